@@ -1,0 +1,61 @@
+// swift-tools-version: 6.1
+//
+// Slant: a source-bias and framing analysis pipeline for news.
+// One target per pipeline stage; dependencies point one way, from the `slant`
+// tool at the top down to `SlantCore` at the bottom (see DESIGN in README).
+import PackageDescription
+
+let package = Package(
+    name: "Slant",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "slant", targets: ["slant"]),
+        .library(name: "SlantPipeline", targets: ["SlantPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(
+            name: "SlantCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(name: "SlantIngest", dependencies: ["SlantCore"]),
+        .target(name: "SlantClean", dependencies: ["SlantCore", "CLibXML2"]),
+        .target(name: "SlantText", dependencies: ["SlantCore"]),
+        .target(name: "SlantTag", dependencies: ["SlantCore", "SlantText"]),
+        .target(name: "SlantMeasure", dependencies: ["SlantCore"]),
+        .target(name: "SlantReport", dependencies: ["SlantCore", "SlantMeasure"]),
+        .target(
+            name: "SlantPipeline",
+            dependencies: [
+                "SlantCore", "SlantIngest", "SlantClean", "SlantText", "SlantTag",
+                "SlantMeasure", "SlantReport",
+            ]
+        ),
+        .executableTarget(
+            name: "slant",
+            dependencies: [
+                "SlantPipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SlantCoreTests", dependencies: ["SlantCore"]),
+        .testTarget(name: "SlantCleanTests", dependencies: ["SlantClean", "SlantIngest"]),
+        .testTarget(name: "SlantTextTests", dependencies: ["SlantText"]),
+        .testTarget(
+            name: "SlantPipelineTests",
+            dependencies: ["SlantPipeline"]
+        ),
+    ]
+)

@@ -1,0 +1,9 @@
+#ifndef SLANT_CLIBXML2_SHIM_H
+#define SLANT_CLIBXML2_SHIM_H
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/tree.h>
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlmemory.h>
+#endif

@@ -1,0 +1,76 @@
+/// How the bytes of a raw document are to be read.
+public enum DocumentFormat: String, Sendable, Codable {
+    /// An HTML page, as served.
+    case html
+    /// Plain text: paragraphs separated by blank lines (or by single line breaks).
+    case text
+}
+
+/// Metadata known about a document before it is cleaned, or found while cleaning.
+///
+/// Every field is optional: pages are hostile and often lack most of them.
+public struct DocumentMetadata: Hashable, Sendable, Codable {
+    /// An identifier given by the input (the `id` of a JSON Lines record).
+    public var id: String?
+    public var title: String?
+    public var byline: String?
+    /// Publication date, ISO 8601 (`2020-07-09`, or with a time when known).
+    public var published: String?
+    /// The site's own name (`og:site_name`, JSON-LD publisher).
+    public var site: String?
+    /// The canonical URL of the page.
+    public var url: String?
+    /// BCP 47 language tag (`en`, `ru`, `hy`).
+    public var language: String?
+
+    public init(
+        id: String? = nil, title: String? = nil, byline: String? = nil, published: String? = nil,
+        site: String? = nil, url: String? = nil, language: String? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.byline = byline
+        self.published = published
+        self.site = site
+        self.url = url
+        self.language = language
+    }
+
+    /// Fills every field that is empty here from `other`.
+    public func filling(from other: DocumentMetadata) -> DocumentMetadata {
+        DocumentMetadata(
+            id: id ?? other.id, title: title ?? other.title, byline: byline ?? other.byline,
+            published: published ?? other.published, site: site ?? other.site,
+            url: url ?? other.url, language: language ?? other.language)
+    }
+}
+
+/// A document as ingested: its bytes, where it came from, and what the input said about it.
+public struct RawDocument: Sendable {
+    public var source: SourceLocator
+    public var format: DocumentFormat
+    public var bytes: [UInt8]
+    /// The outlet named by the configuration or the input record, if any.
+    public var outletHint: String?
+    /// Metadata given by the input (JSON Lines fields); the page's own metadata is found by cleaning.
+    public var metadata: DocumentMetadata
+    /// SHA-256 of the bytes, the format and the given metadata (not the outlet, which the
+    /// configuration may change without changing what cleaning produces): the key of every cached result.
+    public var digest: ContentDigest
+
+    public init(
+        source: SourceLocator, format: DocumentFormat, bytes: [UInt8], outletHint: String? = nil,
+        metadata: DocumentMetadata = DocumentMetadata()
+    ) {
+        self.source = source
+        self.format = format
+        self.bytes = bytes
+        self.outletHint = outletHint
+        self.metadata = metadata
+        var parts = [format.rawValue]
+        parts += [metadata.id, metadata.title, metadata.byline, metadata.published, metadata.site,
+                  metadata.url, metadata.language].map { $0 ?? "" }
+        let metadataDigest = ContentDigest(ofParts: parts)
+        self.digest = ContentDigest(ofParts: [metadataDigest.hex, ContentDigest(of: bytes).hex])
+    }
+}
