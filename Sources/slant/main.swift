@@ -1,1 +1,3 @@
-print("slant")
+import SlantPipeline
+import Foundation
+exit(DevExtract.run(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,117 @@
+import SlantCore
+
+/// Turns selected subtrees of the page into blocks of text: headings, paragraphs,
+/// list items and quotations in document order, white space collapsed.
+struct BlockEmitter {
+    let dom: DOMIndex
+
+    /// The blocks of the given subtrees, leaving out excluded nodes.
+    func blocks(roots: [Int], excluded: [Bool]) -> [(BlockKind, String)] {
+        var emitter = Run(dom: dom)
+        for root in roots { emitter.walk(root: root, excluded: excluded) }
+        emitter.flush()
+        return emitter.blocks
+    }
+
+    /// The whole text of one subtree as a single block (for comments, bylines and captions).
+    func text(of index: Int, excluded: [Bool]? = nil) -> String {
+        var builder = TextBuilder()
+        var position = index
+        let end = Int(dom[index].end)
+        while position < end {
+            let node = dom[position]
+            if node.flags.contains(.dropped) || excluded?[position] == true {
+                position = Int(node.end)
+                continue
+            }
+            if node.tag == .text {
+                builder.append(node.text)
+            } else if !node.tag.isInline || node.tag == .br {
+                builder.space()
+            }
+            position += 1
+        }
+        return builder.finish()
+    }
+
+    /// Emission state for one pass.
+    private struct Run {
+        let dom: DOMIndex
+        var blocks: [(BlockKind, String)] = []
+        var builder = TextBuilder(capacity: 1024)
+        var kind: BlockKind = .paragraph
+        /// Open block elements: (end index, tag).
+        var open: [(end: Int, tag: Tag)] = []
+        var consecutiveBreaks = 0
+
+        init(dom: DOMIndex) { self.dom = dom }
+
+        mutating func walk(root: Int, excluded: [Bool]) {
+            var index = root
+            let end = Int(dom[root].end)
+            while index < end {
+                closeBlocks(upTo: index)
+                let node = dom[index]
+                if excluded[index] || node.flags.contains(.dropped) {
+                    index = Int(node.end)
+                    continue
+                }
+                switch node.tag {
+                case .text:
+                    if node.textLength > 0 {
+                        builder.append(node.text)
+                        consecutiveBreaks = 0
+                    }
+                case .br:
+                    consecutiveBreaks += 1
+                    if consecutiveBreaks >= 2 { flush() } else { builder.lineBreak() }
+                case .td, .th:
+                    builder.space()
+                case let tag where tag.isInline:
+                    break
+                default:
+                    flush()
+                    open.append((Int(node.end), node.tag))
+                    kind = blockKind()
+                }
+                index += 1
+            }
+            closeBlocks(upTo: end)
+            flush()
+        }
+
+        mutating func closeBlocks(upTo index: Int) {
+            var closed = false
+            while let last = open.last, last.end <= index {
+                open.removeLast()
+                closed = true
+            }
+            if closed {
+                flush()
+                kind = blockKind()
+            }
+        }
+
+        func blockKind() -> BlockKind {
+            var kind = BlockKind.paragraph
+            for element in open.reversed() {
+                switch element.tag {
+                case .h1, .h2, .h3, .h4, .h5, .h6: return .heading
+                case .pre: return .preformatted
+                case .li, .dd, .dt: if kind == .paragraph { kind = .listItem }
+                case .blockquote: return .blockquote
+                default: continue
+                }
+            }
+            return kind
+        }
+
+        mutating func flush() {
+            consecutiveBreaks = 0
+            guard !builder.isEmpty else { return }
+            let text = builder.finish()
+            builder.reset()
+            if !text.isEmpty { blocks.append((kind, text)) }
+        }
+    }
+}

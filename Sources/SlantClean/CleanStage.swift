@@ -1,0 +1,164 @@
+import SlantCore
+
+/// The clean stage: a raw page (or text file) in, an ``Article`` out.
+///
+/// HTML goes through libxml2's parser (recovery on, network off, no entity
+/// substitution) after its encoding has been decided; then main-content
+/// detection picks the article, reader comments are collected apart from it,
+/// and metadata is read from meta tags, JSON-LD, `<time>` and the URL.
+public struct CleanStage: Stage {
+    public typealias Input = RawDocument
+    public typealias Output = Article
+
+    public static let name = "clean"
+    public static let version = 1
+
+    /// An article with fewer words than this is refused as "no article".
+    public var minimumWords: Int
+
+    public init(minimumWords: Int = 10) {
+        self.minimumWords = minimumWords
+    }
+
+    public var configurationDigest: ContentDigest {
+        ContentDigest(ofParts: ["minimum-words", String(minimumWords)])
+    }
+
+    public func process(_ document: RawDocument) throws(DocumentError) -> Article {
+        switch document.format {
+        case .html: try cleanHTML(document)
+        case .text: try cleanText(document)
+        }
+    }
+
+    // MARK: - HTML
+
+    private func cleanHTML(_ document: RawDocument) throws(DocumentError) -> Article {
+        let decoded = TextDecoding.decode(document.bytes, isHTML: true)
+        var warnings = decoded.warnings
+        if !Self.hasClosingTags(decoded.utf8) {
+            warnings.append(
+                DocumentWarning(
+                    code: "truncated-markup",
+                    message: "the page ends without </body> or </html> and may be truncated; kept what could be read"))
+        }
+        let parsed = decoded.utf8.withUnsafeBufferPointer { HTMLDocument(utf8: $0) }
+        guard let parsed else {
+            throw DocumentError(
+                source: document.source, stage: Self.name, reason: .unparseable("libxml2 returned no document"))
+        }
+        let dom = DOMIndex(document: parsed)
+        if dom.maximumDepth > 500 {
+            warnings.append(
+                DocumentWarning(
+                    code: "deep-nesting",
+                    message: "elements nest \(dom.maximumDepth) levels deep; the parser may have flattened the deepest ones"))
+        }
+        let selection = ContentDetector(dom: dom).detect()
+        let pieces = selection.map { BlockEmitter(dom: dom).blocks(roots: $0.roots, excluded: $0.excluded) } ?? []
+        let metadata = MetadataExtractor(dom: dom).extract(articleRoots: selection?.roots ?? [])
+        let comments = CommentExtractor(dom: dom).comments()
+        let (body, blocks) = Article.assemble(Self.removingTitle(pieces, title: metadata.title))
+        let words = Self.wordCount(body)
+        guard words >= minimumWords else {
+            let reason =
+                words == 0
+                ? "the page holds no running text"
+                : "the longest run of text has \(words) word\(words == 1 ? "" : "s") (at least \(minimumWords) needed)"
+            throw DocumentError(source: document.source, stage: Self.name, reason: .noArticle(reason))
+        }
+        return Article(
+            digest: document.digest, source: document.source,
+            metadata: document.metadata.filling(from: metadata), body: body, blocks: blocks, comments: comments,
+            warnings: warnings)
+    }
+
+    /// A heading that repeats the title is the headline, not body text.
+    private static func removingTitle(_ pieces: [(BlockKind, String)], title: String?) -> [(BlockKind, String)] {
+        guard let title, let first = pieces.first, first.0 == .heading, first.1 == title else { return pieces }
+        return Array(pieces.dropFirst())
+    }
+
+    /// Whether the page's markup ends properly (`</body>` or `</html>` near its end).
+    private static func hasClosingTags(_ bytes: [UInt8]) -> Bool {
+        bytes.suffix(65_536).withUnsafeBufferPointer {
+            DOMIndex.contains($0, "</body") || DOMIndex.contains($0, "</html")
+        }
+    }
+
+    // MARK: - Plain text
+
+    private func cleanText(_ document: RawDocument) throws(DocumentError) -> Article {
+        let decoded = TextDecoding.decode(document.bytes, isHTML: false)
+        let text = String(decoding: decoded.utf8, as: UTF8.self)
+        let paragraphs = PlainTextParagraphs.split(text)
+        let (body, blocks) = Article.assemble(paragraphs.map { (.paragraph, $0) })
+        let words = Self.wordCount(body)
+        guard words >= minimumWords else {
+            throw DocumentError(
+                source: document.source, stage: Self.name,
+                reason: .noArticle("the text has \(words) word\(words == 1 ? "" : "s") (at least \(minimumWords) needed)"))
+        }
+        var metadata = document.metadata
+        if metadata.title == nil, let first = paragraphs.first, PlainTextParagraphs.looksLikeHeadline(first) {
+            metadata.title = first
+        }
+        return Article(
+            digest: document.digest, source: document.source, metadata: metadata, body: body, blocks: blocks,
+            warnings: decoded.warnings)
+    }
+
+    /// Words separated by white space (a cheap count for thresholds, not the tokenizer).
+    static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if !isSpace, !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
+    }
+}
+
+/// Paragraphs of a plain-text file.
+enum PlainTextParagraphs {
+    /// Splits text into paragraphs: blank lines always separate; a single line break
+    /// separates too, unless it falls inside a sentence (a hard-wrapped line: no end
+    /// punctuation before it and a lower-case letter after it).
+    static func split(_ text: String) -> [String] {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        var paragraphs: [String] = []
+        var current = ""
+        for rawLine in lines {
+            let line = TextNormalizer.collapsedWhitespace(String(rawLine))
+            if line.isEmpty {
+                if !current.isEmpty { paragraphs.append(current) }
+                current = ""
+                continue
+            }
+            if current.isEmpty {
+                current = line
+            } else if isHardWrap(after: current, before: line) {
+                current += " " + line
+            } else {
+                paragraphs.append(current)
+                current = line
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current) }
+        return paragraphs
+    }
+
+    private static func isHardWrap(after previous: String, before next: String) -> Bool {
+        guard let last = previous.unicodeScalars.last, let first = next.unicodeScalars.first else { return false }
+        let endsSentence = ".!?:;\"”’'…)]".unicodeScalars.contains(last)
+        return !endsSentence && first.properties.isLowercase
+    }
+
+    /// A short first line without end punctuation reads as a headline.
+    static func looksLikeHeadline(_ line: String) -> Bool {
+        guard line.count <= 200, let last = line.unicodeScalars.last else { return false }
+        return !".!?:;,".unicodeScalars.contains(last)
+    }
+}

@@ -1,0 +1,381 @@
+/// Finds the main content of a page: general rules only, no per-site knowledge.
+///
+/// The method follows the density-and-structure scoring of Mozilla Readability:
+/// every paragraph of running text votes for its ancestors (more for commas and
+/// length, less the further up), votes are discounted by link density and
+/// weighted by what `class`/`id` say, the best container wins and takes along
+/// siblings that look like more of the same; boilerplate inside it is then
+/// pruned by link density, structure and hints. When that leaves too little
+/// text, it tries again with fewer rules, as Readability does.
+struct ContentDetector {
+    /// Rules that can be relaxed when the strict pass finds too little.
+    struct Rules: OptionSet {
+        let rawValue: UInt8
+        static let stripUnlikely = Rules(rawValue: 1 << 0)
+        static let weighClasses = Rules(rawValue: 1 << 1)
+        static let cleanConditionally = Rules(rawValue: 1 << 2)
+        static let all: Rules = [.stripUnlikely, .weighClasses, .cleanConditionally]
+    }
+
+    /// What was chosen: article subtrees in document order and the nodes to leave out of them.
+    struct Selection {
+        var roots: [Int]
+        /// `excluded[i]`: node `i` and its subtree are not article text.
+        var excluded: [Bool]
+        /// Visible characters of the selection (an estimate before emission).
+        var textLength: Int
+    }
+
+    let dom: DOMIndex
+    /// Text at least this long is accepted without relaxing the rules.
+    var sufficientLength = 500
+
+    init(dom: DOMIndex) { self.dom = dom }
+
+    /// The best selection, relaxing rules until enough text is found.
+    func detect() -> Selection? {
+        var best: Selection?
+        for rules in [Rules.all, [.weighClasses, .cleanConditionally], [.cleanConditionally], []] {
+            guard let selection = select(rules: rules) else { continue }
+            if selection.textLength >= sufficientLength { return selection }
+            if selection.textLength > best?.textLength ?? -1 { best = selection }
+        }
+        return best
+    }
+
+    // MARK: - Selection under one set of rules
+
+    func select(rules: Rules) -> Selection? {
+        guard dom.count > 0 else { return nil }
+        let removed = structuralRemovals(rules: rules)
+        var scores = [Double](repeating: 0, count: dom.count)
+        var isCandidate = [Bool](repeating: false, count: dom.count)
+        scoreParagraphs(removed: removed, rules: rules, scores: &scores, isCandidate: &isCandidate)
+
+        var candidates: [Int] = []
+        for index in 0..<dom.count where isCandidate[index] {
+            scores[index] *= 1 - dom[index].linkDensity
+            candidates.append(index)
+        }
+        candidates.sort { scores[$0] > scores[$1] }
+        let body = dom.body
+        guard var top = candidates.first, top != body else {
+            return finish(roots: [body], removed: removed, scores: scores, rules: rules)
+        }
+        top = promoteToCommonAncestor(top, candidates: candidates, scores: scores)
+        top = climbWhileScoreGrows(top, scores: scores, isCandidate: isCandidate)
+        while dom[top].parent >= 0, Int(dom[top].parent) != body, onlyElementChild(top) {
+            top = Int(dom[top].parent)
+        }
+        let roots = gatherSiblings(of: top, scores: scores, isCandidate: isCandidate, removed: removed)
+        return finish(roots: roots, removed: removed, scores: scores, rules: rules)
+    }
+
+    /// Nodes removed before scoring: never-text elements, furniture, unlikely candidates.
+    private func structuralRemovals(rules: Rules) -> [Bool] {
+        var removed = [Bool](repeating: false, count: dom.count)
+        var index = 0
+        while index < dom.count {
+            let node = dom[index]
+            if isRemovedBeforeScoring(node, rules: rules) {
+                let end = Int(node.end)
+                for inside in index..<end { removed[inside] = true }
+                index = end
+                continue
+            }
+            index += 1
+        }
+        return removed
+    }
+
+    private func isRemovedBeforeScoring(_ node: DOMNode, rules: Rules) -> Bool {
+        if node.tag == .text { return false }
+        if node.flags.contains(.dropped) { return true }
+        if node.flags.contains(.articleBodyMarkup) || node.tag == .body || node.tag == .html { return false }
+        if node.tag == .nav || node.tag == .aside || node.tag == .menu || node.tag == .footer { return true }
+        if node.flags.contains(.furnitureRole) { return true }
+        if node.hints.contains(.comment), !node.hints.contains(.maybeArticle) { return true }
+        if rules.contains(.stripUnlikely) {
+            if node.hints.contains(.unlikely), !node.hints.contains(.maybeArticle), node.tag != .a { return true }
+        }
+        return false
+    }
+
+    /// The weight of an element's `class`/`id`.
+    func classWeight(_ node: DOMNode, rules: Rules) -> Double {
+        guard rules.contains(.weighClasses) else { return 0 }
+        var weight = 0.0
+        if node.hints.contains(.negative) { weight -= 25 }
+        if node.hints.contains(.positive) { weight += 25 }
+        if node.flags.contains(.articleBodyMarkup) { weight += 50 }
+        return weight
+    }
+
+    private func initialScore(_ node: DOMNode, rules: Rules) -> Double {
+        var score: Double
+        switch node.tag {
+        case .div, .article, .main: score = 5
+        case .pre, .td, .blockquote: score = 3
+        case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: score = -3
+        case .h1, .h2, .h3, .h4, .h5, .h6, .th: score = -5
+        default: score = 0
+        }
+        return score + classWeight(node, rules: rules)
+    }
+
+    /// Each paragraph of running text votes for its ancestors.
+    private func scoreParagraphs(removed: [Bool], rules: Rules, scores: inout [Double], isCandidate: inout [Bool]) {
+        // Inline text sitting directly in a container forms paragraphs of that container.
+        var looseText = [Int32](repeating: 0, count: dom.count)
+        var looseCommas = [Int32](repeating: 0, count: dom.count)
+        for index in 0..<dom.count where !removed[index] {
+            let node = dom[index]
+            let parent = Int(node.parent)
+            guard parent >= 0, node.tag.isInline, !dom[parent].tag.isInline else { continue }
+            looseText[parent] += node.textLength
+            looseCommas[parent] += node.commas
+        }
+        for index in 0..<dom.count where !removed[index] {
+            let node = dom[index]
+            guard node.tag != .text else { continue }
+            let length: Int32
+            let commas: Int32
+            var firstAncestor: Int
+            if node.tag.isScoredParagraph || (isParagraphLikeContainer(node) && !node.flags.contains(.hasBlockChild)) {
+                length = node.textLength
+                commas = node.commas
+                firstAncestor = Int(node.parent)
+            } else if !node.tag.isInline, looseText[index] >= 25 {
+                length = looseText[index]
+                commas = looseCommas[index]
+                firstAncestor = index
+            } else {
+                continue
+            }
+            guard length >= 25, firstAncestor >= 0 else { continue }
+            let score = 1 + Double(commas) + min(Double(length) / 100, 3).rounded(.down)
+            var ancestor = firstAncestor
+            var level = 0
+            while ancestor >= 0, level < 5 {
+                let ancestorNode = dom[ancestor]
+                if ancestorNode.tag == .html { break }
+                if !isCandidate[ancestor] {
+                    isCandidate[ancestor] = true
+                    scores[ancestor] = initialScore(ancestorNode, rules: rules)
+                }
+                let divider = level == 0 ? 1.0 : level == 1 ? 2.0 : Double(level) * 3
+                scores[ancestor] += score / divider
+                ancestor = Int(ancestorNode.parent)
+                level += 1
+            }
+        }
+    }
+
+    private func isParagraphLikeContainer(_ node: DOMNode) -> Bool {
+        switch node.tag {
+        case .div, .section, .article, .main, .center, .other, .span: true
+        default: false
+        }
+    }
+
+    /// Readability's rule: when several of the best candidates share an ancestor, the ancestor is the article.
+    private func promoteToCommonAncestor(_ top: Int, candidates: [Int], scores: [Double]) -> Int {
+        let topScore = scores[top]
+        guard topScore > 0 else { return top }
+        let alternatives = candidates.prefix(5).dropFirst().filter { scores[$0] / topScore >= 0.75 }
+        guard alternatives.count >= 3 else { return top }
+        var parent = Int(dom[top].parent)
+        while parent >= 0, dom[parent].tag != .body, dom[parent].tag != .html {
+            let containing = alternatives.filter { dom.isInside($0, parent) }.count
+            if containing >= 3 { return parent }
+            parent = Int(dom[parent].parent)
+        }
+        return top
+    }
+
+    private func climbWhileScoreGrows(_ start: Int, scores: [Double], isCandidate: [Bool]) -> Int {
+        var top = start
+        var lastScore = scores[top]
+        let threshold = lastScore / 3
+        var parent = Int(dom[top].parent)
+        while parent >= 0, dom[parent].tag != .body, dom[parent].tag != .html {
+            if !isCandidate[parent] {
+                parent = Int(dom[parent].parent)
+                continue
+            }
+            let parentScore = scores[parent]
+            if parentScore < threshold { break }
+            if parentScore > lastScore {
+                top = parent
+                break
+            }
+            lastScore = parentScore
+            parent = Int(dom[parent].parent)
+        }
+        return top
+    }
+
+    private func onlyElementChild(_ index: Int) -> Bool {
+        let parent = Int(dom[index].parent)
+        var child = parent + 1
+        var elements = 0
+        while child < Int(dom[parent].end) {
+            let node = dom[child]
+            if node.tag != .text {
+                elements += 1
+                if elements > 1 { return false }
+            } else if node.textLength > 0 {
+                return false
+            }
+            child = Int(node.end)
+        }
+        return elements == 1
+    }
+
+    /// The top candidate and those of its siblings that look like more of the article.
+    private func gatherSiblings(of top: Int, scores: [Double], isCandidate: [Bool], removed: [Bool]) -> [Int] {
+        let parent = Int(dom[top].parent)
+        guard parent >= 0 else { return [top] }
+        let topScore = scores[top]
+        let threshold = max(10, topScore * 0.2)
+        let topClass = XMLNode.attribute(dom[top].pointer, "class")
+        var roots: [Int] = []
+        var child = parent + 1
+        while child < Int(dom[parent].end) {
+            let node = dom[child]
+            defer { child = Int(node.end) }
+            if child == top {
+                roots.append(child)
+                continue
+            }
+            guard node.tag != .text, !removed[child] else { continue }
+            var bonus = 0.0
+            if let topClass, topClass.count > 0, let siblingClass = XMLNode.attribute(node.pointer, "class"),
+                topClass.elementsEqual(siblingClass)
+            {
+                bonus = topScore * 0.2
+            }
+            if isCandidate[child], scores[child] + bonus >= threshold {
+                roots.append(child)
+            } else if node.tag == .p || (isParagraphLikeContainer(node) && !node.flags.contains(.hasBlockChild)) {
+                let density = node.linkDensity
+                let length = node.textLength
+                if length > 80, density < 0.25 {
+                    roots.append(child)
+                } else if length > 0, length <= 80, density == 0, endsLikeSentence(child) {
+                    roots.append(child)
+                }
+            }
+        }
+        return roots
+    }
+
+    /// Whether the text of a node ends with sentence punctuation (a short paragraph, not a label).
+    private func endsLikeSentence(_ index: Int) -> Bool {
+        var last = Int(dom[index].end) - 1
+        while last >= index {
+            let node = dom[last]
+            if node.tag == .text, node.textLength > 0 {
+                var end = node.text.count - 1
+                while end >= 0, node.text[end] == 0x20 || node.text[end] == 0x0A || node.text[end] == 0x09 {
+                    end -= 1
+                }
+                guard end >= 0 else { return false }
+                let byte = node.text[end]
+                return byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+                    || byte == UInt8(ascii: "\"") || byte == 0x9D  // last byte of ” (E2 80 9D)
+            }
+            last -= 1
+        }
+        return false
+    }
+
+    // MARK: - Pruning inside the selection
+
+    private func finish(roots: [Int], removed: [Bool], scores: [Double], rules: Rules) -> Selection {
+        var excluded = removed
+        var textLength = 0
+        for root in roots {
+            // A root is never pruned away as a whole; what is inside it may be.
+            for index in root..<Int(dom[root].end) where excluded[index] && index == root { excluded[index] = false }
+            prune(root: root, excluded: &excluded, scores: scores, rules: rules)
+            textLength += keptText(root: root, excluded: excluded)
+        }
+        return Selection(roots: roots, excluded: excluded, textLength: textLength)
+    }
+
+    private func keptText(root: Int, excluded: [Bool]) -> Int {
+        var total = 0
+        var index = root
+        let end = Int(dom[root].end)
+        while index < end {
+            let node = dom[index]
+            if excluded[index] {
+                index = Int(node.end)
+                continue
+            }
+            if node.tag == .text { total += Int(node.textLength) }
+            index += 1
+        }
+        return total
+    }
+
+    private func prune(root: Int, excluded: inout [Bool], scores: [Double], rules: Rules) {
+        let rootLength = max(1, Int(dom[root].textLength))
+        var index = root + 1
+        let end = Int(dom[root].end)
+        while index < end {
+            let node = dom[index]
+            if excluded[index] || (node.tag != .text && shouldPrune(index, rootLength: rootLength, scores: scores, rules: rules)) {
+                for inside in index..<Int(node.end) { excluded[inside] = true }
+                index = Int(node.end)
+                continue
+            }
+            index += 1
+        }
+    }
+
+    private func shouldPrune(_ index: Int, rootLength: Int, scores: [Double], rules: Rules) -> Bool {
+        let node = dom[index]
+        switch node.tag {
+        case .h1, .form, .footer, .aside, .nav, .menu, .figure, .figcaption, .caption, .header: return true
+        default: break
+        }
+        // A block holding most of the selection is the article, whatever its class says.
+        let holdsMost = Int(node.textLength) * 2 > rootLength
+        if node.hints.contains(.junk), !holdsMost { return true }
+        if node.hints.contains(.hidden), node.textLength < 200 { return true }
+        if node.hints.contains(.caption), node.textLength < 300, !holdsMost { return true }
+        if node.hints.contains(.byline), node.textLength < 120, !holdsMost { return true }
+        if node.tag.isHeading, classWeight(node, rules: rules) < 0 { return true }
+        guard rules.contains(.cleanConditionally), !holdsMost else { return false }
+        switch node.tag {
+        case .table, .ul, .ol, .div, .section, .dl:
+            return failsConditionalClean(node, score: scores[index], rules: rules)
+        default:
+            return false
+        }
+    }
+
+    /// Readability's conditional clean: blocks of links, images, or form controls rather than prose.
+    private func failsConditionalClean(_ node: DOMNode, score: Double, rules: Rules) -> Bool {
+        let weight = classWeight(node, rules: rules)
+        if weight + score < 0 { return true }
+        guard node.commas < 10 else { return false }
+        let isList = node.tag == .ul || node.tag == .ol || node.tag == .dl
+        let paragraphs = Double(node.paragraphs)
+        let images = Double(node.images)
+        let listItems = Double(node.listItems) - 100
+        let inputs = Double(node.inputs)
+        let length = Double(node.textLength)
+        let density = node.linkDensity
+        if images > 1, paragraphs / images < 0.5 { return true }
+        if !isList, listItems > paragraphs { return true }
+        if inputs > (paragraphs / 3).rounded(.down) { return true }
+        if !isList, length < 25, images == 0 || images > 2 { return true }
+        if !isList, weight < 25, density > 0.2 { return true }
+        if weight >= 25, density > 0.5 { return true }
+        if isList, density > 0.5 { return true }
+        return false
+    }
+}
