@@ -7,7 +7,7 @@ import PackageDescription
 
 let package = Package(
     name: "Slant",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "slant", targets: ["slant"]),
         .library(name: "SlantPipeline", targets: ["SlantPipeline"]),

@@ -68,7 +68,7 @@ public struct CleanStage: Stage {
             throw DocumentError(source: document.source, stage: Self.name, reason: .noArticle(reason))
         }
         return Article(
-            digest: document.digest, source: document.source,
+            source: document.source,
             metadata: document.metadata.filling(from: metadata), body: body, blocks: blocks, comments: comments,
             warnings: warnings)
     }
@@ -79,11 +79,19 @@ public struct CleanStage: Stage {
         return Array(pieces.dropFirst())
     }
 
-    /// Whether the page's markup ends properly (`</body>` or `</html>` near its end).
+    /// Whether the page's markup ends properly: a `</body` or `</html` within its last 64 KiB,
+    /// searched backwards from the end, where it almost always is.
     private static func hasClosingTags(_ bytes: [UInt8]) -> Bool {
-        bytes.suffix(65_536).withUnsafeBufferPointer {
-            DOMIndex.contains($0, "</body") || DOMIndex.contains($0, "</html")
+        let lowest = max(0, bytes.count - 65_536)
+        var index = bytes.count - 6
+        while index >= lowest {
+            if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "/") {
+                let name = (bytes[index + 2] | 0x20, bytes[index + 3] | 0x20, bytes[index + 4] | 0x20, bytes[index + 5] | 0x20)
+                if name == (0x62, 0x6F, 0x64, 0x79) || name == (0x68, 0x74, 0x6D, 0x6C) { return true }
+            }
+            index -= 1
         }
+        return false
     }
 
     // MARK: - Plain text
@@ -104,7 +112,7 @@ public struct CleanStage: Stage {
             metadata.title = first
         }
         return Article(
-            digest: document.digest, source: document.source, metadata: metadata, body: body, blocks: blocks,
+            source: document.source, metadata: metadata, body: body, blocks: blocks,
             warnings: decoded.warnings)
     }
 

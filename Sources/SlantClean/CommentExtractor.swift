@@ -34,9 +34,15 @@ struct CommentExtractor {
                 }
                 authorIndex += 1
             }
+            // Whether the comment system marks comment text apart from the author (a `comment-body`
+            // that wraps the author too does not count).
+            let markedText = (region..<regionEnd).contains { index in
+                dom[index].tag != .text && dom[index].hints.contains(.commentText)
+                    && !authors.contains { dom.isInside($0, index) }
+            }
             for (position, author) in authors.enumerated() {
                 let nextAuthor = position + 1 < authors.count ? authors[position + 1] : regionEnd
-                guard let item = commentItem(for: author, region: region, nextAuthor: nextAuthor),
+                guard let item = commentItem(for: author, region: region, nextAuthor: nextAuthor, markedText: markedText),
                     itemsSeen.insert(item).inserted
                 else { continue }
                 let text = commentText(item: item, author: author, nextAuthor: nextAuthor, emitter: emitter)
@@ -79,19 +85,20 @@ struct CommentExtractor {
         return false
     }
 
-    /// The element that holds one comment: the nearest ancestor of its author that also holds its text.
-    private func commentItem(for author: Int, region: Int, nextAuthor: Int) -> Int? {
+    /// The element that holds one comment: the nearest ancestor of its author that also holds its text
+    /// (an element marked as comment text when the comment system marks them, else plain text that is
+    /// not a link, such as an "in reply to" label).
+    private func commentItem(for author: Int, region: Int, nextAuthor: Int, markedText: Bool) -> Int? {
         var candidate = Int(dom[author].parent)
         while candidate >= region {
-            if hasTextOutside(author: author, in: candidate, before: nextAuthor) { return candidate }
+            if hasText(after: author, in: candidate, before: nextAuthor, marked: markedText) { return candidate }
             if candidate == region { break }
             candidate = Int(dom[candidate].parent)
         }
         return nil
     }
 
-    /// Whether `container` holds visible text after the author element and before the next author.
-    private func hasTextOutside(author: Int, in container: Int, before nextAuthor: Int) -> Bool {
+    private func hasText(after author: Int, in container: Int, before nextAuthor: Int, marked: Bool) -> Bool {
         var index = Int(dom[author].end)
         let end = min(Int(dom[container].end), nextAuthor)
         while index < end {
@@ -100,7 +107,11 @@ struct CommentExtractor {
                 index = Int(node.end)
                 continue
             }
-            if node.tag == .text, node.textLength > 1 { return true }
+            if marked {
+                if node.tag != .text, node.hints.contains(.commentText), node.textLength > 0 { return true }
+            } else if node.tag == .text, node.textLength > 1, !node.flags.contains(.inLink) {
+                return true
+            }
             index += 1
         }
         return false

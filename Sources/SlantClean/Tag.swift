@@ -24,8 +24,7 @@ enum Tag: UInt8 {
     /// Elements whose subtree never holds readable article text.
     var isDropped: Bool {
         switch self {
-        case .script, .style, .noscript, .template, .svg, .math, .iframe, .object, .embed, .canvas, .head,
-            .title, .select, .option, .button, .input, .textarea, .video, .audio, .source, .map, .dialog,
+        case .script, .style, .noscript, .template, .svg, .math, .iframe, .object, .embed, .canvas, .title, .select, .option, .button, .input, .textarea, .video, .audio, .source, .map, .dialog,
             .frameset, .meta, .link:
             true
         default: false

@@ -42,8 +42,6 @@ public struct Comment: Sendable, Codable, Hashable {
 /// The body is the single source of truth: every later layer (sentences,
 /// tokens, tags) is standoff annotation by offsets into it.
 public struct Article: Sendable, Codable, Hashable {
-    /// The digest of the raw document this article was cleaned from.
-    public var digest: ContentDigest
     public var source: SourceLocator
     public var metadata: DocumentMetadata
     /// The main text: blocks (headings, paragraphs, list items) separated by blank lines.
@@ -54,10 +52,9 @@ public struct Article: Sendable, Codable, Hashable {
     public var warnings: [DocumentWarning]
 
     public init(
-        digest: ContentDigest, source: SourceLocator, metadata: DocumentMetadata, body: String,
+        source: SourceLocator, metadata: DocumentMetadata, body: String,
         blocks: [TextBlock], comments: [Comment] = [], warnings: [DocumentWarning] = []
     ) {
-        self.digest = digest
         self.source = source
         self.metadata = metadata
         self.body = body
@@ -65,9 +62,6 @@ public struct Article: Sendable, Codable, Hashable {
         self.comments = comments
         self.warnings = warnings
     }
-
-    /// The article's identifier: the one its input gave, else the first 16 hex digits of its digest.
-    public var id: String { metadata.id ?? digest.prefix(16) }
 
     /// Builds a body from blocks of text, joining them with blank lines and recording their ranges.
     public static func assemble(_ pieces: [(BlockKind, String)]) -> (body: String, blocks: [TextBlock]) {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// How the bytes of a raw document are to be read.
 public enum DocumentFormat: String, Sendable, Codable {
     /// An HTML page, as served.
@@ -47,16 +49,14 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
 
 /// A document as ingested: its bytes, where it came from, and what the input said about it.
 public struct RawDocument: Sendable {
-    public var source: SourceLocator
-    public var format: DocumentFormat
-    public var bytes: [UInt8]
+    public let source: SourceLocator
+    public let format: DocumentFormat
+    public let bytes: [UInt8]
     /// The outlet named by the configuration or the input record, if any.
     public var outletHint: String?
     /// Metadata given by the input (JSON Lines fields); the page's own metadata is found by cleaning.
-    public var metadata: DocumentMetadata
-    /// SHA-256 of the bytes, the format and the given metadata (not the outlet, which the
-    /// configuration may change without changing what cleaning produces): the key of every cached result.
-    public var digest: ContentDigest
+    public let metadata: DocumentMetadata
+    private let digestCache: DigestCache
 
     public init(
         source: SourceLocator, format: DocumentFormat, bytes: [UInt8], outletHint: String? = nil,
@@ -67,10 +67,31 @@ public struct RawDocument: Sendable {
         self.bytes = bytes
         self.outletHint = outletHint
         self.metadata = metadata
-        var parts = [format.rawValue]
-        parts += [metadata.id, metadata.title, metadata.byline, metadata.published, metadata.site,
-                  metadata.url, metadata.language].map { $0 ?? "" }
-        let metadataDigest = ContentDigest(ofParts: parts)
-        self.digest = ContentDigest(ofParts: [metadataDigest.hex, ContentDigest(of: bytes).hex])
+        self.digestCache = DigestCache()
+    }
+
+    /// SHA-256 of the bytes, the format and the given metadata (not the outlet, which the
+    /// configuration may change without changing what cleaning produces): the key of every
+    /// cached result. Computed on first use, once: extraction alone never pays for it.
+    public var digest: ContentDigest {
+        digestCache.value {
+            var parts = [format.rawValue]
+            parts += [metadata.id, metadata.title, metadata.byline, metadata.published, metadata.site,
+                      metadata.url, metadata.language].map { $0 ?? "" }
+            let metadataDigest = ContentDigest(ofParts: parts)
+            return ContentDigest(ofParts: [metadataDigest.hex, ContentDigest(of: bytes).hex])
+        }
+    }
+}
+
+/// Holds a digest once computed; shared by copies of the document it belongs to.
+private final class DigestCache: Sendable {
+    private let storage = Mutex<ContentDigest?>(nil)
+
+    func value(_ compute: () -> ContentDigest) -> ContentDigest {
+        if let cached = storage.withLock({ $0 }) { return cached }
+        let computed = compute()
+        storage.withLock { $0 = computed }
+        return computed
     }
 }
