@@ -289,6 +289,24 @@ func discover(_ directory: TemporaryDirectory, _ sources: [SourceSpecification])
                     reason: .unreadable("No such file or directory"))
             ])
     }
+
+    @Test(.enabled(if: getuid() != 0, "root lists directories whatever their permissions"))
+    func unlistableDirectoryIsAFailureAndTheRestGoesOn() throws {
+        let directory = try makeCorpus()
+        defer {
+            chmod(directory.absolute("corpus/x/y"), 0o755)
+            directory.remove()
+        }
+        #expect(chmod(directory.absolute("corpus/x/y"), 0) == 0)
+        let discovery = try discover(directory, [source("corpus/x")])
+        #expect(paths(discovery) == ["corpus/x/b.html"])
+        #expect(
+            discovery.failures == [
+                DocumentError(
+                    source: SourceLocator(path: "corpus/x/y"), stage: "ingest",
+                    reason: .unreadable("cannot list the directory: Permission denied"))
+            ])
+    }
 }
 
 @Suite struct ArgumentDiscoveryTests {
