@@ -133,6 +133,12 @@ public struct PipelineConfiguration: Sendable, Hashable {
         self.minArticleWords = minArticleWords
     }
 
+    /// The text the configuration was read from (for its digest in reports).
+    public var sourceText = ""
+
+    /// The digest of the configuration file as written.
+    public var fileDigest: ContentDigest { ContentDigest(of: Array(sourceText.utf8)) }
+
     /// A digest of everything in the configuration that changes what analysis produces.
     public var analysisDigest: ContentDigest {
         ContentDigest(ofParts: ["min-article-words", String(minArticleWords)])

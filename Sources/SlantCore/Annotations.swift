@@ -1,0 +1,105 @@
+/// An article with its body and each reader comment segmented into sentences and tokens.
+public struct SegmentedArticle: Sendable {
+    public var article: Article
+    public var body: TextLayer
+    /// One layer per comment, in the order of `article.comments`.
+    public var comments: [TextLayer]
+
+    public init(article: Article, body: TextLayer, comments: [TextLayer]) {
+        self.article = article
+        self.body = body
+        self.comments = comments
+    }
+}
+
+/// Where a match was found and in whose voice.
+public struct MatchContext: Sendable, Hashable, Codable {
+    /// UTF-8 offset of the match in its text (the body, or the comment given by `comment`).
+    public var start: Int
+    public var end: Int
+    /// Index of the sentence in that text.
+    public var sentence: Int
+    public var voice: Voice
+    /// Who says it, for quoted and attributed voice, when it can be found.
+    public var speaker: String?
+    /// In scare quotes inside the outlet's own sentence: mentioned, not adopted.
+    public var distanced: Bool
+    /// Negated in the same clause ("not occupied").
+    public var negated: Bool
+    /// Index into the article's comments when the match is in a reader comment.
+    public var comment: Int?
+
+    public init(
+        start: Int, end: Int, sentence: Int, voice: Voice, speaker: String? = nil, distanced: Bool = false,
+        negated: Bool = false, comment: Int? = nil
+    ) {
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+        self.voice = voice
+        self.speaker = speaker
+        self.distanced = distanced
+        self.negated = negated
+        self.comment = comment
+    }
+}
+
+/// A terminology match: which of a family's competing names the text uses.
+public struct TermMatch: Sendable, Hashable, Codable {
+    public var family: String
+    /// The canonical term (`Artsakh`).
+    public var term: String
+    /// Whose naming the term is (`armenian`, `azerbaijani`, `neutral`).
+    public var stance: String
+    /// The text as written.
+    public var text: String
+    public var context: MatchContext
+
+    public init(family: String, term: String, stance: String, text: String, context: MatchContext) {
+        self.family = family
+        self.term = term
+        self.stance = stance
+        self.text = text
+        self.context = context
+    }
+}
+
+/// A loaded-language match: a word or phrase of a loaded-language lexicon.
+public struct LoadedMatch: Sendable, Hashable, Codable {
+    public var text: String
+    /// The lexicon entry that matched.
+    public var entry: String
+    public var category: String
+    public var weight: Double
+    public var context: MatchContext
+
+    public init(text: String, entry: String, category: String, weight: Double, context: MatchContext) {
+        self.text = text
+        self.entry = entry
+        self.category = category
+        self.weight = weight
+        self.context = context
+    }
+}
+
+/// A segmented article with its tags and the voice of each of its tokens.
+public struct TaggedArticle: Sendable {
+    public var segmented: SegmentedArticle
+    public var terms: [TermMatch]
+    public var loaded: [LoadedMatch]
+    /// Word tokens of the body by voice (comments are counted in `commentTokens`).
+    public var voiceTokens: [Voice: Int]
+    /// Word tokens in reader comments.
+    public var commentTokens: Int
+
+    public init(
+        segmented: SegmentedArticle, terms: [TermMatch], loaded: [LoadedMatch], voiceTokens: [Voice: Int],
+        commentTokens: Int
+    ) {
+        self.segmented = segmented
+        self.terms = terms
+        self.loaded = loaded
+        self.voiceTokens = voiceTokens
+        self.commentTokens = commentTokens
+    }
+}

@@ -1,0 +1,50 @@
+import SlantClean
+import SlantCore
+import SlantIngest
+
+/// A cleaned article with the raw document it came from.
+public struct CleanedDocument: Sendable {
+    public var raw: RawDocument
+    public var article: Article
+    /// The outlet the article is counted under.
+    public var outlet: String
+
+    /// The article's identifier: the one its input gave, else the first 16 hex digits of its digest.
+    public var id: String { raw.metadata.id ?? raw.digest.prefix(16) }
+}
+
+/// Carries one input file through ingest and clean: the part of the pipeline every command shares.
+public struct DocumentFlow: Sendable {
+    public var ingest: IngestStage
+    public var clean: CleanStage
+    private let reader = FileReader()
+
+    public init(ingest: IngestStage = IngestStage(), clean: CleanStage = CleanStage()) {
+        self.ingest = ingest
+        self.clean = clean
+    }
+
+    /// Reads, ingests and cleans one file; a `.jsonl` file gives one result per record.
+    public func process(_ file: DiscoveredFile) -> [Result<CleanedDocument, DocumentError>] {
+        let input: InputFile
+        switch reader.read(file, maxBytes: ingest.readLimit(for: file.format)) {
+        case .success(let read): input = read
+        case .failure(let error): return [.failure(error)]
+        }
+        let documents: [Result<RawDocument, DocumentError>]
+        do {
+            documents = try ingest.process(input)
+        } catch {
+            return [.failure(error)]
+        }
+        return documents.map { result in
+            result.flatMap { raw in
+                Result { () throws(DocumentError) -> CleanedDocument in
+                    let article = try clean.process(raw)
+                    let outlet = OutletResolver.outlet(hint: raw.outletHint, metadata: article.metadata, source: raw.source)
+                    return CleanedDocument(raw: raw, article: article, outlet: outlet)
+                }
+            }
+        }
+    }
+}

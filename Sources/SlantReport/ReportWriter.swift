@@ -1,0 +1,80 @@
+import Foundation
+
+/// Why reports could not be written.
+public struct ReportWriteError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "cannot write the report to \(path): \(reason)" }
+}
+
+/// Writes report files into the report directory so that a half-written report
+/// never replaces a good one: every file is first written in full to a staging
+/// directory inside the report directory, then renamed over its old version
+/// (a rename within one file system is atomic), `index.html` last. Files that an
+/// earlier run wrote and this one no longer writes are removed, using the list
+/// of written files kept in `.slant-files`.
+public struct ReportWriter: Sendable {
+    public var directory: String
+
+    public init(directory: String) { self.directory = directory }
+
+    static let manifestName = ".slant-files"
+
+    public func write(_ files: [ReportFile]) throws(ReportWriteError) {
+        let manager = FileManager.default
+        let staging = (directory as NSString).appendingPathComponent(".staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        do {
+            try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        } catch {
+            throw ReportWriteError(path: directory, reason: Self.reason(error))
+        }
+        defer { try? manager.removeItem(atPath: staging) }
+        let ordered = files.filter { $0.path != "index.html" } + files.filter { $0.path == "index.html" }
+        do {
+            for file in ordered {
+                let staged = (staging as NSString).appendingPathComponent(file.path)
+                try manager.createDirectory(
+                    atPath: (staged as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                guard manager.createFile(atPath: staged, contents: Data(file.contents.utf8)) else {
+                    throw ReportWriteError(path: staged, reason: "the file could not be created")
+                }
+            }
+        } catch let error as ReportWriteError {
+            throw error
+        } catch {
+            throw ReportWriteError(path: staging, reason: Self.reason(error))
+        }
+        let previous = previousFiles()
+        for file in ordered {
+            let staged = (staging as NSString).appendingPathComponent(file.path)
+            let target = (directory as NSString).appendingPathComponent(file.path)
+            do {
+                try manager.createDirectory(
+                    atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            } catch {
+                throw ReportWriteError(path: target, reason: Self.reason(error))
+            }
+            guard rename(staged, target) == 0 else {
+                throw ReportWriteError(path: target, reason: String(cString: strerror(errno)))
+            }
+        }
+        let written = Set(files.map(\.path))
+        for stale in previous.subtracting(written) where !stale.contains("..") {
+            try? manager.removeItem(atPath: (directory as NSString).appendingPathComponent(stale))
+        }
+        let manifest = files.map(\.path).sorted().joined(separator: "\n") + "\n"
+        try? Data(manifest.utf8).write(
+            to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent(Self.manifestName)),
+            options: .atomic)
+    }
+
+    private func previousFiles() -> Set<String> {
+        let path = (directory as NSString).appendingPathComponent(Self.manifestName)
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        return Set(text.split(separator: "\n").map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("/") })
+    }
+
+    private static func reason(_ error: Error) -> String {
+        (error as NSError).localizedDescription
+    }
+}

@@ -1,0 +1,62 @@
+import SlantCore
+
+/// The segment stage: paragraphs, sentences and word tokens of an article body
+/// and of its reader comments, as UTF-8 offsets into their texts.
+public struct SegmentStage: Stage {
+    public typealias Input = Article
+    public typealias Output = SegmentedArticle
+
+    public static let name = "segment"
+    public static let version = 1
+
+    public init() {}
+
+    public var configurationDigest: ContentDigest { ContentDigest(ofParts: [Self.name]) }
+
+    public func process(_ article: Article) throws(DocumentError) -> SegmentedArticle {
+        let body = Self.segment(article.body, blocks: article.blocks.map { ($0.start, $0.end) })
+        let comments = article.comments.map { comment in
+            Self.segment(comment.text, blocks: Self.paragraphRanges(comment.text))
+        }
+        return SegmentedArticle(article: article, body: body, comments: comments)
+    }
+
+    /// Segments a text whose paragraphs are the given UTF-8 ranges.
+    public static func segment(_ text: String, blocks: [(Int, Int)]) -> TextLayer {
+        var text = text
+        return text.withUTF8 { bytes in
+            var tokens: [Token] = []
+            var sentences: [TextSpan] = []
+            var paragraphs: [TextSpan] = []
+            for (paragraphIndex, block) in blocks.enumerated() {
+                paragraphs.append(TextSpan(start: block.0, end: block.1, paragraph: paragraphIndex))
+                let first = tokens.count
+                tokens += Tokenizer.tokenize(bytes, from: block.0, to: min(block.1, bytes.count))
+                sentences += SentenceSplitter.split(
+                    bytes, tokens: &tokens, range: first..<tokens.count, paragraph: paragraphIndex,
+                    firstSentence: sentences.count)
+            }
+            return TextLayer(text: String(decoding: bytes, as: UTF8.self), paragraphs: paragraphs, sentences: sentences, tokens: tokens)
+        }
+    }
+
+    /// The UTF-8 ranges of the blank-line-separated paragraphs of a text.
+    public static func paragraphRanges(_ text: String) -> [(Int, Int)] {
+        var ranges: [(Int, Int)] = []
+        let bytes = Array(text.utf8)
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x0A, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+                if index > start { ranges.append((start, index)) }
+                index += 2
+                while index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                start = index
+                continue
+            }
+            index += 1
+        }
+        if bytes.count > start { ranges.append((start, bytes.count)) }
+        return ranges
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import SlantCore
+import SlantPipeline
+
+/// The `slant` command line: see `slant --help` and the README.
+@main
+struct Slant: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "slant",
+        abstract: "Source-bias and framing analysis for news: which terms each outlet chooses, in whose voice.",
+        version: SlantVersion.current,
+        subcommands: [Run.self, Extract.self]
+    )
+
+    /// Runs the command line with Slant's exit statuses: 0 success, 1 when a document
+    /// failed, 2 for a usage or configuration error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitStatus {
+            Foundation.exit(exit.code)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            let message = fullMessage(for: error)
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : code.rawValue == 0 ? 0 : 2)
+        }
+    }
+}
+
+/// Ends the command with a given status after it has printed what it had to say.
+struct ExitStatus: Error {
+    var code: Int32
+}
+
+extension Slant {
+    struct Extract: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Clean pages and print what was extracted: text, metadata, reader comments.",
+            discussion: """
+                Each INPUT is an HTML or text file, a directory (every .html, .htm, .txt and .jsonl \
+                file below it) or a glob. With --json, one JSON object per document per line; a \
+                document that fails prints a line with an "error" field and the others still run.
+                Exit status: 0 when every document was extracted, 1 when any failed, 2 for a usage error.
+                """
+        )
+
+        @Argument(help: "Pages to clean: files, directories or globs.")
+        var inputs: [String]
+
+        @Flag(help: "Print JSON Lines (one object per document).")
+        var json = false
+
+        @Option(help: "Worker threads (default: every core this process may use).")
+        var jobs: Int?
+
+        func validate() throws {
+            if inputs.isEmpty { throw ValidationError("give at least one file, directory or glob to extract") }
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        }
+
+        func run() throws {
+            let extraction = Extraction(jobs: jobs ?? Parallel.availableCores, json: json)
+            let status = extraction.run(arguments: inputs, output: .standardOutput, errors: .standardError)
+            if status != 0 { throw ExitStatus(code: status) }
+        }
+    }
+
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Ingest the sources of pipeline.yaml, analyse them and write the reports."
+        )
+
+        @Option(help: "The pipeline configuration.")
+        var config = "pipeline.yaml"
+
+        @Flag(help: "Redo every stage for every document, ignoring cached results.")
+        var full = false
+
+        @Option(help: "Worker threads (default: every core this process may use).")
+        var jobs: Int?
+
+        func run() throws {
+            let status = PipelineCommand.run(
+                configurationPath: config, full: full, jobs: jobs ?? Parallel.availableCores,
+                output: .standardOutput, errors: .standardError)
+            if status != 0 { throw ExitStatus(code: status) }
+        }
+    }
+}

@@ -1,3 +1,0 @@
-import SlantPipeline
-import Foundation
-exit(DevExtract.run(Array(CommandLine.arguments.dropFirst())))
