@@ -1,0 +1,98 @@
+import SlantCore
+import Testing
+
+@Suite struct ConfigurationTests {
+    @Test func readsSourcesLexiconsAndPaths() throws {
+        let yaml = """
+            sources:
+              - path: corpus/asbarez/*.html
+                outlet: Asbarez
+              - corpus/other/**/*.html
+              - path: feeds/today.jsonl
+                format: jsonl
+                exclude: [drafts/*]
+            lexicons: [lexicons/karabakh.yaml]
+            store: work/slant.sqlite
+            reports: out
+            limits:
+              max_document_bytes: 1_000_000
+              min_article_words: 40
+            """
+        let configuration = try PipelineConfiguration.parse(yaml: yaml, file: "pipeline.yaml", baseDirectory: "/p")
+        #expect(configuration.sources.count == 3)
+        #expect(configuration.sources[0].pattern == "corpus/asbarez/*.html")
+        #expect(configuration.sources[0].outlet == "Asbarez")
+        #expect(configuration.sources[0].location == ConfigurationLocation(file: "pipeline.yaml", line: 2, column: 11))
+        #expect(configuration.sources[1].pattern == "corpus/other/**/*.html")
+        #expect(configuration.sources[1].outlet == nil)
+        #expect(configuration.sources[2].format == .jsonl)
+        #expect(configuration.sources[2].exclude == ["drafts/*"])
+        #expect(configuration.lexicons.map(\.path) == ["lexicons/karabakh.yaml"])
+        #expect(configuration.store == "work/slant.sqlite")
+        #expect(configuration.reports == "out")
+        #expect(configuration.maxDocumentBytes == 1_000_000)
+        #expect(configuration.minArticleWords == 40)
+        #expect(configuration.baseDirectory == "/p")
+    }
+
+    @Test func defaultsApplyWhenOnlySourcesAreGiven() throws {
+        let configuration = try PipelineConfiguration.parse(yaml: "sources: [corpus]", file: "p.yaml", baseDirectory: ".")
+        #expect(configuration.store == ".slant/slant.sqlite")
+        #expect(configuration.reports == "reports")
+        #expect(configuration.lexicons.isEmpty)
+    }
+
+    /// Every problem is reported at once, each at its line and column.
+    private func errors(_ yaml: String) -> [String] {
+        do {
+            _ = try PipelineConfiguration.parse(yaml: yaml, file: "pipeline.yaml", baseDirectory: ".")
+            return []
+        } catch {
+            return error.errors.map(\.description)
+        }
+    }
+
+    @Test func unknownKeyIsRefusedWithItsPlaceAndASuggestion() {
+        #expect(errors("sorces:\n  - corpus\n") == [
+            "pipeline.yaml:1:1: error: unknown key `sorces` in the configuration (did you mean `sources`?); expected one of: sources, lexicons, store, reports, limits",
+        ])
+    }
+
+    @Test func unknownKeyInsideASourceIsRefused() {
+        #expect(errors("sources:\n  - path: corpus\n    outlett: X\n") == [
+            "pipeline.yaml:3:5: error: unknown key `outlett` in a source (did you mean `outlet`?); expected one of: path, outlet, format, exclude",
+        ])
+    }
+
+    @Test func wrongTypesAreRefused() {
+        #expect(errors("sources: [corpus]\nstore: [a, b]\n") == [
+            "pipeline.yaml:2:8: error: `store` must be a string; found a list",
+        ])
+        #expect(errors("sources: [corpus]\nlimits:\n  max_document_bytes: lots\n") == [
+            "pipeline.yaml:3:23: error: `max_document_bytes` must be a positive whole number; found the scalar `lots`",
+        ])
+        #expect(errors("sources:\n  - path: corpus\n    format: pdf\n") == [
+            "pipeline.yaml:3:13: error: unknown format `pdf`; expected one of: html, text, jsonl",
+        ])
+    }
+
+    @Test func missingSourcesAndEmptyFilesAreRefused() {
+        #expect(errors("store: x.sqlite\n") == [
+            "pipeline.yaml:1:1: error: missing `sources:`; expected a list of paths or globs, e.g. `sources: [corpus/**/*.html]`",
+        ])
+        #expect(errors("") == [
+            "pipeline.yaml:1:1: error: the configuration is empty; expected a mapping with at least `sources:`",
+        ])
+        #expect(errors("sources:\n  - outlet: X\n") == ["pipeline.yaml:2:5: error: a source needs `path:` (a file, directory or glob)"])
+    }
+
+    @Test func invalidYAMLGivesTheParserPosition() {
+        let messages = errors("sources:\n  - path: [unclosed\n")
+        #expect(messages.count == 1)
+        #expect(messages.first?.hasPrefix("pipeline.yaml:3:1: error: invalid YAML") == true)
+    }
+
+    @Test func severalProblemsAreAllReported() {
+        #expect(errors("sources: [corpus]\nstore: [a]\nreport: out\n").count == 2)
+    }
+}

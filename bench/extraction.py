@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Article-body extraction benchmark: Slant against trafilatura, in one run.
+
+Builds Slant in release mode, decompresses the pages of
+../shared/benchmarks/extraction-dev, and on one core (taskset -c 0) times
+  - libxml2's parser alone (bench/parse_only.c: the floor),
+  - `slant extract --json --jobs 1` over all pages (whole process, start-up included),
+  - trafilatura 2.0.0 over the same pages (extraction loop only, in a virtualenv
+    under .build-bench/ that this script creates with pip),
+each RUNS times, and prints the median pages per second, the ratios, and the
+article-body F1 of both with ../shared/tools/extraction_f1.py.
+
+usage: bench/extraction.py [--runs N] [--skip-trafilatura]
+"""
+import argparse, gzip, json, os, shutil, statistics, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared")
+DATASET = os.path.join(SHARED, "benchmarks", "extraction-dev")
+SCORER = os.path.join(SHARED, "tools", "extraction_f1.py")
+WORK = os.path.join(ROOT, ".build-bench")
+PIN = ["taskset", "-c", "0"] if shutil.which("taskset") else []
+
+def run(command, **kwargs):
+    return subprocess.run(command, check=True, text=True, **kwargs)
+
+def build():
+    run(["swift", "build", "-c", "release", "--product", "slant"], cwd=ROOT, stdout=subprocess.DEVNULL)
+    binary = os.path.join(ROOT, ".build", "release", "slant")
+    parse_only = os.path.join(WORK, "parse_only")
+    flags = run(["pkg-config", "--cflags", "--libs", "libxml-2.0"], capture_output=True).stdout.split()
+    run(["cc", "-O2", "-o", parse_only, os.path.join(ROOT, "bench", "parse_only.c")] + flags)
+    return binary, parse_only
+
+def pages(directory):
+    names = sorted(n for n in os.listdir(os.path.join(DATASET, "html")) if n.endswith(".html.gz"))
+    paths = []
+    for name in names:
+        path = os.path.join(directory, name[: -len(".gz")])
+        with gzip.open(os.path.join(DATASET, "html", name)) as source, open(path, "wb") as target:
+            target.write(source.read())
+        paths.append(path)
+    return paths
+
+def trafilatura_python():
+    venv = os.path.join(WORK, "venv")
+    python = os.path.join(venv, "bin", "python")
+    if not os.path.exists(python):
+        run([sys.executable, "-m", "venv", venv])
+    probe = subprocess.run([python, "-c", "import trafilatura; print(trafilatura.__version__)"], capture_output=True, text=True)
+    if probe.returncode != 0 or probe.stdout.strip() != "2.0.0":
+        run([python, "-m", "pip", "install", "-q", "trafilatura==2.0.0", "lxml_html_clean"], stdout=subprocess.DEVNULL)
+    return python
+
+def time_process(command):
+    start = time.perf_counter()
+    result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start, result.stdout
+
+def score(predictions):
+    path = os.path.join(WORK, "predictions.json")
+    json.dump(predictions, open(path, "w", encoding="utf-8"), ensure_ascii=False)
+    line = run([sys.executable, SCORER, os.path.join(DATASET, "ground-truth.json"), path], capture_output=True).stdout.strip()
+    return dict(part.split("=") for part in line.split())
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--skip-trafilatura", action="store_true")
+    args = parser.parse_args()
+    os.makedirs(WORK, exist_ok=True)
+    binary, parse_only = build()
+    with tempfile.TemporaryDirectory() as directory:
+        paths = pages(directory)
+        n = len(paths)
+        python = None if args.skip_trafilatura else trafilatura_python()
+        parse_times, slant_times, trafilatura_times = [], [], []
+        slant_output = b""
+        trafilatura_out = os.path.join(WORK, "trafilatura.json")
+        for _ in range(args.runs):
+            parse_times.append(float(run(PIN + [parse_only] + paths, capture_output=True).stdout))
+            elapsed, slant_output = time_process(PIN + [binary, "extract", "--json", "--jobs", "1"] + paths)
+            slant_times.append(elapsed)
+            if python:
+                trafilatura_times.append(float(run(PIN + [python, os.path.join(ROOT, "bench", "trafilatura_extract.py"), trafilatura_out] + paths, capture_output=True).stdout))
+        predictions = {}
+        for line in slant_output.decode("utf-8").splitlines():
+            record = json.loads(line)
+            key = os.path.basename(record["source"])[: -len(".html")]
+            predictions[key] = {"articleBody": record.get("text") or ""}
+        slant_score = score(predictions)
+        rows = [("libxml2 parse only (floor)", statistics.median(parse_times), None),
+                ("slant extract", statistics.median(slant_times), slant_score)]
+        if python:
+            rows.append(("trafilatura 2.0.0", statistics.median(trafilatura_times), score(json.load(open(trafilatura_out, encoding="utf-8")))))
+        print(f"{n} pages of extraction-dev, one core, median of {args.runs} runs")
+        print(f"{'':30} {'pages/s':>9} {'F1':>7} {'precision':>10} {'recall':>7}")
+        for name, seconds, quality in rows:
+            f1 = quality["f1"] if quality else "—"
+            p = quality["precision"] if quality else "—"
+            r = quality["recall"] if quality else "—"
+            print(f"{name:30} {n / seconds:9.0f} {f1:>7} {p:>10} {r:>7}")
+        slant_rate = n / statistics.median(slant_times)
+        print(f"slant / libxml2 parse: {slant_rate / (n / statistics.median(parse_times)):.2f}")
+        if python:
+            print(f"slant / trafilatura:   {slant_rate / (n / statistics.median(trafilatura_times)):.1f}x")
+
+if __name__ == "__main__":
+    main()
