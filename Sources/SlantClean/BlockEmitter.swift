@@ -40,8 +40,8 @@ struct BlockEmitter {
         var blocks: [(BlockKind, String)] = []
         var builder = TextBuilder(capacity: 1024)
         var kind: BlockKind = .paragraph
-        /// Open block elements: (end index, tag).
-        var open: [(end: Int, tag: Tag)] = []
+        /// Open block elements: where each ends, and the kind of block text inside it takes.
+        var open: [(end: Int, kind: BlockKind)] = []
         var consecutiveBreaks = 0
 
         init(dom: DOMIndex) { self.dom = dom }
@@ -71,8 +71,8 @@ struct BlockEmitter {
                     break
                 default:
                     flush()
-                    open.append((Int(node.end), node.tag))
-                    kind = blockKind()
+                    kind = Self.kind(of: node.tag, inside: open.last?.kind ?? .paragraph)
+                    open.append((Int(node.end), kind))
                 }
                 index += 1
             }
@@ -88,22 +88,20 @@ struct BlockEmitter {
             }
             if closed {
                 flush()
-                kind = blockKind()
+                kind = open.last?.kind ?? .paragraph
             }
         }
 
-        func blockKind() -> BlockKind {
-            var kind = BlockKind.paragraph
-            for element in open.reversed() {
-                switch element.tag {
-                case .h1, .h2, .h3, .h4, .h5, .h6: return .heading
-                case .pre: return .preformatted
-                case .li, .dd, .dt: if kind == .paragraph { kind = .listItem }
-                case .blockquote: return .blockquote
-                default: continue
-                }
+        /// The kind of block an element makes, given the kind of the block around it: headings,
+        /// preformatted text and quotations mark everything inside them; list items mark plain paragraphs.
+        static func kind(of tag: Tag, inside outer: BlockKind) -> BlockKind {
+            switch tag {
+            case .h1, .h2, .h3, .h4, .h5, .h6: return .heading
+            case .pre: return outer == .heading ? outer : .preformatted
+            case .blockquote: return outer == .heading || outer == .preformatted ? outer : .blockquote
+            case .li, .dd, .dt: return outer == .paragraph ? .listItem : outer
+            default: return outer
             }
-            return kind
         }
 
         mutating func flush() {

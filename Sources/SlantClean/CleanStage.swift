@@ -48,11 +48,11 @@ public struct CleanStage: Stage {
                 source: document.source, stage: Self.name, reason: .unparseable("libxml2 returned no document"))
         }
         let dom = DOMIndex(document: parsed)
-        if dom.maximumDepth > 500 {
+        if parsed.stoppedEarly {
             warnings.append(
                 DocumentWarning(
-                    code: "deep-nesting",
-                    message: "elements nest \(dom.maximumDepth) levels deep; the parser may have flattened the deepest ones"))
+                    code: "parse-stopped",
+                    message: "the HTML parser stopped before the end of the page (\(parsed.stopReason ?? "unknown reason")); only the part before that point was read"))
         }
         let selection = ContentDetector(dom: dom).detect()
         let pieces = selection.map { BlockEmitter(dom: dom).blocks(roots: $0.roots, excluded: $0.excluded) } ?? []
@@ -61,10 +61,13 @@ public struct CleanStage: Stage {
         let (body, blocks) = Article.assemble(Self.removingTitle(pieces, title: metadata.title))
         let words = Self.wordCount(body)
         guard words >= minimumWords else {
-            let reason =
+            var reason =
                 words == 0
                 ? "the page holds no running text"
                 : "the longest run of text has \(words) word\(words == 1 ? "" : "s") (at least \(minimumWords) needed)"
+            if parsed.stoppedEarly {
+                reason += "; the HTML parser stopped early (\(parsed.stopReason ?? "unknown reason")), so text after that point was not read"
+            }
             throw DocumentError(source: document.source, stage: Self.name, reason: .noArticle(reason))
         }
         return Article(

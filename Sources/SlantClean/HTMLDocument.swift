@@ -9,21 +9,34 @@ final class HTMLDocument {
     /// The libxml2 document; valid for the lifetime of this object.
     let pointer: htmlDocPtr
 
-    /// The options every page is parsed with.
+    /// Set when libxml2 stopped before the end of the input (nesting deeper than
+    /// its limit of 2,048 elements): what follows that point is not in the tree.
+    let stoppedEarly: Bool
+    /// libxml2's message when it stopped early.
+    let stopReason: String?
+
+    /// The options every page is parsed with. `HUGE` raises libxml2's nesting
+    /// limit from 256 to 2,048 and lifts its text-node size limit; input size is
+    /// bounded by the configuration's `max_document_bytes` instead.
     static let parseOptions: Int32 = Int32(
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
-            | HTML_PARSE_NODEFDTD.rawValue)
+            | HTML_PARSE_NODEFDTD.rawValue | XML_PARSE_HUGE.rawValue)
 
     /// Parses UTF-8 HTML. Returns nil only if libxml2 produced no document at all.
     init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         HTMLDocument.initialiseLibrary
-        guard let base = bytes.baseAddress, bytes.count > 0, bytes.count <= Int(Int32.max) else { return nil }
+        guard let base = bytes.baseAddress, bytes.count > 0, bytes.count <= Int(Int32.max),
+            let context = htmlNewParserCtxt()
+        else { return nil }
+        defer { htmlFreeParserCtxt(context) }
         let document = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { characters in
-            htmlReadMemory(characters, Int32(bytes.count), nil, "UTF-8", HTMLDocument.parseOptions)
+            htmlCtxtReadMemory(context, characters, Int32(bytes.count), nil, "UTF-8", HTMLDocument.parseOptions)
         }
         guard let document else { return nil }
         pointer = document
+        stoppedEarly = context.pointee.disableSAX != 0
+        stopReason = stoppedEarly ? context.pointee.lastError.message.map { String(cString: $0).trimmingWhitespaceAndNewlines() } : nil
     }
 
     deinit {
@@ -82,5 +95,14 @@ enum XMLNode {
         var length = 0
         while string[length] != 0 { length += 1 }
         return length
+    }
+}
+
+extension String {
+    func trimmingWhitespaceAndNewlines() -> String {
+        var scalars = Substring(self)
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        return String(scalars)
     }
 }
