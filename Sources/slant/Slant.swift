@@ -80,7 +80,7 @@ extension Slant {
         @Option(help: "The pipeline configuration.")
         var config = "pipeline.yaml"
 
-        @Flag(help: "Redo every stage for every document, ignoring cached results.")
+        @Flag(help: "Redo every stage for every document, ignoring cached results (until the store lands, every run does).")
         var full = false
 
         @Option(help: "Worker threads (default: every core this process may use).")
