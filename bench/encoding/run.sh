@@ -15,8 +15,8 @@ swiftc -O -wmo -parse-as-library -module-name SlantCore -emit-module -emit-modul
 swiftc -O -wmo -parse-as-library -module-name SlantClean -I . -emit-module -emit-module-path SlantClean.swiftmodule \
     -c -o SlantClean.o "$sources"/Encoding.swift "$sources"/EncodingLabels.swift "$sources"/EncodingPrescan.swift \
     "$sources"/EncodingDetection.swift "$sources"/UTF8Validation.swift "$sources"/Transcoding.swift
-swiftc -O -I . "$here/speed.swift" SlantCore.o SlantClean.o -o speed
-swiftc -O -I . "$here/accuracy.swift" SlantCore.o SlantClean.o -o accuracy
+swiftc -O -I . "$here/speed/main.swift" "$here/ReadFile.swift" SlantCore.o SlantClean.o -o speed
+swiftc -O -I . "$here/accuracy/main.swift" "$here/ReadFile.swift" SlantCore.o SlantClean.o -o accuracy
 
 python3 "$here/make_samples.py" "$work"
 # The three largest pages of the extraction benchmark (UTF-8, English), then Russian pages.

@@ -5,18 +5,6 @@
 import Glibc
 import SlantClean
 
-func read(_ path: String) -> [UInt8] {
-    guard let file = fopen(path, "rb") else { return [] }
-    defer { fclose(file) }
-    var bytes = [UInt8](), buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let count = fread(&buffer, 1, buffer.count, file)
-        if count <= 0 { break }
-        bytes += buffer[..<count]
-    }
-    return bytes
-}
-
 let directory = CommandLine.arguments.dropFirst().first ?? "samples"
 guard let listing = opendir(directory) else {
     print("cannot open \(directory)")
