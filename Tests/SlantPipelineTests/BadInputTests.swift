@@ -21,13 +21,20 @@ import Testing
         let nested = String(repeating: "<div>", count: 10_000) + "<p>Deep inside ten thousand divs there is still a sentence worth reading, and another one after it.</p>" + String(repeating: "</div>", count: 10_000)
         try directory.write("05-nested.html", "<html><body>\(nested)</body></html>")
         try directory.write("06-good.html", Self.goodPage)
+        // Declared UTF-8, written in Windows-1251 (as Russian sites sometimes serve).
+        let russian = "Бои в Нагорном Карабахе продолжаются третью неделю, сообщают обе стороны конфликта."
+        let windows1251 = try #require(Self.windows1251(russian))
+        try directory.write(
+            "08-lying-charset.html",
+            Data("<html><head><meta charset=\"utf-8\"></head><body><article><p>".utf8) + windows1251
+                + Data("</p></article></body></html>".utf8))
         try directory.write("07-nul-bytes.html", Data("<html><body><p>text</p>".utf8) + Data(repeating: 0, count: 64))
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted()
             .map { directory.url.appendingPathComponent($0).path }
         let result = try SlantProcess.run(["extract", "--json"] + files)
         #expect(result.status == 1)
         let lines = result.lines.map(jsonObject)
-        #expect(lines.count == 7)
+        #expect(lines.count == 8)
         let byName = Dictionary(uniqueKeysWithValues: lines.map { (URL(fileURLWithPath: $0["source"] as? String ?? "").lastPathComponent, $0) })
         #expect(byName["01-empty.html"]?["error_code"] as? String == "empty")
         #expect(byName["02-binary.html"]?["error_code"] as? String == "binary")
@@ -41,6 +48,25 @@ import Testing
         #expect(byName["06-good.html"]?["error"] is NSNull)
         #expect((byName["06-good.html"]?["text"] as? String)?.hasPrefix("This page is fine") == true)
         #expect(byName["07-nul-bytes.html"]?["error_code"] as? String == "binary")
+        let lying = try #require(byName["08-lying-charset.html"])
+        #expect(lying["text"] as? String == russian)
+        #expect(((lying["warnings"] as? [[String: Any]])?.map { $0["code"] as? String }) == ["encoding-mismatch"])
+
+    }
+
+    /// The Windows-1251 bytes of Russian text (Cyrillic letters map to 0xC0–0xFF, Ё/ё to 0xA8/0xB8).
+    static func windows1251(_ text: String) -> Data? {
+        var bytes: [UInt8] = []
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x80: bytes.append(UInt8(scalar.value))
+            case 0x410...0x44F: bytes.append(UInt8(scalar.value - 0x410 + 0xC0))
+            case 0x401: bytes.append(0xA8)
+            case 0x451: bytes.append(0xB8)
+            default: return nil
+            }
+        }
+        return Data(bytes)
     }
 
     @Test func aFiftyMegabytePageIsReadWithinTheDefaultLimitAndRefusedAboveALowerOne() throws {
