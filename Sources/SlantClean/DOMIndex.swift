@@ -35,6 +35,8 @@ struct DOMNode {
         static let furnitureRole = Flags(rawValue: 1 << 3)
         /// Inside a link.
         static let inLink = Flags(rawValue: 1 << 4)
+        /// Carries an `itemprop` attribute (schema.org microdata, read for metadata).
+        static let hasItemprop = Flags(rawValue: 1 << 5)
     }
 
     var linkDensity: Double { textLength > 0 ? Double(linkTextLength) / Double(textLength) : 0 }
@@ -157,6 +159,7 @@ struct DOMIndex {
             case UInt8(ascii: "i") where XMLNode.equals(name, "id"):
                 hints.formUnion(Hints.of(bytes))
             case UInt8(ascii: "i") where XMLNode.equals(name, "itemprop"):
+                flags.insert(.hasItemprop)
                 if DOMIndex.contains(bytes, "articlebody") { flags.insert(.articleBodyMarkup) }
             case UInt8(ascii: "p") where XMLNode.equals(name, "property"):
                 if DOMIndex.contains(bytes, "articlebody") { flags.insert(.articleBodyMarkup) }

@@ -62,7 +62,7 @@ struct MetadataExtractor {
             default:
                 break
             }
-            if node.tag != .text, node.tag != .meta, let itemprop = XMLNode.attributeString(node.pointer, "itemprop") {
+            if node.flags.contains(.hasItemprop), node.tag != .meta, let itemprop = XMLNode.attributeString(node.pointer, "itemprop") {
                 switch itemprop {
                 case "datePublished":
                     let value = XMLNode.attributeString(node.pointer, "content")

@@ -60,7 +60,8 @@ public struct FileReader: Sendable {
         if size > maxBytes { return .failure(Failure(.tooLarge(bytes: size, limit: maxBytes))) }
 
         // One byte more than the size, to notice a file that grew since `fstat`.
-        var bytes = [UInt8](repeating: 0, count: size + 1)
+        // Not zero-filled first: read(2) writes every byte that is kept.
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { _, initialized in initialized = size + 1 }
         var count = 0
         while true {
             if count == bytes.count {
