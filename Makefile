@@ -9,7 +9,7 @@ bootstrap:
 	@scripts/bootstrap
 
 build: bootstrap
-	$(SWIFT) build -c release --product slant
+	$(SWIFT) build -c release --product slant --static-swift-stdlib
 
 run: build
 	.build/release/slant run --config pipeline.yaml

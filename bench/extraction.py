@@ -25,7 +25,7 @@ def run(command, **kwargs):
     return subprocess.run(command, check=True, text=True, **kwargs)
 
 def build():
-    run(["swift", "build", "-c", "release", "--product", "slant"], cwd=ROOT, stdout=subprocess.DEVNULL)
+    run(["swift", "build", "-c", "release", "--product", "slant", "--static-swift-stdlib"], cwd=ROOT, stdout=subprocess.DEVNULL)
     binary = os.path.join(ROOT, ".build", "release", "slant")
     parse_only = os.path.join(WORK, "parse_only")
     flags = run(["pkg-config", "--cflags", "--libs", "libxml-2.0"], capture_output=True).stdout.split()
@@ -65,7 +65,7 @@ def score(predictions):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--skip-trafilatura", action="store_true")
     args = parser.parse_args()
     os.makedirs(WORK, exist_ok=True)
@@ -89,21 +89,26 @@ def main():
             key = os.path.basename(record["source"])[: -len(".html")]
             predictions[key] = {"articleBody": record.get("text") or ""}
         slant_score = score(predictions)
-        rows = [("libxml2 parse only (floor)", statistics.median(parse_times), None),
-                ("slant extract", statistics.median(slant_times), slant_score)]
+        rows = [("libxml2 parse only (floor)", parse_times, None),
+                ("slant extract", slant_times, slant_score)]
         if python:
-            rows.append(("trafilatura 2.0.0", statistics.median(trafilatura_times), score(json.load(open(trafilatura_out, encoding="utf-8")))))
-        print(f"{n} pages of extraction-dev, one core, median of {args.runs} runs")
-        print(f"{'':30} {'pages/s':>9} {'F1':>7} {'precision':>10} {'recall':>7}")
-        for name, seconds, quality in rows:
+            rows.append(("trafilatura 2.0.0", trafilatura_times, score(json.load(open(trafilatura_out, encoding="utf-8")))))
+        print(f"{n} pages of extraction-dev, one core, {args.runs} interleaved runs (median; best in brackets)")
+        print(f"{'':30} {'pages/s':>16} {'F1':>7} {'precision':>10} {'recall':>7}")
+        for name, times, quality in rows:
             f1 = quality["f1"] if quality else "—"
             p = quality["precision"] if quality else "—"
             r = quality["recall"] if quality else "—"
-            print(f"{name:30} {n / seconds:9.0f} {f1:>7} {p:>10} {r:>7}")
-        slant_rate = n / statistics.median(slant_times)
-        print(f"slant / libxml2 parse: {slant_rate / (n / statistics.median(parse_times)):.2f}")
+            rate = f"{n / statistics.median(times):.0f} [{n / min(times):.0f}]"
+            print(f"{name:30} {rate:>16} {f1:>7} {p:>10} {r:>7}")
+        def ratio(a, b, pick):
+            return pick(b) / pick(a)
+        print(f"slant / libxml2 parse: {ratio(slant_times, parse_times, statistics.median):.2f} [{ratio(slant_times, parse_times, min):.2f}]")
         if python:
-            print(f"slant / trafilatura:   {slant_rate / (n / statistics.median(trafilatura_times)):.1f}x")
+            print(f"slant / trafilatura:   {ratio(slant_times, trafilatura_times, statistics.median):.1f}x [{ratio(slant_times, trafilatura_times, min):.1f}x]")
+        load = open("/proc/loadavg").read().split()[:3] if os.path.exists("/proc/loadavg") else []
+        if load:
+            print(f"load average during the run: {' '.join(load)} (the machine is shared: compare ratios, not absolute rates)")
 
 if __name__ == "__main__":
     main()
