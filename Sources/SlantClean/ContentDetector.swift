@@ -297,7 +297,7 @@ struct ContentDetector {
         var textLength = 0
         for root in roots {
             // A root is never pruned away as a whole; what is inside it may be.
-            for index in root..<Int(dom[root].end) where excluded[index] && index == root { excluded[index] = false }
+            excluded[root] = false
             prune(root: root, excluded: &excluded, scores: scores, rules: rules)
             textLength += keptText(root: root, excluded: excluded)
         }

@@ -1,3 +1,4 @@
+import Foundation
 import SlantCore
 import SlantIngest
 
@@ -110,5 +111,3 @@ enum ArticleText {
         return lines.joined(separator: "\n") + "\n"
     }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 /// Escaping for the formats reports are written in. Article text is hostile
 /// input: it must show as text and never run as markup or as a formula.
 public enum Escaping {
@@ -58,5 +59,3 @@ public enum Escaping {
         return result
     }
 }
-
-import Foundation
