@@ -36,7 +36,10 @@ public struct SegmentStage: Stage {
                     bytes, tokens: &tokens, range: first..<tokens.count, paragraph: paragraphIndex,
                     firstSentence: sentences.count)
             }
-            return TextLayer(text: String(decoding: bytes, as: UTF8.self), paragraphs: paragraphs, sentences: sentences, tokens: tokens)
+            var layer = TextLayer(
+                text: String(decoding: bytes, as: UTF8.self), paragraphs: paragraphs, sentences: sentences, tokens: tokens)
+            VoiceAnalyzer.annotate(&layer)
+            return layer
         }
     }
 
