@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "slant",
             dependencies: [
-                "SlantPipeline",
+                "SlantPipeline", "SlantCore", "SlantTag",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

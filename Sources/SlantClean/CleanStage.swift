@@ -13,7 +13,7 @@ public struct CleanStage: Stage {
     public static let name = "clean"
     public static let version = 1
 
-    /// An article with fewer words than this is refused as "no article".
+    /// A page whose article has fewer words than this is refused as "no article" (plain text is taken as it is).
     public var minimumWords: Int
 
     public init(minimumWords: Int = 10) {
@@ -70,10 +70,10 @@ public struct CleanStage: Stage {
             }
             throw DocumentError(source: document.source, stage: Self.name, reason: .noArticle(reason))
         }
+        var found = document.metadata.filling(from: metadata)
+        if found.language == nil { found.language = LanguageGuess.language(of: body) }
         return Article(
-            source: document.source,
-            metadata: document.metadata.filling(from: metadata), body: body, blocks: blocks, comments: comments,
-            warnings: warnings)
+            source: document.source, metadata: found, body: body, blocks: blocks, comments: comments, warnings: warnings)
     }
 
     /// A heading that repeats the title is the headline, not body text.
@@ -104,16 +104,15 @@ public struct CleanStage: Stage {
         let text = String(decoding: decoded.utf8, as: UTF8.self)
         let paragraphs = PlainTextParagraphs.split(text)
         let (body, blocks) = Article.assemble(paragraphs.map { (.paragraph, $0) })
-        let words = Self.wordCount(body)
-        guard words >= minimumWords else {
-            throw DocumentError(
-                source: document.source, stage: Self.name,
-                reason: .noArticle("the text has \(words) word\(words == 1 ? "" : "s") (at least \(minimumWords) needed)"))
+        // Text handed in as text is the article, however short (a single sentence is a valid input).
+        guard Self.wordCount(body) > 0 else {
+            throw DocumentError(source: document.source, stage: Self.name, reason: .noArticle("the text holds no words"))
         }
         var metadata = document.metadata
-        if metadata.title == nil, let first = paragraphs.first, PlainTextParagraphs.looksLikeHeadline(first) {
+        if metadata.title == nil, paragraphs.count > 1, let first = paragraphs.first, PlainTextParagraphs.looksLikeHeadline(first) {
             metadata.title = first
         }
+        if metadata.language == nil { metadata.language = LanguageGuess.language(of: body) }
         return Article(
             source: document.source, metadata: metadata, body: body, blocks: blocks,
             warnings: decoded.warnings)

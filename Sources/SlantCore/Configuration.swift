@@ -158,7 +158,7 @@ extension PipelineConfiguration {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            throw ConfigurationErrors([reader.syntaxError(error)])
+            throw ConfigurationErrors([reader.yaml.syntaxError(error)])
         }
         guard let root else {
             throw ConfigurationErrors([
@@ -173,137 +173,42 @@ extension PipelineConfiguration {
     }
 }
 
-/// Walks the YAML node tree, collecting typed values and located errors.
+/// Reads the configuration's own keys with a ``YAMLReader``.
 private struct ConfigurationReader {
-    let file: String
-    var errors: [ConfigurationError] = []
+    var yaml: YAMLReader
+    var errors: [ConfigurationError] { yaml.errors }
 
     static let topLevelKeys = ["sources", "lexicons", "store", "reports", "limits"]
     static let sourceKeys = ["path", "outlet", "format", "exclude"]
     static let limitKeys = ["max_document_bytes", "min_article_words"]
 
-    init(file: String) { self.file = file }
-
-    func location(_ node: Node) -> ConfigurationLocation {
-        let mark = node.mark
-        return ConfigurationLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
-    }
-
-    mutating func fail(_ node: Node, _ message: String) {
-        errors.append(ConfigurationError(location(node), message))
-    }
-
-    func syntaxError(_ error: Error) -> ConfigurationError {
-        if let yamlError = error as? YamlError {
-            switch yamlError {
-            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
-                let detail = context.map { "\($0.text) " } ?? ""
-                return ConfigurationError(
-                    ConfigurationLocation(file: file, line: mark.line, column: mark.column),
-                    "invalid YAML: \(detail)\(problem)")
-            default:
-                break
-            }
-        }
-        return ConfigurationError(ConfigurationLocation(file: file, line: 1, column: 1), "invalid YAML: \(error)")
-    }
-
-    static func describe(_ node: Node) -> String {
-        switch node {
-        case .scalar(let scalar): "the scalar `\(scalar.string)`"
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .alias: "an alias"
-        }
-    }
-
-    /// Pairs of (key text, key node, value node), with unknown or repeated keys reported.
-    mutating func entries(of node: Node, allowed: [String], context: String) -> [(String, Node, Node)] {
-        guard case .mapping(let mapping) = node else {
-            fail(node, "\(context) must be a mapping (key: value); found \(Self.describe(node))")
-            return []
-        }
-        var seen = Set<String>()
-        var result: [(String, Node, Node)] = []
-        for (keyNode, value) in mapping {
-            guard case .scalar(let key) = keyNode else {
-                fail(keyNode, "keys of \(context) must be plain words; found \(Self.describe(keyNode))")
-                continue
-            }
-            guard allowed.contains(key.string) else {
-                let hint = Self.closest(to: key.string, in: allowed).map { " (did you mean `\($0)`?)" } ?? ""
-                fail(
-                    keyNode,
-                    "unknown key `\(key.string)` in \(context)\(hint); expected one of: \(allowed.joined(separator: ", "))")
-                continue
-            }
-            guard seen.insert(key.string).inserted else {
-                fail(keyNode, "key `\(key.string)` appears twice in \(context)")
-                continue
-            }
-            result.append((key.string, keyNode, value))
-        }
-        return result
-    }
-
-    mutating func string(_ node: Node, _ what: String) -> String? {
-        guard case .scalar(let scalar) = node else {
-            fail(node, "\(what) must be a string; found \(Self.describe(node))")
-            return nil
-        }
-        let text = scalar.string.trimmingWhitespace()
-        if text.isEmpty {
-            fail(node, "\(what) must not be empty")
-            return nil
-        }
-        return text
-    }
-
-    mutating func positiveInteger(_ node: Node, _ what: String) -> Int? {
-        guard case .scalar(let scalar) = node, let value = Int(scalar.string.replacingUnderscores()), value > 0 else {
-            fail(node, "\(what) must be a positive whole number; found \(Self.describe(node))")
-            return nil
-        }
-        return value
-    }
-
-    mutating func stringList(_ node: Node, _ what: String) -> [(String, Node)] {
-        switch node {
-        case .scalar:
-            return string(node, what).map { [($0, node)] } ?? []
-        case .sequence(let sequence):
-            return sequence.compactMap { item in string(item, "each entry of \(what)").map { ($0, item) } }
-        default:
-            fail(node, "\(what) must be a list of strings; found \(Self.describe(node))")
-            return []
-        }
-    }
+    init(file: String) { yaml = YAMLReader(file: file) }
 
     mutating func read(_ root: Node, baseDirectory: String) -> PipelineConfiguration {
-        var configuration = PipelineConfiguration(file: file, baseDirectory: baseDirectory)
+        var configuration = PipelineConfiguration(file: yaml.file, baseDirectory: baseDirectory)
         var sawSources = false
-        for (key, _, value) in entries(of: root, allowed: Self.topLevelKeys, context: "the configuration") {
+        for (key, _, value) in yaml.entries(of: root, allowed: Self.topLevelKeys, context: "the configuration") {
             switch key {
             case "sources":
                 sawSources = true
                 configuration.sources = readSources(value)
             case "lexicons":
-                configuration.lexicons = stringList(value, "`lexicons`").map {
-                    ConfiguredPath(path: $0.0, location: location($0.1))
+                configuration.lexicons = yaml.stringList(value, "`lexicons`").map {
+                    ConfiguredPath(path: $0.0, location: yaml.location($0.1))
                 }
             case "store":
-                if let store = string(value, "`store`") { configuration.store = store }
+                if let store = yaml.string(value, "`store`") { configuration.store = store }
             case "reports":
-                if let reports = string(value, "`reports`") { configuration.reports = reports }
+                if let reports = yaml.string(value, "`reports`") { configuration.reports = reports }
             case "limits":
-                for (limit, _, limitValue) in entries(of: value, allowed: Self.limitKeys, context: "`limits`") {
+                for (limit, _, limitValue) in yaml.entries(of: value, allowed: Self.limitKeys, context: "`limits`") {
                     switch limit {
                     case "max_document_bytes":
-                        if let bytes = positiveInteger(limitValue, "`max_document_bytes`") {
+                        if let bytes = yaml.positiveInteger(limitValue, "`max_document_bytes`") {
                             configuration.maxDocumentBytes = bytes
                         }
                     default:
-                        if let words = positiveInteger(limitValue, "`min_article_words`") {
+                        if let words = yaml.positiveInteger(limitValue, "`min_article_words`") {
                             configuration.minArticleWords = words
                         }
                     }
@@ -313,7 +218,7 @@ private struct ConfigurationReader {
             }
         }
         if !sawSources, errors.isEmpty {
-            fail(root, "missing `sources:`; expected a list of paths or globs, e.g. `sources: [corpus/**/*.html]`")
+            yaml.fail(root, "missing `sources:`; expected a list of paths or globs, e.g. `sources: [corpus/**/*.html]`")
         }
         return configuration
     }
@@ -324,37 +229,37 @@ private struct ConfigurationReader {
         case .sequence(let sequence): items = Array(sequence)
         case .scalar, .mapping: items = [node]
         case .alias:
-            fail(node, "`sources` must be a list; found an alias")
+            yaml.fail(node, "`sources` must be a list; found an alias")
             return []
         }
-        if items.isEmpty { fail(node, "`sources` is empty; expected at least one path or glob") }
+        if items.isEmpty { yaml.fail(node, "`sources` is empty; expected at least one path or glob") }
         var sources: [SourceSpecification] = []
         for item in items {
             if case .scalar = item {
-                if let pattern = string(item, "a source path") {
-                    sources.append(SourceSpecification(pattern: pattern, location: location(item)))
+                if let pattern = yaml.string(item, "a source path") {
+                    sources.append(SourceSpecification(pattern: pattern, location: yaml.location(item)))
                 }
                 continue
             }
             var pattern: String?
-            var source = SourceSpecification(pattern: "", location: location(item))
-            for (key, _, value) in entries(of: item, allowed: Self.sourceKeys, context: "a source") {
+            var source = SourceSpecification(pattern: "", location: yaml.location(item))
+            for (key, _, value) in yaml.entries(of: item, allowed: Self.sourceKeys, context: "a source") {
                 switch key {
                 case "path":
-                    pattern = string(value, "`path`")
-                    source.location = location(value)
+                    pattern = yaml.string(value, "`path`")
+                    source.location = yaml.location(value)
                 case "outlet":
-                    source.outlet = string(value, "`outlet`")
+                    source.outlet = yaml.string(value, "`outlet`")
                 case "format":
-                    guard let name = string(value, "`format`") else { break }
+                    guard let name = yaml.string(value, "`format`") else { break }
                     if let format = InputFormat(rawValue: name.lowercased()) {
                         source.format = format
                     } else {
                         let allowed = InputFormat.allCases.map(\.rawValue).joined(separator: ", ")
-                        fail(value, "unknown format `\(name)`; expected one of: \(allowed)")
+                        yaml.fail(value, "unknown format `\(name)`; expected one of: \(allowed)")
                     }
                 default:
-                    source.exclude = stringList(value, "`exclude`").map(\.0)
+                    source.exclude = yaml.stringList(value, "`exclude`").map(\.0)
                 }
             }
             if case .mapping = item {
@@ -362,46 +267,10 @@ private struct ConfigurationReader {
                     source.pattern = pattern
                     sources.append(source)
                 } else {
-                    fail(item, "a source needs `path:` (a file, directory or glob)")
+                    yaml.fail(item, "a source needs `path:` (a file, directory or glob)")
                 }
             }
         }
         return sources
     }
-
-    /// The allowed key nearest to a misspelt one, if it is close enough to be a typo.
-    static func closest(to word: String, in candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, editDistance(word, $0)) }.min { $0.1 < $1.1 }
-        guard let (best, distance) = scored, distance <= max(2, best.count / 3) else { return nil }
-        return best
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars)
-        let b = Array(b.unicodeScalars)
-        if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = Swift.min(
-                    previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces, tabs and line breaks.
-    func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(scalars[first...last])
-    }
-
-    func replacingUnderscores() -> String { String(filter { $0 != "_" }) }
 }

@@ -32,8 +32,9 @@ public struct PipelineRun: Sendable {
         let flow = DocumentFlow(
             ingest: IngestStage(configuration: configuration),
             clean: CleanStage(minimumWords: 10))
+        let lexicons = try LexiconFiles.load(for: configuration)
         let segment = SegmentStage()
-        let tag = TagStage()
+        let tag = TagStage(lexicons: lexicons)
         let measure = MeasureStage()
 
         var measures: [ArticleMeasures] = []
@@ -68,7 +69,7 @@ public struct PipelineRun: Sendable {
         let tables = try AggregateStage().process(AggregateStage.Input(measures: measures, excluded: excluded))
         let provenance = ReportProvenance(
             slantVersion: SlantVersion.current, configurationFile: configuration.file,
-            configurationDigest: configuration.fileDigest, lexicons: [],
+            configurationDigest: configuration.fileDigest, lexicons: lexicons.map { ($0.path, $0.digest) },
             generatedAt: ISO8601DateFormatter().string(from: Date()))
         let reportFiles = try ReportStage().process(ReportStage.Input(tables: tables, provenance: provenance))
         let reportDirectory = configuration.resolve(configuration.reports)
@@ -101,6 +102,9 @@ public enum PipelineCommand {
                 "\(summary.found) found · \(summary.analysed) analysed · \(summary.failed) failed · reports in \(summary.reportDirectory)/")
             return 0
         } catch let error as ConfigurationErrors {
+            errors.line(error.description)
+            return 2
+        } catch let error as LexiconFiles.Failure {
             errors.line(error.description)
             return 2
         } catch {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SlantCore
 import SlantPipeline
+import SlantTag
 
 /// The `slant` command line: see `slant --help` and the README.
 @main
@@ -10,7 +11,7 @@ struct Slant: ParsableCommand {
         commandName: "slant",
         abstract: "Source-bias and framing analysis for news: which terms each outlet chooses, in whose voice.",
         version: SlantVersion.current,
-        subcommands: [Run.self, Extract.self]
+        subcommands: [Run.self, Extract.self, Analyze.self, LexiconCommand.self]
     )
 
     /// Runs the command line with Slant's exit statuses: 0 success, 1 when a document
@@ -91,6 +92,93 @@ extension Slant {
                 configurationPath: config, full: full, jobs: jobs ?? Parallel.availableCores,
                 output: .standardOutput, errors: .standardError)
             if status != 0 { throw ExitStatus(code: status) }
+        }
+    }
+}
+
+extension Slant {
+    struct Analyze: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Analyse inputs statelessly and print their annotations: terms and loaded language, with voice.",
+            discussion: """
+                Each INPUT is an HTML, text or JSON Lines file, a directory or a glob. Lexicons come from \
+                --lexicon, else from the configuration (--config, else ./pipeline.yaml when present). \
+                With --json, one JSON object per document per line; offsets are Unicode code point offsets \
+                into the article body (into the comment's text for tags in reader comments).
+                Exit status: 0 when every document was analysed, 1 when any failed, 2 for a usage error.
+                """
+        )
+
+        @Argument(help: "Inputs: files, directories or globs.")
+        var inputs: [String]
+
+        @Flag(help: "Print JSON Lines (one object per document).")
+        var json = false
+
+        @Option(help: "The pipeline configuration whose lexicons to use (default: ./pipeline.yaml if present).")
+        var config: String?
+
+        @Option(name: .customLong("lexicon"), help: "A lexicon file to tag with (repeatable; replaces the configuration's).")
+        var lexicons: [String] = []
+
+        @Flag(help: "Add the article body (and comment texts) that the offsets point into.")
+        var includeText = false
+
+        @Option(help: "Worker threads (default: every core this process may use).")
+        var jobs: Int?
+
+        func validate() throws {
+            if inputs.isEmpty { throw ValidationError("give at least one file, directory or glob to analyse") }
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        }
+
+        func run() throws {
+            let loaded: [Lexicon]
+            do {
+                loaded = try AnalyzeLexicons.resolve(lexicons: lexicons, config: config)
+            } catch {
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                throw ExitStatus(code: 2)
+            }
+            let analysis = Analysis(lexicons: loaded, jobs: jobs ?? Parallel.availableCores, json: json, includeText: includeText)
+            let status = analysis.run(arguments: inputs, output: .standardOutput, errors: .standardError)
+            if status != 0 { throw ExitStatus(code: status) }
+        }
+    }
+
+    struct LexiconCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "lexicon",
+            abstract: "Check lexicon files.",
+            subcommands: [Check.self]
+        )
+
+        struct Check: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Validate lexicon files; every problem is printed with file:line:column.",
+                discussion: "Exit status: 0 when every file is valid, 1 otherwise."
+            )
+
+            @Argument(help: "Lexicon files (YAML).")
+            var files: [String]
+
+            func validate() throws {
+                if files.isEmpty { throw ValidationError("give at least one lexicon file to check") }
+            }
+
+            func run() throws {
+                var failed = false
+                for file in files {
+                    do {
+                        let lexicon = try LexiconFiles.load([file]).first
+                        if let lexicon { print(LexiconSummary.line(lexicon)) }
+                    } catch {
+                        failed = true
+                        FileHandle.standardError.write(Data("\(error)\n".utf8))
+                    }
+                }
+                if failed { throw ExitStatus(code: 1) }
+            }
         }
     }
 }

@@ -1,0 +1,49 @@
+import Foundation
+import SlantCore
+import SlantTag
+
+/// One line describing a valid lexicon, for `slant lexicon check`.
+public enum LexiconSummary {
+    public static func line(_ lexicon: Lexicon) -> String {
+        switch lexicon.kind {
+        case .terminology:
+            let terms = lexicon.families.reduce(0) { $0 + $1.terms.count }
+            let variants = lexicon.families.reduce(0) { $0 + $1.terms.reduce(0) { $0 + $1.variants.count } }
+            return "\(lexicon.path): ok — terminology `\(lexicon.id)` v\(lexicon.version): \(lexicon.families.count) families, \(terms) terms, \(variants) variants, \(lexicon.stances.count) stances (digest \(lexicon.digest.prefix()))"
+        case .loaded:
+            let entries = lexicon.categories.reduce(0) { $0 + $1.entries.count }
+            return "\(lexicon.path): ok — loaded language `\(lexicon.id)` v\(lexicon.version): \(lexicon.categories.count) categories, \(entries) entries (digest \(lexicon.digest.prefix()))"
+        }
+    }
+}
+
+/// Which lexicons `slant analyze` uses: `--lexicon` files, else the configuration's.
+public enum AnalyzeLexicons {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public static func resolve(lexicons: [String], config: String?) throws(Failure) -> [Lexicon] {
+        let paths: [String]
+        let shown: [String]
+        if !lexicons.isEmpty {
+            (paths, shown) = (lexicons, lexicons)
+        } else {
+            let path = config ?? "pipeline.yaml"
+            guard config != nil || FileManager.default.fileExists(atPath: path) else { return [] }
+            let configuration: PipelineConfiguration
+            do {
+                configuration = try ConfigurationLoader.load(path)
+            } catch {
+                throw Failure(description: error.description)
+            }
+            paths = configuration.lexicons.map { configuration.resolve($0.path) }
+            shown = configuration.lexicons.map(\.path)
+        }
+        do {
+            return try LexiconFiles.load(paths, displayPaths: shown)
+        } catch {
+            throw Failure(description: error.description)
+        }
+    }
+}

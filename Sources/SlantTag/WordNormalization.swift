@@ -1,0 +1,209 @@
+import Foundation
+import SlantCore
+import SlantText
+
+/// A word as the matcher sees it: a token, or a piece of a hyphenated token, by
+/// UTF-8 offsets, with its normalised form.
+struct Subword {
+    /// UTF-8 range in the text.
+    var start: Int32
+    var end: Int32
+    /// Index of the token it comes from.
+    var token: Int32
+    /// Whether punctuation (other than a joining hyphen or dash) separates it from the previous subword:
+    /// a multiword match may not cross it.
+    var breakBefore: Bool
+    /// Range of the normalised form in ``SubwordStream/keys``.
+    var keyStart: Int32
+    var keyLength: Int32
+}
+
+/// The subwords of a text with their normalised forms, built once per text and shared by every lexicon.
+struct SubwordStream {
+    var subwords: [Subword] = []
+    /// Normalised forms, back to back.
+    var keys: [UInt8] = []
+
+    func key(_ index: Int) -> ArraySlice<UInt8> {
+        let subword = subwords[index]
+        return keys[Int(subword.keyStart)..<Int(subword.keyStart + subword.keyLength)]
+    }
+}
+
+/// Normalises words for matching: case folded, typographic apostrophes unified,
+/// hyphenated words split into their parts, a possessive `’s` dropped, and —
+/// when the lexicon says so — diacritics folded (`Dağlıq` = `daglig`).
+struct WordNormalizer: Sendable {
+    var foldDiacritics: Bool
+
+    /// The subwords of `tokens` over `bytes`.
+    func stream(_ bytes: UnsafeBufferPointer<UInt8>, tokens: [Token]) -> SubwordStream {
+        var stream = SubwordStream()
+        stream.subwords.reserveCapacity(tokens.count)
+        stream.keys.reserveCapacity(bytes.count)
+        var pendingBreak = true
+        for (index, token) in tokens.enumerated() {
+            let start = Int(token.start)
+            let end = Int(token.end)
+            if token.kind == .punctuation {
+                // A dash or hyphen written tight between two words joins them ("Nagorno–Karabakh").
+                let tight = index > 0 && index + 1 < tokens.count && tokens[index - 1].end == token.start
+                    && tokens[index + 1].start == token.end && tokens[index + 1].kind != .punctuation
+                if !(tight && Self.isDash(bytes, start, end)) { pendingBreak = true }
+                continue
+            }
+            var pieceStart = start
+            var position = start
+            while position <= end {
+                let atEnd = position == end
+                var hyphenLength = 0
+                if !atEnd { hyphenLength = Self.hyphenLength(bytes, position, end) }
+                if atEnd || hyphenLength > 0 {
+                    var pieceEnd = position
+                    if atEnd { pieceEnd = Self.withoutPossessive(bytes, pieceStart, pieceEnd) }
+                    if pieceEnd > pieceStart {
+                        appendSubword(&stream, bytes, pieceStart, pieceEnd, token: index, breakBefore: pendingBreak)
+                        pendingBreak = false
+                    }
+                    if atEnd { break }
+                    position += hyphenLength
+                    pieceStart = position
+                    continue
+                }
+                position += 1
+            }
+        }
+        return stream
+    }
+
+    private func appendSubword(
+        _ stream: inout SubwordStream, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, token: Int,
+        breakBefore: Bool
+    ) {
+        let keyStart = stream.keys.count
+        normalize(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &stream.keys)
+        stream.subwords.append(
+            Subword(
+                start: Int32(start), end: Int32(end), token: Int32(token), breakBefore: breakBefore,
+                keyStart: Int32(keyStart), keyLength: Int32(stream.keys.count - keyStart)))
+    }
+
+    /// Appends the normalised form of one word piece.
+    func normalize(_ word: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        var isASCII = true
+        for byte in word where byte >= 0x80 {
+            isASCII = false
+            break
+        }
+        if isASCII {
+            for byte in word {
+                output.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+            return
+        }
+        var text = String(decoding: word, as: UTF8.self).lowercased()
+        if foldDiacritics {
+            text = text.folding(options: [.diacriticInsensitive], locale: nil)
+            text = String(String.UnicodeScalarView(text.unicodeScalars.flatMap(Self.foldLetter)))
+        }
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\u{2019}", "\u{2018}", "\u{02BC}", "\u{02B9}", "`", "\u{00B4}": output.append(UInt8(ascii: "'"))
+            default: output.append(contentsOf: String(scalar).utf8)
+            }
+        }
+    }
+
+    /// Letters that diacritic folding leaves alone but readers treat as the plain letter.
+    private static func foldLetter(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        switch scalar {
+        case "ı": ["i"]
+        case "ł": ["l"]
+        case "ø": ["o"]
+        case "đ": ["d"]
+        case "ß": ["s", "s"]
+        case "æ": ["a", "e"]
+        default: [scalar]
+        }
+    }
+
+    /// The length of a hyphen at `position` inside a word (`-`, U+2010, U+2011), or 0.
+    static func hyphenLength(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int, _ end: Int) -> Int {
+        if bytes[position] == UInt8(ascii: "-") { return 1 }
+        if bytes[position] == 0xE2, position + 2 < end, bytes[position + 1] == 0x80,
+            bytes[position + 2] == 0x90 || bytes[position + 2] == 0x91
+        {
+            return 3
+        }
+        return 0
+    }
+
+    /// Hyphens and dashes (`-`, U+2010–U+2015, U+2212) that may join the words of a name.
+    static func isDash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        if end - start == 1 { return bytes[start] == UInt8(ascii: "-") }
+        if end - start == 3, bytes[start] == 0xE2 {
+            if bytes[start + 1] == 0x80, (0x90...0x95).contains(bytes[start + 2]) { return true }
+            if bytes[start + 1] == 0x88, bytes[start + 2] == 0x92 { return true }
+        }
+        return false
+    }
+
+    /// The end of a word without a possessive `'s`/`’s` (or a bare trailing apostrophe).
+    static func withoutPossessive(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        let length = end - start
+        if length > 2, bytes[end - 2] == UInt8(ascii: "'"), bytes[end - 1] | 0x20 == UInt8(ascii: "s") {
+            return end - 2
+        }
+        if length > 4, bytes[end - 4] == 0xE2, bytes[end - 3] == 0x80, bytes[end - 2] == 0x99,
+            bytes[end - 1] | 0x20 == UInt8(ascii: "s")
+        {
+            return end - 4
+        }
+        return end
+    }
+}
+
+extension WordNormalizer {
+    /// The normalised words of a lexicon pattern ("Nagorno-Karabakh", "separatis*"), or why it is malformed.
+    func pattern(_ text: String) -> Result<Pattern, PatternError> {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return .failure(PatternError("the pattern is empty")) }
+        var copy = trimmed
+        return copy.withUTF8 { bytes -> Result<Pattern, PatternError> in
+            let tokens = Tokenizer.tokenize(bytes)
+            var words: [PatternWord] = []
+            for (index, token) in tokens.enumerated() {
+                let tokenText = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]), as: UTF8.self)
+                if token.kind == .punctuation {
+                    if tokenText == "*" {
+                        guard index > 0, tokens[index - 1].end == token.start, tokens[index - 1].kind != .punctuation,
+                            let last = words.last, !last.isPrefix
+                        else {
+                            return .failure(PatternError("`*` must end a word (as in `separatis*`)"))
+                        }
+                        guard last.text.unicodeScalars.count >= 2 else {
+                            return .failure(PatternError("a prefix needs at least two letters before `*`"))
+                        }
+                        words[words.count - 1].isPrefix = true
+                        continue
+                    }
+                    if Self.isDash(bytes, Int(token.start), Int(token.end)) { continue }
+                    if tokenText == "'" || tokenText == "’" || tokenText == "." { continue }
+                    return .failure(PatternError("unexpected `\(tokenText)` (patterns are words, with `*` only at the end of a word)"))
+                }
+                let pieces = self.stream(bytes, tokens: [token])
+                for piece in pieces.subwords.indices {
+                    words.append(PatternWord(String(decoding: pieces.key(piece), as: UTF8.self)))
+                }
+            }
+            guard !words.isEmpty else { return .failure(PatternError("the pattern has no words")) }
+            return .success(Pattern(text: trimmed, words: words))
+        }
+    }
+}
+
+/// Why a lexicon pattern cannot be used.
+struct PatternError: Error {
+    var reason: String
+    init(_ reason: String) { self.reason = reason }
+}
