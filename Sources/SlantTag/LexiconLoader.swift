@@ -5,7 +5,10 @@ import Yams
 public struct LexiconErrors: Error, Sendable, CustomStringConvertible {
     public var errors: [ConfigurationError]
 
-    public init(_ errors: [ConfigurationError]) { self.errors = errors }
+    /// The errors in file order.
+    public init(_ errors: [ConfigurationError]) {
+        self.errors = errors.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+    }
 
     public var description: String { errors.map(\.description).joined(separator: "\n") }
 }
@@ -58,7 +61,9 @@ private struct LexiconReader {
         var stances: [(id: String, label: String)] = []
         var familiesNode: Node?
         var categoriesNode: Node?
+        var given = Set<String>()
         for (key, _, value) in yaml.entries(of: root, allowed: Self.topLevelKeys, context: "the lexicon") {
+            given.insert(key)
             switch key {
             case "lexicon": id = yaml.string(value, "`lexicon`")
             case "kind":
@@ -98,10 +103,9 @@ private struct LexiconReader {
             default: break
             }
         }
-        for (name, present) in [("lexicon", id != nil), ("kind", kind != nil), ("version", version != nil)] where !present {
-            if !yaml.errors.contains(where: { $0.message.contains("`\(name)`") }) {
-                yaml.fail(root, "missing `\(name):`")
-            }
+        for (name, present) in [("lexicon", id != nil), ("kind", kind != nil), ("version", version != nil)]
+        where !present && !given.contains(name) {
+            yaml.fail(root, "missing `\(name):`")
         }
         guard let id, let kind, let version else { return nil }
         let normalizer = WordNormalizer(foldDiacritics: diacriticsInsensitive)

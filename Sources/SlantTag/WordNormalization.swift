@@ -181,6 +181,9 @@ extension WordNormalizer {
                         else {
                             return .failure(PatternError("`*` must end a word (as in `separatis*`)"))
                         }
+                        if index + 1 < tokens.count, tokens[index + 1].start == token.end {
+                            return .failure(PatternError("`*` must end a word (as in `separatis*`)"))
+                        }
                         guard last.text.unicodeScalars.count >= 2 else {
                             return .failure(PatternError("a prefix needs at least two letters before `*`"))
                         }
