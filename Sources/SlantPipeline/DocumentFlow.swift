@@ -9,8 +9,16 @@ public struct CleanedDocument: Sendable {
     /// The outlet the article is counted under.
     public var outlet: String
 
-    /// The article's identifier: the one its input gave, else the first 16 hex digits of its digest.
-    public var id: String { raw.metadata.id ?? raw.digest.prefix(16) }
+    /// The article's identifier: the one its input gave, else the first 16 hex digits of the
+    /// SHA-256 of what was extracted (body, title, URL, date). It names the article, not the page:
+    /// the same article served in two page layouts has one id, and computing it costs a digest of
+    /// a few kilobytes, not of the whole page.
+    public var id: String {
+        if let id = raw.metadata.id { return id }
+        let metadata = article.metadata
+        return ContentDigest(ofParts: [article.body, metadata.title ?? "", metadata.url ?? "", metadata.published ?? ""])
+            .prefix(16)
+    }
 }
 
 /// Carries one input file through ingest and clean: the part of the pipeline every command shares.

@@ -90,40 +90,72 @@ struct WordNormalizer: Sendable {
 
     /// Appends the normalised form of one word piece.
     func normalize(_ word: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-        var isASCII = true
-        for byte in word where byte >= 0x80 {
-            isASCII = false
-            break
-        }
-        if isASCII {
-            for byte in word {
+        // Fast path: ASCII letters, with typographic apostrophes (U+2019, U+2018) as the only
+        // non-ASCII characters — nearly every word of English news.
+        let mark = output.count
+        var index = 0
+        var fast = true
+        while index < word.count {
+            let byte = word[index]
+            if byte < 0x80 {
                 output.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                index += 1
+            } else if byte == 0xE2, index + 2 < word.count, word[index + 1] == 0x80,
+                word[index + 2] == 0x99 || word[index + 2] == 0x98
+            {
+                output.append(UInt8(ascii: "'"))
+                index += 3
+            } else {
+                fast = false
+                break
             }
-            return
         }
-        var text = String(decoding: word, as: UTF8.self).lowercased()
-        if foldDiacritics {
-            text = text.folding(options: [.diacriticInsensitive], locale: nil)
-            text = String(String.UnicodeScalarView(text.unicodeScalars.flatMap(Self.foldLetter)))
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\u{2019}", "\u{2018}", "\u{02BC}", "\u{02B9}", "`", "\u{00B4}": output.append(UInt8(ascii: "'"))
-            default: output.append(contentsOf: String(scalar).utf8)
+        if fast { return }
+        output.removeSubrange(mark...)
+        let table = foldDiacritics ? ScalarFolding.folded : ScalarFolding.lowered
+        var position = 0
+        while position < word.count {
+            let (value, length) = ScalarReader.decode(word, at: position)
+            position += length
+            if value < 0x800 {
+                let mapped = table[Int(value)]
+                if mapped.0 != 0 { Self.appendUTF8(mapped.0, to: &output) }
+                if mapped.1 != 0 { Self.appendUTF8(mapped.1, to: &output) }
+                continue
+            }
+            guard value != 0x2019, value != 0x2018 else {
+                output.append(UInt8(ascii: "'"))
+                continue
+            }
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let properties = scalar.properties
+            if foldDiacritics, properties.generalCategory == .nonspacingMark { continue }
+            if properties.changesWhenLowercased {
+                var lower = properties.lowercaseMapping
+                if foldDiacritics { lower = lower.folding(options: [.diacriticInsensitive], locale: nil) }
+                output.append(contentsOf: lower.utf8)
+            } else {
+                Self.appendUTF8(value, to: &output)
             }
         }
     }
 
-    /// Letters that diacritic folding leaves alone but readers treat as the plain letter.
-    private static func foldLetter(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
-        switch scalar {
-        case "ı": ["i"]
-        case "ł": ["l"]
-        case "ø": ["o"]
-        case "đ": ["d"]
-        case "ß": ["s", "s"]
-        case "æ": ["a", "e"]
-        default: [scalar]
+    @inline(__always)
+    private static func appendUTF8(_ value: UInt32, to output: inout [UInt8]) {
+        switch value {
+        case 0..<0x80: output.append(UInt8(value))
+        case 0x80..<0x800:
+            output.append(UInt8(0xC0 | (value >> 6)))
+            output.append(UInt8(0x80 | (value & 0x3F)))
+        case 0x800..<0x10000:
+            output.append(UInt8(0xE0 | (value >> 12)))
+            output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            output.append(UInt8(0x80 | (value & 0x3F)))
+        default:
+            output.append(UInt8(0xF0 | (value >> 18)))
+            output.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+            output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            output.append(UInt8(0x80 | (value & 0x3F)))
         }
     }
 
@@ -209,4 +241,48 @@ extension WordNormalizer {
 struct PatternError: Error {
     var reason: String
     init(_ reason: String) { self.reason = reason }
+}
+
+/// Case and diacritic folding of U+0000–U+07FF (Latin, Greek, Cyrillic, Armenian, Hebrew,
+/// Arabic) as lookup tables built once: each scalar maps to up to two scalars (0 = nothing).
+enum ScalarFolding {
+    /// Lower case, with typographic apostrophes unified.
+    static let lowered: [(UInt32, UInt32)] = (0..<0x800).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return (UInt32(value), 0) }
+        if let apostrophe = apostrophe(scalar) { return apostrophe }
+        return pair(scalar.properties.lowercaseMapping, fallback: UInt32(value))
+    }
+
+    /// Lower case without diacritics, and letters readers take for their plain form (ı, ł, ø, đ, ß, æ).
+    static let folded: [(UInt32, UInt32)] = (0..<0x800).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return (UInt32(value), 0) }
+        if let apostrophe = apostrophe(scalar) { return apostrophe }
+        if scalar.properties.generalCategory == .nonspacingMark { return (0, 0) }
+        switch scalar {
+        case "ı": return (0x69, 0)
+        case "ł", "Ł": return (0x6C, 0)
+        case "ø", "Ø": return (0x6F, 0)
+        case "đ", "Đ": return (0x64, 0)
+        case "ß": return (0x73, 0x73)
+        case "æ", "Æ": return (0x61, 0x65)
+        default: break
+        }
+        return pair(scalar.properties.lowercaseMapping.folding(options: [.diacriticInsensitive], locale: nil), fallback: UInt32(value))
+    }
+
+    private static func apostrophe(_ scalar: Unicode.Scalar) -> (UInt32, UInt32)? {
+        switch scalar {
+        case "\u{02BC}", "\u{02B9}", "`", "\u{00B4}": (0x27, 0)
+        default: nil
+        }
+    }
+
+    private static func pair(_ text: String, fallback: UInt32) -> (UInt32, UInt32) {
+        let scalars = Array(text.unicodeScalars)
+        switch scalars.count {
+        case 1: return (scalars[0].value, 0)
+        case 2: return (scalars[0].value, scalars[1].value)
+        default: return (fallback, 0)
+        }
+    }
 }

@@ -16,7 +16,7 @@ enum CharacterClass: UInt8 {
 
 /// Reads UTF-8 text scalar by scalar, with classes cached for the two-byte range
 /// (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic), where news text lives.
-struct ScalarReader {
+public struct ScalarReader {
     /// Classes of U+0000–U+07FF.
     private static let smallClasses: [CharacterClass] = (0..<0x800).map { value in
         Unicode.Scalar(UInt32(value)).map(classify) ?? .other
@@ -24,7 +24,7 @@ struct ScalarReader {
 
     /// Decodes the scalar at `index` of valid UTF-8: (scalar value, byte length).
     @inline(__always)
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
         let lead = bytes[index]
         if lead < 0x80 { return (UInt32(lead), 1) }
         let count = bytes.count

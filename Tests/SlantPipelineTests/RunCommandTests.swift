@@ -2,11 +2,13 @@ import Foundation
 import Testing
 
 @Suite struct RunCommandTests {
-    /// A copy of the bundled corpus and configuration in a temporary directory.
+    /// A copy of the bundled corpus, lexicons and configuration in a temporary directory.
     private func project() throws -> TemporaryDirectory {
         let directory = try TemporaryDirectory()
         try FileManager.default.copyItem(
             at: SlantProcess.package.appendingPathComponent("corpus"), to: directory.url.appendingPathComponent("corpus"))
+        try FileManager.default.copyItem(
+            at: SlantProcess.package.appendingPathComponent("lexicons"), to: directory.url.appendingPathComponent("lexicons"))
         try FileManager.default.copyItem(
             at: SlantProcess.package.appendingPathComponent("pipeline.yaml"),
             to: directory.url.appendingPathComponent("pipeline.yaml"))
