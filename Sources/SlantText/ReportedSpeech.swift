@@ -21,7 +21,8 @@ struct SpeechCue {
 ///   it (`“…,” said Peskov`). A base form (say, claim) counts only after a pronoun, a plural
 ///   or a modal; a form right after a determiner or a preposition is a noun ("the claims",
 ///   "reports of"); a passive ("was condemned") has no speaker and is skipped.
-/// - Content after the verb: what follows "that" or a colon, where only a short preamble may
+/// - Content after the verb: a quotation right after it (`said “…”`, `said: “…”`, `called for “…”`),
+///   which is then the whole content; what follows "that" or a colon, where only a short preamble may
 ///   stand between the verb and it ("said in a statement on Thursday that", "told reporters:");
 ///   or, for verbs that take a bare clause (say, claim, insist, argue, vow, …), the clause
 ///   right after the verb when it starts like one (a determiner, a pronoun, "there", a name,
@@ -125,14 +126,7 @@ struct ReportedSpeechFinder {
         switch reading {
         case .phrase(let range), .relative(let range):
             cue.subject = range
-            let before = range.lowerBound - 1
-            if before >= first {
-                if text.isQuoteMark(before) && quoted(before) {
-                    cue.followsQuote = true
-                } else if text.is(before, [.comma, .dash]), before - 1 >= first, text.isQuoteMark(before - 1), quoted(before - 1) {
-                    cue.followsQuote = true
-                }
-            }
+            cue.followsQuote = followsClosingMark(range.lowerBound, first: first)
         case .coordinated:
             cue.subject = reader.sentenceSubject(ofSentenceAt: verb, before: verb)
         case .inverted:
@@ -142,12 +136,7 @@ struct ReportedSpeechFinder {
             } else {
                 inverted = true
                 cue.subject = reader.phraseForwards(from: verb + 1)
-                let before = verb - 1
-                if before >= first, quoted(before) || text.isQuoteMark(before) {
-                    cue.followsQuote = true
-                } else if before - 1 >= first, text.is(before, [.comma, .dash]), quoted(before - 1) {
-                    cue.followsQuote = true
-                }
+                cue.followsQuote = followsClosingMark(verb, first: first)
             }
         case .none:
             guard classes.contains(.ingForm) else { return nil }
@@ -174,8 +163,7 @@ struct ReportedSpeechFinder {
         }
         // Content after "that", a colon or a quotation mark.
         if let start = contentAfterPreamble(verb, last: last) {
-            if opensQuotation(start) { cue.introducedQuote = start }
-            cue.content = start..<contentEnd(from: start)
+            introduce(start, into: &cue)
             return cue
         }
         // Accusations: "accused Armenian forces of carrying out an attack".
@@ -185,8 +173,7 @@ struct ReportedSpeechFinder {
         }
         // A bare clause: "Baku says its forces have captured …".
         if classes.contains(.bareClause), let start = bareClause(after: verb, last: last) {
-            if opensQuotation(start) { cue.introducedQuote = start }
-            cue.content = start..<contentEnd(from: start)
+            introduce(start, into: &cue)
             return cue
         }
         // A trailing attribution: "…, the statement said."
@@ -199,6 +186,28 @@ struct ReportedSpeechFinder {
             if start < comma { cue.content = start..<comma }
         }
         return cue
+    }
+
+    /// Content starting at `start`; a quotation there is the content itself, and what follows
+    /// it is the outlet's again ("said “we will win” and left").
+    private func introduce(_ start: Int, into cue: inout SpeechCue) {
+        if opensQuotation(start) {
+            cue.introducedQuote = start
+        } else {
+            cue.content = start..<contentEnd(from: start)
+        }
+    }
+
+    /// Whether a closing quotation mark stands right before `index`, with at most a comma and a dash between:
+    /// `“…,” Zakharova said`, `«…», — заявил Песков`.
+    private func followsClosingMark(_ index: Int, first: Int) -> Bool {
+        var before = index - 1
+        var skipped = 0
+        while before >= first, skipped < 2, !quoted(before), text.is(before, [.comma, .dash]) {
+            before -= 1
+            skipped += 1
+        }
+        return before >= first && quoted(before) && text.isQuoteMark(before)
     }
 
     /// The last speaker of a cue in the sentence of `index`.
@@ -384,8 +393,7 @@ struct ReportedSpeechFinder {
             var start = source.upperBound
             if start <= last, !quoted(start), text.is(start, .comma) { start += 1 }
             guard start <= last else { return cue }
-            if opensQuotation(start) { cue.introducedQuote = start }
-            cue.content = start..<contentEnd(from: start)
+            introduce(start, into: &cue)
         } else {
             let end = text.is(cueStart - 1, .comma) ? cueStart - 1 : cueStart
             let start = clauseStart(before: end, first: first)
