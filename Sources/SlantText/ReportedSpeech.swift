@@ -112,6 +112,10 @@ struct ReportedSpeechFinder {
             // A passive: "was condemned", "were reported".
             if text.has(previous, .be), !classes.contains(.ingForm) { return nil }
         }
+        // A passive participle: "a claim denied by Armenia".
+        if verb + 1 <= last, !classes.contains(.ingForm), !quoted(verb + 1), text.isWord(verb + 1), isBy(verb + 1) {
+            return nil
+        }
         if classes.contains(.baseForm) {
             guard let previous, text.isWord(previous),
                 text.has(previous, [.otherPronoun, .theyPronoun, .modal, .pluralNoun])
@@ -145,8 +149,19 @@ struct ReportedSpeechFinder {
         }
         guard cue.subject != nil || cue.speaker != nil else { return nil }
 
+        if cue.followsQuote {
+            // "Russia called on the parties to “…,” Zakharova told reporters": the words before the
+            // quotation in its sentence are reported too.
+            cue.content = leadIn(toQuotationBefore: inverted ? verb : cue.subject?.lowerBound ?? verb, first: first)
+            // "“…,” Pashinyan told parliament, “and neither is Armenia.”": a split quotation.
+            let after = inverted ? (cue.subject?.upperBound ?? verb + 1) - 1 : verb
+            if let start = contentAfterPreamble(after, last: last, bare: false), opensQuotation(start) {
+                cue.introducedQuote = start
+            }
+            return cue
+        }
         if inverted {
-            // "…, said X." reports the clause before the comma; "“…,” said X" the quotation.
+            // "…, said X." reports the clause before the comma.
             if !cue.followsQuote, verb - 1 >= first, text.is(verb - 1, .comma), let subject = cue.subject,
                 subject.upperBound > last || isTrailing(from: subject.upperBound, last: last)
             {
@@ -162,7 +177,7 @@ struct ReportedSpeechFinder {
             return cue
         }
         // Content after "that", a colon or a quotation mark.
-        if let start = contentAfterPreamble(verb, last: last) {
+        if let start = contentAfterPreamble(verb, last: last, bare: classes.contains(.bareClause)) {
             introduce(start, into: &cue)
             return cue
         }
@@ -196,6 +211,27 @@ struct ReportedSpeechFinder {
         } else {
             cue.content = start..<contentEnd(from: start)
         }
+    }
+
+    /// The outlet's words before a quotation that closes right before `index` (comma or dash
+    /// between), from the start of the clause, when the quotation opens in the same sentence.
+    private func leadIn(toQuotationBefore index: Int, first: Int) -> Range<Int>? {
+        var before = index - 1
+        while before >= first, !quoted(before), text.is(before, [.comma, .dash]) { before -= 1 }
+        guard before >= first, topQuote[before] >= 0 else { return nil }
+        let open = quotes[Int(topQuote[before])].open
+        guard open > first, text.sentence[open] == text.sentence[index] else { return nil }
+        let start = clauseStart(before: open, first: first)
+        guard start < open, text.wordCount(start..<open) > 0 else { return nil }
+        var end = open
+        while end > start, text.is(end - 1, [.comma, .dash, .colon]) { end -= 1 }
+        return end > start ? start..<end : nil
+    }
+
+    @inline(__always) private func isBy(_ index: Int) -> Bool {
+        let token = text.tokens[index]
+        guard token.end - token.start == 2 else { return false }
+        return text.bytes[Int(token.start)] | 0x20 == 0x62 && text.bytes[Int(token.start) + 1] | 0x20 == 0x79
     }
 
     /// Whether a closing quotation mark stands right before `index`, with at most a comma and a dash between:
@@ -235,8 +271,9 @@ struct ReportedSpeechFinder {
             index -= 1
         }
         var start = limit
-        // Leave out leading bullets and dashes.
+        // Leave out leading bullets and dashes, and a dateline ("MOSCOW—").
         while start < end, !quoted(start), !text.isWordOrNumber(start), !text.isQuoteMark(start) { start += 1 }
+        if start + 1 < end, text.is(start, .allCaps), text.is(start + 1, .dash) { start += 2 }
         return start
     }
 
@@ -262,8 +299,9 @@ struct ReportedSpeechFinder {
         return end
     }
 
-    /// The token after "that", a colon or at an opening quotation mark, within a short preamble after `verb`.
-    private func contentAfterPreamble(_ verb: Int, last: Int) -> Int? {
+    /// The token after "that", a colon or at an opening quotation mark, within a short preamble after `verb`
+    /// (for a verb that takes a bare clause, a name right after it opens that clause instead).
+    private func contentAfterPreamble(_ verb: Int, last: Int, bare: Bool) -> Int? {
         var index = verb + 1
         let limit = min(last, verb + Self.maximumPreamble)
         while index <= limit {
@@ -283,11 +321,17 @@ struct ReportedSpeechFinder {
             let preamble =
                 text.has(index, [.preposition, .nounPreposition, .determiner, .adverb, .preambleNoun, .only])
                 || text.is(index, .capitalized) || text.is(index, .number) || text.is(index, .endsWithLy)
-            guard preamble, !text.has(index, [.there, .itPronoun, .theyPronoun, .otherPronoun, .personPronoun]) else {
+            guard preamble, !text.has(index, [.there, .itPronoun, .theyPronoun, .otherPronoun, .personPronoun]),
+                !text.is(index, .possessive)
+            else {
                 return nil
             }
-            // "said its forces …" is a bare clause, not a preamble: a possessive determiner opens content.
-            if index == verb + 1, text.has(index, .determiner), text.has(verb, .bareClause) { return nil }
+            // "said its forces …", "says Azerbaijan's …": a bare clause, not a preamble.
+            if bare, index == verb + 1, text.has(index, .determiner) || text.is(index, .capitalized),
+                !text.has(index, [.adverb, .preposition])
+            {
+                return nil
+            }
             index += 1
         }
         return nil

@@ -103,8 +103,15 @@ struct SpeakerReader {
                 let isAppositive =
                     text.has(opening, [.determiner, .relativeWho]) || text.isLowercaseWord(opening)
                     || (opening..<comma).contains { text.has($0, .title) }
-                guard isAppositive, index - 1 >= first else { return nil }
-                return phraseBackwards(endingAt: index - 1, first: first)
+                if isAppositive {
+                    guard index - 1 >= first else { return nil }
+                    return phraseBackwards(endingAt: index - 1, first: first)
+                }
+                // "the republic's president, Arayik Harutyunyan, said": the name is the appositive.
+                if index - 1 >= first, text.isWord(index - 1), text.has(index - 1, .title), isNameRun(opening..<comma) {
+                    return opening..<comma
+                }
+                return nil
             }
             if text.is(index, [.terminal, .colon, .semicolon]) { return nil }
             index -= 1
@@ -125,6 +132,8 @@ struct SpeakerReader {
                 }
                 if text.has(index, .nounPreposition) {
                     // inside: "Ministry of Defense"
+                } else if isAndBetweenNames(index, first: first, start: start) {
+                    // "Armenia and Azerbaijan have accused each other"
                 } else if text.has(index, .preposition) {
                     // "affiliated with", "based in": a participle phrase inside the noun phrase.
                     guard index - 1 >= first, text.is(index - 1, .endsWithEd), text.isLowercaseWord(index - 1) else { break }
@@ -143,9 +152,7 @@ struct SpeakerReader {
                 start = index
             } else if text.is(index, .number) {
                 start = index
-            } else if text.is(index, .period), index - 1 >= first, text.joined(index - 1),
-                text.is(index - 1, .initial) || text.has(index - 1, .title)
-            {
+            } else if index - 1 >= first, isAbbreviationPeriod(index) {
                 start = index  // Sergei V. Lavrov, Dr. Smith
             } else if text.glyph[index] == .rightSingle || text.glyph[index] == .straightSingle,
                 index - 1 >= first, text.is(index, .joinedToPrevious), text.is(index - 1, .endsWithS)
@@ -160,6 +167,24 @@ struct SpeakerReader {
         // A phrase does not start with a preposition.
         while start <= last, text.has(start, [.nounPreposition, .preposition]) || !text.isWordOrNumber(start) { start += 1 }
         return start <= last ? start..<(last + 1) : nil
+    }
+
+    /// The period of an initial or a short title inside a name: "Sergei V. Lavrov", "Dr. Smith".
+    private func isAbbreviationPeriod(_ index: Int) -> Bool {
+        guard index > 0, text.is(index, .period), text.joined(index - 1), text.isWord(index - 1),
+            index < text.sentenceBounds(of: index).last
+        else { return false }
+        let previous = text.tokens[index - 1]
+        return text.is(index - 1, .initial) || (text.has(index - 1, .title) && previous.end - previous.start <= 4)
+    }
+
+    /// "and" between two capitalized words, the second already in the phrase.
+    private func isAndBetweenNames(_ index: Int, first: Int, start: Int) -> Bool {
+        guard start == index + 1, index - 1 >= first, text.has(index, .conjunction), text.is(start, .capitalized),
+            text.isWord(index - 1), text.is(index - 1, .capitalized)
+        else { return false }
+        let token = text.tokens[index]
+        return token.end - token.start == 3 && text.bytes[Int(token.start)] == 0x61  // "and"
     }
 
     /// A noun phrase starting at `start`, read forwards ("said the ministry", "according to the Armenian MoD").
@@ -182,9 +207,7 @@ struct SpeakerReader {
                     break
                 }
             } else if text.is(index, .number) {
-            } else if text.is(index, .period), index > start, text.joined(index - 1),
-                text.is(index - 1, .initial) || text.has(index - 1, .title)
-            {
+            } else if index > start, isAbbreviationPeriod(index) {
             } else {
                 break
             }
@@ -250,9 +273,7 @@ struct SpeakerReader {
                     break
                 }
             } else if text.is(position, .number) {
-            } else if text.is(position, .period), position > start, text.joined(position - 1),
-                text.is(position - 1, .initial) || text.has(position - 1, .title)
-            {
+            } else if position > start, isAbbreviationPeriod(position) {
             } else if text.glyph[position] == .rightSingle, position > start, text.is(position - 1, .endsWithS) {
             } else {
                 break
@@ -321,7 +342,7 @@ struct SpeakerReader {
     }
 
     /// One to five capitalized words (initials with their periods allowed), no title, organisation or determiner.
-    private func isNameRun(_ range: Range<Int>) -> Bool {
+    func isNameRun(_ range: Range<Int>) -> Bool {
         guard !range.isEmpty, range.count <= 6 else { return false }
         var words = 0
         for position in range {

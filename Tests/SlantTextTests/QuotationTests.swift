@@ -181,6 +181,49 @@ import Testing
         #expect(split.voice(of: "the Kremlin disagreed") == .authorial)
     }
 
+    @Test func moreSpeakerPatterns() {
+        let adding = segmented("“We will respond,” the ministry said in a statement, adding that the attack was “a provocation.”")
+        #expect(adding.voice(of: "We will respond") == .quoted("the ministry"))
+        #expect(adding.voice(of: "the attack was") == .attributed("the ministry"))
+        #expect(adding.voice(of: "a provocation") == .quoted("the ministry"))
+        #expect(segmented("“Enough,” said the prime minister.").voice(of: "Enough") == .quoted("the prime minister"))
+        #expect(segmented("In a tweet, Aliyev wrote: “Karabakh is Azerbaijan!”").voice(of: "Karabakh is Azerbaijan")
+            == .quoted("Aliyev"))
+        #expect(segmented("Asked about the talks, Peskov said: “No decision has been made.”").voice(of: "No decision")
+            == .quoted("Peskov"))
+        let split = segmented("“I am not going anywhere,” Pashinyan told parliament, “and neither is Armenia.”")
+        #expect(split.voice(of: "and neither is Armenia") == .quoted("Pashinyan"))
+        let lead = segmented("The army took the village, “a great success,” the ministry said.")
+        #expect(lead.voice(of: "The army took the village") == .attributed("the ministry"))
+        #expect(lead.voice(of: "a great success") == .quoted("the ministry"))
+        #expect(lead.voice(of: "the ministry said") == .authorial)
+    }
+
+    @Test func moreSubjects() {
+        #expect(segmented("Aliyev, speaking on state TV, said Azerbaijan would not stop.").voice(of: "Azerbaijan would not stop")
+            == .attributed("Aliyev"))
+        #expect(segmented("Baku, however, says the territories are occupied.").voice(of: "the territories are occupied")
+            == .attributed("Baku"))
+        #expect(
+            segmented("The self-proclaimed republic's president, Arayik Harutyunyan, said the town had fallen.")
+                .voice(of: "the town had fallen") == .attributed("Arayik Harutyunyan"))
+        #expect(
+            segmented("Armenia and Azerbaijan have accused each other of starting the fighting.")
+                .voice(of: "each other of starting the fighting") == .attributed("Armenia and Azerbaijan"))
+        #expect(segmented("President Aliyev told reporters on Monday that the operation would continue.")
+            .voice(of: "the operation would continue") == .attributed("Aliyev"))
+        #expect(segmented("The Kremlin said Putin and Erdogan had discussed the conflict.")
+            .voice(of: "Putin and Erdogan had discussed the conflict") == .attributed("The Kremlin"))
+        let passive = segmented("The ministry said its troops had advanced, a claim denied by Armenia.")
+        #expect(passive.attributions.count == 1)
+        #expect(passive.attributions.first?.speaker == "The ministry")
+        let shortQuote = segmented("Armenian leaders say Azerbaijan’s “aggression” must stop; Baku calls it a “counter-offensive”.")
+        #expect(shortQuote.voice(of: "Azerbaijan’s") == .attributed("Armenian leaders"))
+        #expect(shortQuote.voice(of: "aggression") == .quoted("Armenian leaders"))
+        #expect(shortQuote.voice(of: "counter-offensive") == .quoted("Baku"))
+        #expect(shortQuote.voice(of: "Baku calls it") == .authorial)
+    }
+
     @Test func emptyAndMarkOnlyTexts() {
         #expect(segmented("").voices.isEmpty)
         for text in ["“", "”", "\"", "'", "“”", "‘’", "«»", "“ ” ‘ ’ \" ' « » ‹ › „ “", "''''''", "\"\"\"\"\""] {

@@ -17,9 +17,8 @@ import Testing
         #expect(layer.voice(of: "Artsakh positions") == .authorial)
         #expect(layer.voice(of: "Artsakh forces") == .authorial)
         #expect(layer.voice(of: "Azerbaijani forces launched a massive attack") == .authorial)
-        // The outlet's paraphrase before Zakharova's quotation is its own sentence.
-        #expect(layer.voice(of: "Russia called on the parties to the Karabakh conflict to") == .authorial)
         #expect(layer.voice(of: "told reporters Thursday") == .authorial)
+        #expect(layer.voice(of: "MOSCOW") == .authorial)
     }
 
     @Test func zakharovasStatementsAreHers() {
@@ -31,6 +30,9 @@ import Testing
         #expect(layer.voice(of: "further bloodshed is unacceptable") == .quoted("Zakharova"))
         #expect(layer.voice(of: "We urge the parties to take all measured") == .quoted("Zakharova"))
         #expect(layer.voice(of: "She offered condolences") == .authorial)
+        // "Russia called on the parties … to “…,” Zakharova told reporters": the lead-in to her
+        // quotation reports her too.
+        #expect(layer.voice(of: "Russia called on the parties to the Karabakh conflict to") == .attributed("Zakharova"))
         #expect(layer.speakers == ["Zakharova"])
     }
 
