@@ -8,24 +8,38 @@ import SlantCore
 /// 2. ``ReportedSpeechFinder`` finds verbs of saying and "according to" in the outlet's own
 ///    text, with their speakers (titles stripped, pronouns resolved) and reported content.
 /// 3. Each top-level quotation gets a speaker, first rule that applies:
-///    - after it: `“…,” Zakharova said`, `“…,” said Peskov`, `“…” — WS`;
-///    - before it: `X said: “…”`, `X added that “…”`, `X said “…”`, `according to X, “…”`,
-///      `X called it “…”` (a label verb and a short object: the word is X's), `Erdogan: “…”`;
+///    - after it: `“…,” Zakharova said`, `“…,” said Peskov`, `«…», — заявил Песков`, `“…” - WS`;
+///    - before it: `X said: “…”`, `X added that “…”`, `X said “…”`, `X called for “…”`,
+///      `according to X, “…”`, `X told parliament, “…”` after `“…,” X told parliament`,
+///      `Erdogan: “…”`, and a label verb with a short object, `X called it “…”` (the word is
+///      X's: quoted, not scare);
 ///    - around it: inside reported content, the reporter's speaker
-///      (`the ministry said only that its diplomat travelled 'for consultations'`);
+///      (`the ministry said only that its diplomat travelled 'for consultations'`,
+///      `The Armenian military denied that this statement was a “cynic lie.”`);
 ///    - a quotation that opens the sentence right after an attributed quotation continues that
 ///      speaker (`“…,” Erdogan said. “Just give them …”`).
-///    Failing all of these, a quotation of at most three words inside a sentence of the
-///    outlet's own is a scare quote (`give up “occupied” land`): its words stay authorial,
-///    marked distanced, with no speaker. A longer one is quoted with no speaker.
+///    Failing all of these, a quotation of at most three words in a sentence that has words of
+///    the outlet's own is a scare quote (`called for Armenia to give up “occupied” land`): its
+///    words stay authorial, marked distanced, with no speaker. Anything longer is quoted with no
+///    speaker.
 /// 4. Voices: tokens of a quotation (marks included) are `quoted` with its speaker, or
 ///    `authorial` and distanced for a scare quote; tokens of reported content outside
 ///    quotations are `attributed`; everything else is `authorial`. Nested quotations take the
 ///    voice and speaker of the outermost one (the words are that speaker's).
 ///
-/// Headlines follow the same rules: in "Azerbaijan Calls Russian Statement … ‘One-Sided’"
-/// the label verb makes the word Azerbaijan's (quoted), as in the body's "who called it
-/// “one-sided”".
+/// Judgement calls:
+/// - Headlines follow the body's rules: in "Azerbaijan Calls Russian Statement … ‘One-Sided’"
+///   the label verb makes the word Azerbaijan's (quoted), as in "who called it “one-sided”".
+/// - When an attribution follows a quotation (`“…,” X said`), the outlet's words before the
+///   quotation in the same clause are reported by X too ("Russia called on the parties to the
+///   Karabakh conflict to “…,” Zakharova told reporters"); the attribution itself ("X said")
+///   and what follows are authorial.
+/// - A quotation right after a verb of saying and its preposition (`called for “restraint”`)
+///   is the speaker's word; inside a paraphrase of the outlet's own
+///   (`called for Armenia to give up “occupied” land`) it is distanced.
+/// - A quotation that a verb introduces is the whole content: `said “we will win” and left`
+///   leaves "and left" authorial.
+/// - Unresolved pronouns are kept as written ("he").
 public enum VoiceAnalyzer {
     /// Longest quotation, in words, that can be a scare quote.
     static let maximumScareWords = 3

@@ -265,3 +265,46 @@ import Testing
         }
     }
 }
+
+/// Random texts made of the pieces voice analysis reacts to: no crash, consistent output.
+@Suite struct VoiceFuzzTests {
+    private static let pieces = [
+        "“", "”", "‘", "’", "'", "\"", "«", "»", "„", "‹", "›", "「", "」", "said", "says", "Baku", "he", "she", "it",
+        "that", "according", "to", ",", ".", ":", ";", "—", "-", "\n", "\n\n", "’90s", "the", "Minister", "of",
+        "accused", "called", "by", "was", "и", "не", "по", "словам", "Azerbaijanis’", "don't", "who", "and", "told",
+        "Zakharova", "Nikol", "Pashinyan", "claiming", "(", ")", "•", "no", "MOSCOW", "Dr", "V", "land", "occupied",
+    ]
+
+    @Test func randomTextsKeepTheLayerConsistent() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let rounds = Int(ProcessInfo.processInfo.environment["VOICE_FUZZ"] ?? "") ?? 3_000
+        for _ in 0..<rounds {
+            var text = ""
+            for _ in 0..<next(80) {
+                text += Self.pieces[next(Self.pieces.count)]
+                if next(3) > 0 { text += " " }
+            }
+            let layer = segmented(text)
+            let length = text.utf8.count
+            #expect(layer.voices.count == layer.tokens.count)
+            for quotation in layer.quotations {
+                #expect(quotation.start >= 0 && quotation.start < quotation.end && quotation.end <= length)
+            }
+            for attribution in layer.attributions {
+                #expect(attribution.start >= 0 && attribution.start < attribution.end && attribution.end <= length)
+            }
+            for voice in layer.voices {
+                #expect(voice.speaker >= -1 && Int(voice.speaker) < layer.speakers.count)
+                #expect(!voice.distanced || voice.voice == .authorial)
+            }
+            if !layer.tokens.isEmpty {
+                let start = next(layer.tokens.count)
+                _ = Negation.isNegated(layer, tokenRange: start..<min(layer.tokens.count, start + 1 + next(3)))
+            }
+        }
+    }
+}
