@@ -7,7 +7,8 @@ public struct SegmentStage: Stage {
     public typealias Output = SegmentedArticle
 
     public static let name = "segment"
-    public static let version = 1
+    /// 2: quotations, speakers, reported speech and per-token voice.
+    public static let version = 2
 
     public init() {}
 
