@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@Suite struct LexiconCommandTests {
+    @Test func theBundledLexiconsAreValid() throws {
+        let result = try SlantProcess.run(["lexicon", "check", "lexicons/karabakh.yaml", "lexicons/loaded-language.en.yaml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines.count == 2)
+        #expect(result.lines[0].hasPrefix("lexicons/karabakh.yaml: ok — terminology `karabakh-terminology`"))
+        #expect(result.lines[1].hasPrefix("lexicons/loaded-language.en.yaml: ok — loaded language `loaded-language-en`"))
+    }
+
+    @Test func aBadLexiconIsRefusedWithFileLineAndReasonAndTheOthersAreStillChecked() throws {
+        let directory = try TemporaryDirectory()
+        let bad = try directory.write("bad.yaml", """
+            lexicon: bad
+            kind: terminology
+            version: 1
+            stances: {armenian: A}
+            families:
+              - id: empty
+                terms: []
+              - id: names
+                terms:
+                  - term: Artsakh
+                    stance: armenain
+                    variants: [Artsakh, "*sakh"]
+            """)
+        let result = try SlantProcess.run(["lexicon", "check", bad.path, "lexicons/karabakh.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("bad.yaml:7:12: error: family `empty` is empty"))
+        #expect(result.stderr.contains("bad.yaml:11:17: error: unknown stance `armenain`; declared stances: armenian"))
+        #expect(result.stderr.contains("bad.yaml:12:29: error: malformed pattern `*sakh`"))
+        #expect(result.stdout.contains("lexicons/karabakh.yaml: ok"))
+    }
+
+    @Test func analyzeRefusesABadLexiconWithUsageStatus() throws {
+        let directory = try TemporaryDirectory()
+        let bad = try directory.write("bad.yaml", "lexicon: x\n")
+        let result = try SlantProcess.run(["analyze", "--lexicon", bad.path, "corpus/text/000_09fa5d5743d8f8bc.txt"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("bad.yaml:1:1: error: missing `kind:`"))
+    }
+}
