@@ -53,6 +53,7 @@ let package = Package(
         .testTarget(name: "SlantCoreTests", dependencies: ["SlantCore"]),
         .testTarget(name: "SlantCleanTests", dependencies: ["SlantClean", "SlantIngest"]),
         .testTarget(name: "SlantTextTests", dependencies: ["SlantText"]),
+        .testTarget(name: "SlantMeasureTests", dependencies: ["SlantMeasure", "SlantCore"]),
         .testTarget(name: "SlantTagTests", dependencies: ["SlantTag", "SlantText", "SlantCore"]),
         .testTarget(name: "SlantIngestTests", dependencies: ["SlantIngest", "SlantCore"]),
         .testTarget(

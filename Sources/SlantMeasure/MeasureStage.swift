@@ -15,27 +15,125 @@ public struct MeasureInput: Sendable {
     }
 }
 
-/// The measure stage: per-article counts, the unit every statistic resamples.
+/// The measure stage: per-article counts — tokens by voice, term occurrences by
+/// family, term, stance and voice, loaded-language hits and weights by category
+/// and voice, the outlet's own words (for keyness) — and the evidence behind them.
 public struct MeasureStage: Stage {
     public typealias Input = MeasureInput
     public typealias Output = ArticleMeasures
 
     public static let name = "measure"
-    public static let version = 1
+    public static let version = 2
 
     public init() {}
 
     public var configurationDigest: ContentDigest { ContentDigest(ofParts: [Self.name]) }
 
     public func process(_ input: MeasureInput) throws(DocumentError) -> ArticleMeasures {
-        let segmented = input.tagged.segmented
+        let tagged = input.tagged
+        let segmented = tagged.segmented
         let article = segmented.article
+
+        var termCounts: [TermCount] = []
+        var termIndex: [String: Int] = [:]
+        var loadedCounts: [LoadedCount] = []
+        var loadedIndex: [String: Int] = [:]
+        var evidence: [Evidence] = []
+        evidence.reserveCapacity(tagged.terms.count + tagged.loaded.count)
+        var sentences = SentenceLookup(segmented: segmented)
+
+        for match in tagged.terms {
+            let voice = VoiceKey(match.context.voice, distanced: match.context.distanced)
+            let key = "\(match.family)\u{1F}\(match.term)\u{1F}\(voice)"
+            if let position = termIndex[key] {
+                termCounts[position].count += 1
+            } else {
+                termIndex[key] = termCounts.count
+                termCounts.append(TermCount(family: match.family, term: match.term, stance: match.stance, voice: voice, count: 1))
+            }
+            evidence.append(
+                sentences.evidence(
+                    kind: .term, group: match.family, item: match.term, stance: match.stance, weight: nil, text: match.text,
+                    voice: voice, context: match.context))
+        }
+        for match in tagged.loaded {
+            let voice = VoiceKey(match.context.voice, distanced: match.context.distanced)
+            let key = "\(match.category)\u{1F}\(voice)"
+            if let position = loadedIndex[key] {
+                loadedCounts[position].hits += 1
+                loadedCounts[position].weight += match.weight
+            } else {
+                loadedIndex[key] = loadedCounts.count
+                loadedCounts.append(LoadedCount(category: match.category, voice: voice, hits: 1, weight: match.weight))
+            }
+            evidence.append(
+                sentences.evidence(
+                    kind: .loaded, group: match.category, item: match.entry, stance: nil, weight: match.weight,
+                    text: match.text, voice: voice, context: match.context))
+        }
+        var voiceTokens = tagged.voiceTokens
+        voiceTokens[.comment] = tagged.commentTokens
         return ArticleMeasures(
             id: input.id, outlet: input.outlet, source: article.source.description, digest: input.digest.hex,
             title: article.metadata.title, url: article.metadata.url, published: article.metadata.published,
-            language: article.metadata.language, tokens: segmented.body.wordCount,
-            voiceTokens: input.tagged.voiceTokens, sentences: segmented.body.sentences.count,
-            paragraphs: segmented.body.paragraphs.count, comments: article.comments.count,
-            commentTokens: input.tagged.commentTokens, warnings: article.warnings.map(\.code))
+            language: article.metadata.language, tokens: segmented.body.wordCount, voiceTokens: voiceTokens,
+            sentences: segmented.body.sentences.count, paragraphs: segmented.body.paragraphs.count,
+            comments: article.comments.count, commentTokens: tagged.commentTokens, warnings: article.warnings.map(\.code),
+            termCounts: termCounts, loadedCounts: loadedCounts, words: Self.authorialWords(segmented.body),
+            evidence: evidence)
+    }
+
+    /// Lower-cased word tokens in the outlet's own voice (not quoted, attributed or in scare quotes).
+    static func authorialWords(_ layer: TextLayer) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        var text = layer.text
+        text.withUTF8 { bytes in
+            for (index, token) in layer.tokens.enumerated() where token.kind == .word {
+                let voice = index < layer.voices.count ? layer.voices[index] : .authorial
+                guard voice.voice == .authorial, !voice.distanced else { continue }
+                let slice = UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
+                var word = String(decoding: slice, as: UTF8.self)
+                if slice.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) { word = word.lowercased() }
+                counts[word, default: 0] += 1
+            }
+        }
+        return counts
+    }
+}
+
+/// Finds the sentence of a match and turns UTF-8 offsets into code point offsets, per text.
+private struct SentenceLookup {
+    let segmented: SegmentedArticle
+    private var indexes: [Int: CodePointIndex] = [:]
+    private var bytes: [Int: [UInt8]] = [:]
+
+    init(segmented: SegmentedArticle) { self.segmented = segmented }
+
+    private func layer(_ comment: Int?) -> TextLayer {
+        guard let comment, comment < segmented.comments.count else { return segmented.body }
+        return segmented.comments[comment]
+    }
+
+    mutating func evidence(
+        kind: Evidence.Kind, group: String, item: String, stance: String?, weight: Double?, text: String, voice: VoiceKey,
+        context: MatchContext
+    ) -> Evidence {
+        let key = context.comment ?? -1
+        let layer = layer(context.comment)
+        let index = indexes[key] ?? CodePointIndex(layer.text)
+        indexes[key] = index
+        let utf8 = bytes[key] ?? Array(layer.text.utf8)
+        bytes[key] = utf8
+        let sentence = context.sentence < layer.sentences.count ? layer.sentences[context.sentence] : TextSpan(start: context.start, end: context.end, paragraph: 0)
+        let sentenceStart = min(sentence.start, context.start)
+        let sentenceEnd = max(sentence.end, context.end)
+        let sentenceText = String(decoding: utf8[sentenceStart..<min(sentenceEnd, utf8.count)], as: UTF8.self)
+        let start = index.codePointOffset(context.start)
+        let end = index.codePointOffset(context.end)
+        let base = index.codePointOffset(sentenceStart)
+        return Evidence(
+            kind: kind, group: group, item: item, stance: stance, weight: weight, text: text, voice: voice,
+            speaker: context.speaker, negated: context.negated, comment: context.comment, sentence: context.sentence,
+            start: start, end: end, sentenceText: sentenceText, matchStart: start - base, matchEnd: end - base)
     }
 }

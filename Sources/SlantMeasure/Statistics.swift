@@ -67,77 +67,65 @@ public enum Statistics {
 
     /// The ratio of sums Σnumerator / Σdenominator (× `scale`), with its article-level
     /// bootstrap 95% percentile interval: articles are drawn with replacement, the ratio
-    /// recomputed, `resamples` times. Resamples whose denominator is zero are skipped.
+    /// recomputed, `resamples` times (resamples whose denominator is zero are skipped).
     /// Nil interval when there are fewer than two articles.
     public static func ratioOfSums(
         numerators: [Double], denominators: [Double], scale: Double = 1, seed: String, resamples: Int = resamples
     ) -> (value: Double, interval: Interval?) {
         let total = denominators.reduce(0, +)
         let value = total > 0 ? numerators.reduce(0, +) / total * scale : .nan
-        let count = numerators.count
-        guard count >= 2 else { return (value, nil) }
-        var generator = SeededGenerator(seedText: seed)
-        var estimates: [Double] = []
-        estimates.reserveCapacity(resamples)
-        for _ in 0..<resamples {
-            var numerator = 0.0
-            var denominator = 0.0
-            for _ in 0..<count {
-                let pick = generator.index(below: count)
-                numerator += numerators[pick]
-                denominator += denominators[pick]
-            }
-            if denominator > 0 { estimates.append(numerator / denominator * scale) }
-        }
-        guard estimates.count >= resamples / 2 else { return (value, nil) }
-        estimates.sort()
-        return (value, Interval(lower: quantile(sorted: estimates, 0.025), upper: quantile(sorted: estimates, 0.975)))
+        let plan = BootstrapPlan(articles: numerators.count, resamples: resamples, seed: seed)
+        guard plan.resamples > 0 else { return (value, nil) }
+        return (value, BootstrapPlan.percentileInterval(plan.ratios(numerators: numerators, denominators: denominators, scale: scale)))
     }
 
     /// The difference of two ratios of sums (group A minus group B) with a bootstrap interval
-    /// (each group resampled by articles, independently) and a two-sided permutation p-value
-    /// (articles' group labels shuffled, `permutations` times; p = (extreme + 1) / (permutations + 1)).
+    /// (each group resampled by articles, independently, with plans seeded `seed/a` and `seed/b`)
+    /// and a two-sided permutation p-value (see ``permutationPValue``).
     public static func ratioDifference(
         a: (numerators: [Double], denominators: [Double]), b: (numerators: [Double], denominators: [Double]),
         scale: Double = 1, seed: String, resamples: Int = resamples, permutations: Int = resamples
     ) -> (value: Double, interval: Interval?, pValue: Double?) {
-        func ratio(_ numerators: some Sequence<Double>, _ denominators: some Sequence<Double>) -> Double? {
-            let denominator = denominators.reduce(0, +)
-            return denominator > 0 ? numerators.reduce(0, +) / denominator * scale : nil
-        }
-        guard let ratioA = ratio(a.numerators, a.denominators), let ratioB = ratio(b.numerators, b.denominators) else {
-            return (.nan, nil, nil)
-        }
-        let observed = ratioA - ratioB
-        guard a.numerators.count >= 2, b.numerators.count >= 2 else { return (observed, nil, nil) }
-        var generator = SeededGenerator(seedText: seed)
-        var differences: [Double] = []
-        differences.reserveCapacity(resamples)
-        for _ in 0..<resamples {
-            var sums = (0.0, 0.0, 0.0, 0.0)
-            for _ in 0..<a.numerators.count {
-                let pick = generator.index(below: a.numerators.count)
-                sums.0 += a.numerators[pick]
-                sums.1 += a.denominators[pick]
-            }
-            for _ in 0..<b.numerators.count {
-                let pick = generator.index(below: b.numerators.count)
-                sums.2 += b.numerators[pick]
-                sums.3 += b.denominators[pick]
-            }
-            if sums.1 > 0, sums.3 > 0 { differences.append((sums.0 / sums.1 - sums.2 / sums.3) * scale) }
-        }
-        differences.sort()
-        let interval =
-            differences.count >= resamples / 2
-            ? Interval(lower: quantile(sorted: differences, 0.025), upper: quantile(sorted: differences, 0.975)) : nil
+        let planA = BootstrapPlan(articles: a.numerators.count, resamples: resamples, seed: seed + "/a")
+        let planB = BootstrapPlan(articles: b.numerators.count, resamples: resamples, seed: seed + "/b")
+        let ratiosA = planA.ratios(numerators: a.numerators, denominators: a.denominators, scale: scale)
+        let ratiosB = planB.ratios(numerators: b.numerators, denominators: b.denominators, scale: scale)
+        return difference(a: a, b: b, ratiosA: ratiosA, ratiosB: ratiosB, scale: scale, seed: seed, permutations: permutations)
+    }
 
+    /// The difference of two ratios of sums from already resampled ratios of each group.
+    public static func difference(
+        a: (numerators: [Double], denominators: [Double]), b: (numerators: [Double], denominators: [Double]),
+        ratiosA: [Double?], ratiosB: [Double?], scale: Double, seed: String, permutations: Int = resamples
+    ) -> (value: Double, interval: Interval?, pValue: Double?) {
+        let denominatorA = a.denominators.reduce(0, +)
+        let denominatorB = b.denominators.reduce(0, +)
+        guard denominatorA > 0, denominatorB > 0 else { return (.nan, nil, nil) }
+        let observed = (a.numerators.reduce(0, +) / denominatorA - b.numerators.reduce(0, +) / denominatorB) * scale
+        guard a.numerators.count >= 2, b.numerators.count >= 2, ratiosA.count == ratiosB.count, !ratiosA.isEmpty else {
+            return (observed, nil, nil)
+        }
+        let differences: [Double?] = zip(ratiosA, ratiosB).map { pair in
+            guard let first = pair.0, let second = pair.1 else { return nil }
+            return first - second
+        }
+        let pValue = permutationPValue(a: a, b: b, observed: observed, scale: scale, seed: seed + "/permutation", permutations: permutations)
+        return (observed, BootstrapPlan.percentileInterval(differences), pValue)
+    }
+
+    /// Two-sided permutation p-value of a difference of ratios of sums: the articles' group
+    /// labels are shuffled `permutations` times (Fisher–Yates with the seeded generator) and
+    /// p = (number at least as extreme + 1) / (permutations + 1).
+    public static func permutationPValue(
+        a: (numerators: [Double], denominators: [Double]), b: (numerators: [Double], denominators: [Double]),
+        observed: Double, scale: Double, seed: String, permutations: Int
+    ) -> Double {
+        var generator = SeededGenerator(seedText: seed)
         let numerators = a.numerators + b.numerators
         let denominators = a.denominators + b.denominators
         var labels = Array(repeating: true, count: a.numerators.count) + Array(repeating: false, count: b.numerators.count)
         var extreme = 0
         for _ in 0..<permutations {
-            // Fisher–Yates with our own generator calls, so the order never depends on the standard library.
             for position in stride(from: labels.count - 1, to: 0, by: -1) {
                 labels.swapAt(position, generator.index(below: position + 1))
             }
@@ -155,8 +143,7 @@ public enum Statistics {
             let difference = (sums.0 / sums.1 - sums.2 / sums.3) * scale
             if abs(difference) >= abs(observed) - 1e-12 { extreme += 1 }
         }
-        let pValue = Double(extreme + 1) / Double(permutations + 1)
-        return (observed, interval, pValue)
+        return Double(extreme + 1) / Double(permutations + 1)
     }
 
     /// Benjamini–Hochberg adjusted p-values (q-values), in the input order.

@@ -66,10 +66,11 @@ public struct PipelineRun: Sendable {
             start += batchSize
         }
 
-        let tables = try AggregateStage().process(AggregateStage.Input(measures: measures, excluded: excluded))
+        let tables = try AggregateStage().process(
+            AggregateStage.Input(measures: measures, excluded: excluded, facts: LexiconFacts(lexicons)))
         let provenance = ReportProvenance(
             slantVersion: SlantVersion.current, configurationFile: configuration.file,
-            configurationDigest: configuration.fileDigest, lexicons: lexicons.map { ($0.path, $0.digest) },
+            configurationDigest: configuration.fileDigest, lexicons: lexicons.map { LexiconProvenance(path: $0.path, id: $0.id, version: $0.version, digest: $0.digest) },
             generatedAt: ISO8601DateFormatter().string(from: Date()))
         let reportFiles = try ReportStage().process(ReportStage.Input(tables: tables, provenance: provenance))
         let reportDirectory = configuration.resolve(configuration.reports)

@@ -12,19 +12,36 @@ public struct ReportFile: Sendable, Hashable {
     }
 }
 
+/// A lexicon as a report records it.
+public struct LexiconProvenance: Sendable, Hashable {
+    public var path: String
+    public var id: String
+    public var version: Int
+    public var digest: ContentDigest
+
+    public init(path: String, id: String, version: Int, digest: ContentDigest) {
+        self.path = path
+        self.id = id
+        self.version = version
+        self.digest = digest
+    }
+
+    /// "karabakh-terminology v1 (43791fff75fb7203)".
+    public var label: String { "\(id) v\(version) (\(digest.prefix()))" }
+}
+
 /// What a report needs besides the tables: how it was made, for reproducibility.
 public struct ReportProvenance: Sendable {
     public var slantVersion: String
     public var configurationFile: String
     public var configurationDigest: ContentDigest
-    /// Lexicon files with their digests.
-    public var lexicons: [(path: String, digest: ContentDigest)]
+    public var lexicons: [LexiconProvenance]
     /// ISO 8601 time the run finished (shown, not hashed: reports differ only there).
     public var generatedAt: String
 
     public init(
         slantVersion: String, configurationFile: String, configurationDigest: ContentDigest,
-        lexicons: [(path: String, digest: ContentDigest)], generatedAt: String
+        lexicons: [LexiconProvenance], generatedAt: String
     ) {
         self.slantVersion = slantVersion
         self.configurationFile = configurationFile
@@ -44,11 +61,17 @@ public struct ReportStage: Stage {
             self.tables = tables
             self.provenance = provenance
         }
+
+        public var citationContext: CitationContext {
+            CitationContext(
+                slantVersion: provenance.slantVersion, corpusDigest: tables.corpusDigest,
+                lexicons: provenance.lexicons.map(\.label), generatedAt: provenance.generatedAt)
+        }
     }
     public typealias Output = [ReportFile]
 
     public static let name = "report"
-    public static let version = 1
+    public static let version = 2
 
     public init() {}
 
@@ -57,40 +80,172 @@ public struct ReportStage: Stage {
     public func process(_ input: Input) throws(DocumentError) -> [ReportFile] {
         let tables = input.tables
         return [
-            ReportFile(path: "data/articles.csv", contents: Self.articlesTable(tables).text),
-            ReportFile(path: "data/outlets.csv", contents: Self.outletsTable(tables).text),
-            ReportFile(path: "data/excluded.csv", contents: Self.excludedTable(tables).text),
-            ReportFile(path: "data/articles.json", contents: Self.articlesJSON(tables).prettyPrinted()),
-            ReportFile(path: "statistics.json", contents: Self.statisticsJSON(input).prettyPrinted()),
+            ReportFile(path: "data/articles.csv", contents: DataTables.articles(tables).text),
+            ReportFile(path: "data/outlets.csv", contents: DataTables.outlets(tables).text),
+            ReportFile(path: "data/excluded.csv", contents: DataTables.excluded(tables).text),
+            ReportFile(path: "data/term_counts.csv", contents: DataTables.termCounts(tables).text),
+            ReportFile(path: "data/loaded_counts.csv", contents: DataTables.loadedCounts(tables).text),
+            ReportFile(path: "data/statistics.csv", contents: DataTables.statistics(tables, context: input.citationContext).text),
+            ReportFile(path: "data/evidence.csv", contents: DataTables.evidence(tables).text),
+            ReportFile(path: "data/articles.json", contents: DataTables.articlesJSON(tables).prettyPrinted()),
+            ReportFile(path: "statistics.json", contents: StatisticsJSON.document(input).prettyPrinted()),
             ReportFile(path: "report.md", contents: MarkdownReport(input: input).render()),
             ReportFile(path: "index.html", contents: HTMLReport(input: input).render()),
         ]
     }
+}
 
-    static func articlesTable(_ tables: CorpusTables) -> CSVTable {
+/// `reports/statistics.json`: every statistic with its ID, value, interval, n, citation and evidence.
+public enum StatisticsJSON {
+    public static func document(_ input: ReportStage.Input) -> JSON {
+        let tables = input.tables
+        let provenance = input.provenance
+        let policy = tables.policy
+        return .object([
+            "slant_version": .string(provenance.slantVersion),
+            "generated_at": .string(provenance.generatedAt),
+            "corpus_digest": .string(tables.corpusDigest.hex),
+            "configuration": .object([
+                "file": .string(provenance.configurationFile), "digest": .string(provenance.configurationDigest.hex),
+            ]),
+            "lexicons": .array(provenance.lexicons.map {
+                .object(["path": .string($0.path), "id": .string($0.id), "version": .int($0.version), "digest": .string($0.digest.hex)])
+            }),
+            "method": .object([
+                "resampling_unit": .string("article"),
+                "interval": .string("95% percentile bootstrap"),
+                "resamples": .int(policy.resamples),
+                "seed": .string("per outlet: \"bootstrap/<outlet>\"; per contrast: \"<statistic id>\" (SplitMix64)"),
+                "minimum_articles": .int(policy.minimumArticles),
+                "minimum_occurrences": .int(policy.minimumOccurrences),
+                "contrasts": .string("difference of ratios of sums; bootstrap interval; two-sided permutation p-value; Benjamini–Hochberg across the report's contrasts"),
+                "keyness": .string("Dunning log-likelihood G² and log ratio, outlet against the rest, outlet's own voice, minimum frequency \(policy.minimumKeynessFrequency), G² ≥ \(policy.minimumKeynessG2)"),
+            ]),
+            "articles": .int(tables.articles.count),
+            "excluded": .int(tables.excluded.count),
+            "statistics": .array(tables.statistics.map { object($0, context: input.citationContext) }),
+        ])
+    }
+
+    public static func object(_ statistic: Statistic, context: CitationContext) -> JSON {
+        .object([
+            "id": .string(statistic.id),
+            "kind": .string(statistic.kind.rawValue),
+            "label": .string(statistic.label),
+            "outlet": .string(statistic.outlet),
+            "other_outlet": .string(statistic.otherOutlet),
+            "voice": .string(statistic.voice?.description),
+            "family": .string(statistic.family),
+            "term": .string(statistic.term),
+            "stance": .string(statistic.stance),
+            "category": .string(statistic.category),
+            "word": .string(statistic.word),
+            "measure": .string(statistic.measure?.rawValue),
+            "value": .number(statistic.value),
+            "unit": .string(statistic.unit),
+            "ci_lower": .number(statistic.interval?.lower),
+            "ci_upper": .number(statistic.interval?.upper),
+            "n_articles": .int(statistic.articles),
+            "n_occurrences": .number(statistic.occurrences),
+            "n_total": .number(statistic.total),
+            "p_value": .number(statistic.pValue),
+            "q_value": .number(statistic.qValue),
+            "log_ratio": .number(statistic.logRatio),
+            "sufficient": .bool(statistic.sufficient),
+            "note": .string(statistic.note),
+            "first_date": .string(statistic.firstDate),
+            "last_date": .string(statistic.lastDate),
+            "citation": .string(Citation.render(statistic, context: context, format: .text)),
+            "evidence": .array(statistic.evidence.map { .object(["article": .string($0.article), "index": .int($0.index)]) }),
+        ])
+    }
+}
+
+/// The tidy tables of `reports/data/`, for R, pandas or a spreadsheet.
+enum DataTables {
+    static func articles(_ tables: CorpusTables) -> CSVTable {
         CSVTable(
-            header: ["id", "outlet", "published", "title", "url", "source", "tokens", "sentences", "paragraphs",
-                     "comments", "comment_tokens", "warnings"],
+            header: ["id", "outlet", "published", "title", "url", "source", "tokens", "authorial_tokens", "quoted_tokens",
+                     "attributed_tokens", "sentences", "paragraphs", "comments", "comment_tokens", "warnings"],
             rows: tables.articles.map { article in
                 [article.id, article.outlet, article.published ?? "", article.title ?? "", article.url ?? "",
-                 article.source, String(article.tokens), String(article.sentences), String(article.paragraphs),
-                 String(article.comments), String(article.commentTokens), article.warnings.joined(separator: " ")]
+                 article.source, String(article.tokens), String(article.tokens(in: .authorial)),
+                 String(article.tokens(in: .quoted)), String(article.tokens(in: .attributed)), String(article.sentences),
+                 String(article.paragraphs), String(article.comments), String(article.commentTokens),
+                 article.warnings.joined(separator: " ")]
             })
     }
 
-    static func outletsTable(_ tables: CorpusTables) -> CSVTable {
+    static func outlets(_ tables: CorpusTables) -> CSVTable {
         CSVTable(
-            header: ["outlet", "articles", "tokens", "sentences", "comments", "comment_tokens", "first_date", "last_date"],
+            header: ["outlet", "articles", "tokens", "authorial_tokens", "quoted_tokens", "attributed_tokens", "sentences",
+                     "comments", "comment_tokens", "first_date", "last_date"],
             rows: tables.outlets.map { outlet in
-                [outlet.outlet, String(outlet.articles), String(outlet.tokens), String(outlet.sentences),
-                 String(outlet.comments), String(outlet.commentTokens), outlet.firstDate ?? "", outlet.lastDate ?? ""]
+                [outlet.outlet, String(outlet.articles), String(outlet.tokens), String(outlet.voiceTokens[.authorial] ?? 0),
+                 String(outlet.voiceTokens[.quoted] ?? 0), String(outlet.voiceTokens[.attributed] ?? 0),
+                 String(outlet.sentences), String(outlet.comments), String(outlet.commentTokens), outlet.firstDate ?? "",
+                 outlet.lastDate ?? ""]
             })
     }
 
-    static func excludedTable(_ tables: CorpusTables) -> CSVTable {
-        CSVTable(
-            header: ["source", "stage", "code", "reason"],
-            rows: tables.excluded.map { [$0.source, $0.stage, $0.code, $0.reason] })
+    static func excluded(_ tables: CorpusTables) -> CSVTable {
+        CSVTable(header: ["source", "stage", "code", "reason"], rows: tables.excluded.map { [$0.source, $0.stage, $0.code, $0.reason] })
+    }
+
+    static func termCounts(_ tables: CorpusTables) -> CSVTable {
+        var rows: [[String]] = []
+        for article in tables.articles {
+            for count in article.termCounts.sorted(by: { ($0.family, $0.term, $0.voice) < ($1.family, $1.term, $1.voice) }) {
+                rows.append([article.id, article.outlet, article.published ?? "", count.family, count.term, count.stance,
+                             count.voice.voice.rawValue, count.voice.distanced ? "true" : "false", String(count.count)])
+            }
+        }
+        return CSVTable(header: ["article", "outlet", "published", "family", "term", "stance", "voice", "distanced", "count"], rows: rows)
+    }
+
+    static func loadedCounts(_ tables: CorpusTables) -> CSVTable {
+        var rows: [[String]] = []
+        for article in tables.articles {
+            for count in article.loadedCounts.sorted(by: { ($0.category, $0.voice) < ($1.category, $1.voice) }) {
+                rows.append([article.id, article.outlet, article.published ?? "", count.category, count.voice.voice.rawValue,
+                             count.voice.distanced ? "true" : "false", String(count.hits), String(count.weight)])
+            }
+        }
+        return CSVTable(header: ["article", "outlet", "published", "category", "voice", "distanced", "hits", "weight"], rows: rows)
+    }
+
+    static func statistics(_ tables: CorpusTables, context: CitationContext) -> CSVTable {
+        func number(_ value: Double?) -> String { value.map { String($0) } ?? "" }
+        return CSVTable(
+            header: ["id", "kind", "outlet", "other_outlet", "voice", "family", "term", "stance", "category", "word",
+                     "value", "unit", "ci_lower", "ci_upper", "n_articles", "n_occurrences", "n_total", "p_value",
+                     "q_value", "log_ratio", "sufficient", "note", "citation"],
+            rows: tables.statistics.map { statistic in
+                [statistic.id, statistic.kind.rawValue, statistic.outlet ?? "", statistic.otherOutlet ?? "",
+                 statistic.voice?.description ?? "", statistic.family ?? "", statistic.term ?? "", statistic.stance ?? "",
+                 statistic.category ?? "", statistic.word ?? "", number(statistic.value), statistic.unit,
+                 number(statistic.interval?.lower), number(statistic.interval?.upper), String(statistic.articles),
+                 number(statistic.occurrences), number(statistic.total), number(statistic.pValue), number(statistic.qValue),
+                 number(statistic.logRatio), statistic.sufficient ? "true" : "false", statistic.note ?? "",
+                 Citation.render(statistic, context: context, format: .text)]
+            })
+    }
+
+    static func evidence(_ tables: CorpusTables) -> CSVTable {
+        var rows: [[String]] = []
+        for article in tables.articles {
+            for (index, item) in article.evidence.enumerated() {
+                rows.append([article.id, String(index), article.outlet, article.published ?? "", article.url ?? "",
+                             item.kind.rawValue, item.group, item.item, item.stance ?? "", item.text,
+                             item.voice.voice.rawValue, item.voice.distanced ? "true" : "false", item.speaker ?? "",
+                             item.negated ? "true" : "false", item.comment.map(String.init) ?? "", String(item.sentence),
+                             String(item.start), String(item.end), item.sentenceText])
+            }
+        }
+        return CSVTable(
+            header: ["article", "index", "outlet", "published", "url", "kind", "family_or_category", "term_or_entry", "stance",
+                     "text", "voice", "distanced", "speaker", "negated", "comment", "sentence", "start", "end", "sentence_text"],
+            rows: rows)
     }
 
     static func articlesJSON(_ tables: CorpusTables) -> JSON {
@@ -99,22 +254,13 @@ public struct ReportStage: Stage {
                 "id": .string(article.id), "outlet": .string(article.outlet), "published": .string(article.published),
                 "title": .string(article.title), "url": .string(article.url), "source": .string(article.source),
                 "digest": .string(article.digest), "tokens": .int(article.tokens),
+                "voice_tokens": .object([
+                    "authorial": .int(article.tokens(in: .authorial)), "quoted": .int(article.tokens(in: .quoted)),
+                    "attributed": .int(article.tokens(in: .attributed)), "comment": .int(article.commentTokens),
+                ]),
                 "sentences": .int(article.sentences), "paragraphs": .int(article.paragraphs),
-                "comments": .int(article.comments), "comment_tokens": .int(article.commentTokens),
-                "warnings": .array(article.warnings.map(JSON.string)),
+                "comments": .int(article.comments), "warnings": .array(article.warnings.map(JSON.string)),
             ])
         })
-    }
-
-    static func statisticsJSON(_ input: Input) -> JSON {
-        .object([
-            "slant_version": .string(input.provenance.slantVersion),
-            "corpus_digest": .string(input.tables.corpusDigest.hex),
-            "configuration_digest": .string(input.provenance.configurationDigest.hex),
-            "lexicons": .array(input.provenance.lexicons.map { .object(["path": .string($0.path), "digest": .string($0.digest.hex)]) }),
-            "articles": .int(input.tables.articles.count),
-            "excluded": .int(input.tables.excluded.count),
-            "statistics": .array([]),
-        ])
     }
 }

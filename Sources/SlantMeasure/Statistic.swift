@@ -1,0 +1,151 @@
+import SlantCore
+
+/// A reference from a statistic to one tagged occurrence behind it.
+public struct EvidenceReference: Sendable, Hashable, Codable {
+    /// The article's id.
+    public var article: String
+    /// Index into that article's `evidence`.
+    public var index: Int
+
+    public init(article: String, index: Int) {
+        self.article = article
+        self.index = index
+    }
+}
+
+/// One figure of a report, with everything needed to cite it and check it.
+public struct Statistic: Sendable, Hashable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// Weighted loaded-language hits per 1,000 tokens of a voice.
+        case loadedRate = "loaded-rate"
+        /// The same, for one category.
+        case categoryRate = "category-rate"
+        /// Occurrences of a term / occurrences of its family, in a voice.
+        case termShare = "term-share"
+        /// Occurrences of terms of one stance / all term occurrences, in a voice.
+        case stanceShare = "stance-share"
+        /// Share of the second declared stance minus share of the first (−1…+1).
+        case stanceIndex = "stance-index"
+        /// The difference of a measure between two outlets.
+        case contrast
+        /// A word an outlet uses more than the rest of the corpus (Dunning G²).
+        case keyness
+    }
+
+    /// Stable across runs and machines: derived from what the statistic is, never from its position.
+    public var id: String
+    public var kind: Kind
+    /// What was measured, in words ("Loaded-language rate, authorial voice").
+    public var label: String
+    public var outlet: String?
+    /// The second outlet of a contrast.
+    public var otherOutlet: String?
+    public var voice: VoiceKey?
+    public var family: String?
+    public var term: String?
+    public var stance: String?
+    public var category: String?
+    public var word: String?
+    /// For contrasts: the kind of the measure compared.
+    public var measure: Kind?
+    public var value: Double?
+    public var unit: String
+    public var interval: Interval?
+    /// Articles contributing (for a contrast: both outlets together).
+    public var articles: Int
+    /// The count behind the value: hits, occurrences, or the word's frequency.
+    public var occurrences: Double
+    /// The denominator: tokens, or the family's occurrences.
+    public var total: Double
+    public var pValue: Double?
+    /// Benjamini–Hochberg adjusted p-value across the report's contrasts.
+    public var qValue: Double?
+    /// Keyness only: Hardie's log ratio.
+    public var logRatio: Double?
+    /// False when the data are too few for the figure to be relied on.
+    public var sufficient: Bool
+    /// Why the figure is not sufficient, or other caveats.
+    public var note: String?
+    public var firstDate: String?
+    public var lastDate: String?
+    public var evidence: [EvidenceReference]
+
+    public init(
+        id: String, kind: Kind, label: String, outlet: String? = nil, otherOutlet: String? = nil, voice: VoiceKey? = nil,
+        family: String? = nil, term: String? = nil, stance: String? = nil, category: String? = nil, word: String? = nil,
+        measure: Kind? = nil, value: Double?, unit: String, interval: Interval? = nil, articles: Int, occurrences: Double,
+        total: Double, pValue: Double? = nil, qValue: Double? = nil, logRatio: Double? = nil, sufficient: Bool,
+        note: String? = nil, firstDate: String? = nil, lastDate: String? = nil, evidence: [EvidenceReference] = []
+    ) {
+        self.id = id
+        self.kind = kind
+        self.label = label
+        self.outlet = outlet
+        self.otherOutlet = otherOutlet
+        self.voice = voice
+        self.family = family
+        self.term = term
+        self.stance = stance
+        self.category = category
+        self.word = word
+        self.measure = measure
+        self.value = value
+        self.unit = unit
+        self.interval = interval
+        self.articles = articles
+        self.occurrences = occurrences
+        self.total = total
+        self.pValue = pValue
+        self.qValue = qValue
+        self.logRatio = logRatio
+        self.sufficient = sufficient
+        self.note = note
+        self.firstDate = firstDate
+        self.lastDate = lastDate
+        self.evidence = evidence
+    }
+}
+
+/// How much data a statistic needs, and how it is computed (recorded in every report).
+public struct StatisticsPolicy: Sendable, Hashable {
+    /// Below this many articles, no interval is given and the figure is marked insufficient.
+    public var minimumArticles = 3
+    /// Below this many occurrences of a family (term shares) or of stance-bearing terms, likewise.
+    public var minimumOccurrences = 5
+    /// Keyness: a word must occur at least this often in the outlet.
+    public var minimumKeynessFrequency = 5
+    /// Keyness: G² at least this (3.84: p < 0.05 with one degree of freedom).
+    public var minimumKeynessG2 = 3.84
+    /// Keyness: the number of distinctive words listed per outlet.
+    public var keynessWords = 25
+    public var resamples = Statistics.resamples
+
+    public init() {}
+
+    public var digest: ContentDigest {
+        ContentDigest(ofParts: [
+            "min-articles", String(minimumArticles), "min-occurrences", String(minimumOccurrences),
+            "keyness-frequency", String(minimumKeynessFrequency), "keyness-g2", String(minimumKeynessG2),
+            "keyness-words", String(keynessWords), "resamples", String(resamples),
+        ])
+    }
+}
+
+/// Statistic IDs are built from slugs of their parts: lower case, runs of anything
+/// but letters and digits turned into one `-`.
+public enum Slug {
+    public static func make(_ text: String) -> String {
+        var result = ""
+        var pendingDash = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || (scalar.value >= 0x30 && scalar.value <= 0x39) {
+                if pendingDash, !result.isEmpty { result.append("-") }
+                pendingDash = false
+                result.unicodeScalars.append(scalar)
+            } else {
+                pendingDash = true
+            }
+        }
+        return result.isEmpty ? "x" : result
+    }
+}

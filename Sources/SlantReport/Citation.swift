@@ -1,0 +1,139 @@
+import Foundation
+import SlantCore
+import SlantMeasure
+
+/// Formats figures the same way everywhere a reader sees them.
+public enum Figures {
+    /// A value in its unit's usual form: rates with one decimal, shares as percentages, indexes with two decimals.
+    public static func value(_ value: Double?, unit: String) -> String {
+        guard let value, value.isFinite else { return "—" }
+        switch unit {
+        case "share": return percent(value)
+        case "index": return signed(value, decimals: 2)
+        case "G²": return String(format: "%.1f", value)
+        default: return String(format: "%.1f", value)
+        }
+    }
+
+    public static func interval(_ interval: Interval?, unit: String) -> String? {
+        guard let interval else { return nil }
+        return "\(value(interval.lower, unit: unit))–\(value(interval.upper, unit: unit))"
+    }
+
+    public static func percent(_ value: Double) -> String {
+        let percent = value * 100
+        if percent != 0, abs(percent) < 1 { return String(format: "%.1f%%", percent) }
+        return String(format: "%.0f%%", percent)
+    }
+
+    public static func signed(_ value: Double, decimals: Int) -> String {
+        let text = String(format: "%.\(decimals)f", value)
+        return value > 0 ? "+" + text : text.replacingOccurrences(of: "-", with: "−")
+    }
+
+    public static func pValue(_ value: Double?) -> String? {
+        guard let value else { return nil }
+        return value < 0.001 ? "< 0.001" : String(format: "%.3f", value)
+    }
+
+    /// "12,400".
+    public static func count(_ value: Double) -> String {
+        let rounded = Int(value.rounded())
+        var digits = String(abs(rounded))
+        var groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits = String(digits.dropLast(3))
+        }
+        groups.insert(digits, at: 0)
+        return (rounded < 0 ? "−" : "") + groups.joined(separator: ",")
+    }
+}
+
+/// What a citation needs besides the statistic: how to reproduce it.
+public struct CitationContext: Sendable {
+    public var slantVersion: String
+    public var corpusDigest: ContentDigest
+    /// "karabakh-terminology v1 (43791fff)".
+    public var lexicons: [String]
+    public var generatedAt: String
+
+    public init(slantVersion: String, corpusDigest: ContentDigest, lexicons: [String], generatedAt: String) {
+        self.slantVersion = slantVersion
+        self.corpusDigest = corpusDigest
+        self.lexicons = lexicons
+        self.generatedAt = generatedAt
+    }
+}
+
+/// Ready citations of a statistic: what was measured, on which articles and dates, the value
+/// with its interval and n, and what reproduces it.
+public enum Citation {
+    public enum Format: String, Sendable, CaseIterable {
+        case text
+        case markdown
+        case bibtex
+    }
+
+    /// The statement of the figure: "Asbarez, 2020-07-09 to 2020-10-21 (12 articles): loaded-language rate in the
+    /// outlet's own voice 4.2 weighted hits per 1,000 tokens (95% CI 2.1–6.8; 53 hits in 12,400 tokens)".
+    public static func statement(_ statistic: Statistic) -> String {
+        var scope = statistic.outlet ?? "Corpus"
+        if let other = statistic.otherOutlet { scope += " vs \(other)" }
+        var when = ""
+        if let first = statistic.firstDate, let last = statistic.lastDate {
+            when = first == last ? ", \(first)" : ", \(first) to \(last)"
+        }
+        let articles = "\(statistic.articles) article\(statistic.articles == 1 ? "" : "s")"
+        var figure = "\(Figures.value(statistic.value, unit: statistic.unit))"
+        if statistic.unit != "share", statistic.unit != "index" { figure += " \(statistic.unit)" }
+        var details: [String] = []
+        if let interval = Figures.interval(statistic.interval, unit: statistic.unit) { details.append("95% CI \(interval)") }
+        switch statistic.kind {
+        case .loadedRate, .categoryRate:
+            details.append("\(Figures.count(statistic.occurrences)) hit\(statistic.occurrences == 1 ? "" : "s") in \(Figures.count(statistic.total)) tokens")
+        case .termShare, .stanceShare:
+            details.append("\(Figures.count(statistic.occurrences)) of \(Figures.count(statistic.total)) occurrences")
+        case .stanceIndex:
+            details.append("\(Figures.count(statistic.total)) term occurrences")
+        case .contrast:
+            if let p = Figures.pValue(statistic.pValue) { details.append("permutation p \(p)") }
+            if let q = Figures.pValue(statistic.qValue) { details.append("BH-adjusted q \(q)") }
+        case .keyness:
+            details.append("\(Figures.count(statistic.occurrences)) occurrences in \(Figures.count(statistic.total)) tokens")
+            if let logRatio = statistic.logRatio { details.append(String(format: "log ratio %.2f", logRatio)) }
+        }
+        if !statistic.sufficient, let note = statistic.note { details.append("caution: \(note)") }
+        let label = statistic.label.prefix(1).lowercased() + statistic.label.dropFirst()
+        return "\(scope)\(when) (\(articles)): \(label) \(figure) (\(details.joined(separator: "; ")))"
+    }
+
+    public static func render(_ statistic: Statistic, context: CitationContext, format: Format) -> String {
+        let statement = statement(statistic)
+        let reproduce =
+            "Slant \(context.slantVersion); statistic \(statistic.id); corpus \(context.corpusDigest.prefix()); lexicons \(context.lexicons.isEmpty ? "none" : context.lexicons.joined(separator: ", "))"
+        switch format {
+        case .text:
+            return "\(statement). \(reproduce); generated \(context.generatedAt)."
+        case .markdown:
+            return "\(Escaping.markdownCell(statement)). *\(Escaping.markdownCell(reproduce))*; generated \(context.generatedAt)."
+        case .bibtex:
+            let key = "slant-" + Slug.make(statistic.id).prefix(60)
+            let year = String(context.generatedAt.prefix(4))
+            func field(_ text: String) -> String {
+                text.replacingOccurrences(of: "\\", with: "\\textbackslash{}").replacingOccurrences(of: "{", with: "\\{")
+                    .replacingOccurrences(of: "}", with: "\\}").replacingOccurrences(of: "%", with: "\\%")
+                    .replacingOccurrences(of: "&", with: "\\&").replacingOccurrences(of: "_", with: "\\_")
+                    .replacingOccurrences(of: "#", with: "\\#").replacingOccurrences(of: "$", with: "\\$")
+            }
+            return """
+                @misc{\(key),
+                  title = {\(field(statement))},
+                  howpublished = {Slant \(field(context.slantVersion)) framing statistic \(field(statistic.id))},
+                  note = {\(field(reproduce))},
+                  year = {\(year)}
+                }
+                """
+        }
+    }
+}

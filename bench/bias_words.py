@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Loaded-language lexicon against expert word-level bias labels (BABE).
+
+Converts the labelled sentences of ../shared/benchmarks/bias-words-dev to Slant
+input with ../shared/tools/bias_words_eval.py to-jsonl, runs
+`slant analyze --json --lexicon LEXICON` over them, and scores the result with
+bias_words_eval.py score, which prints word-level P/R/F1, sentence-level P/R/F1
+and the outlet rank correlation (with its per-outlet table).
+
+The benchmark is for evaluation only: this script prints nothing but the
+scorer's aggregate figures. The converted sentences and Slant's annotations of
+them stay in a temporary directory that is removed at the end.
+
+Uses the prebuilt .build/release/slant; builds it (swift build -c release
+--product slant) only when it is missing.
+
+usage: bench/bias_words.py [--lexicon FILE]
+       (FILE relative to the current directory; default:
+       lexicons/loaded-language.en.yaml of the project)
+"""
+import argparse, os, subprocess, sys, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared")
+LABELS = os.path.join(SHARED, "benchmarks", "bias-words-dev", "final_labels_SG1.csv")
+SCORER = os.path.join(SHARED, "tools", "bias_words_eval.py")
+BINARY = os.path.join(ROOT, ".build", "release", "slant")
+DEFAULT_LEXICON = os.path.join(ROOT, "lexicons", "loaded-language.en.yaml")
+
+
+def binary():
+    if not os.path.exists(BINARY):
+        print("slant binary missing: building it (swift build -c release --product slant)", file=sys.stderr)
+        subprocess.run(["swift", "build", "-c", "release", "--product", "slant"], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+    return BINARY
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Score a loaded-language lexicon on the BABE word labels.")
+    parser.add_argument("--lexicon", default=DEFAULT_LEXICON, help="lexicon file (default: %(default)s)")
+    args = parser.parse_args()
+    lexicon = os.path.abspath(args.lexicon)
+    if not os.path.exists(lexicon):
+        sys.exit(f"no such lexicon: {lexicon}")
+    slant = binary()
+    with tempfile.TemporaryDirectory(prefix="slant-bias-words-") as directory:
+        sentences = os.path.join(directory, "input.jsonl")
+        analyzed = os.path.join(directory, "analyze.jsonl")
+        with open(sentences, "w", encoding="utf-8") as out:
+            subprocess.run([sys.executable, SCORER, "to-jsonl", LABELS], stdout=out, check=True)
+        with open(analyzed, "w", encoding="utf-8") as out:
+            result = subprocess.run([slant, "analyze", "--json", "--lexicon", lexicon, sentences],
+                                    stdout=out, stderr=subprocess.PIPE, text=True)
+        if result.returncode not in (0, 1):
+            # 2 = usage error (e.g. an invalid lexicon): show slant's message, which names the lexicon, not the data
+            sys.exit(f"slant analyze failed (exit {result.returncode}):\n{result.stderr.strip()[-2000:]}")
+        if result.returncode == 1:
+            print("note: slant analyze reported documents it could not analyse (the scorer counts them below)",
+                  file=sys.stderr)
+        print(f"lexicon: {os.path.relpath(lexicon)}")
+        subprocess.run([sys.executable, SCORER, "score", LABELS, analyzed], check=True)
+
+
+if __name__ == "__main__":
+    main()
