@@ -29,6 +29,38 @@ import Testing
         #expect(names == ["Asbarez", "Mail Online", "Outlet C", "Outlet E", "SouthFront"])
     }
 
+    @Test func statisticsAreIdenticalFromRunToRun() throws {
+        let first = try project()
+        let second = try project()
+        #expect(try SlantProcess.run(["run"], in: first.url).status == 0)
+        #expect(try SlantProcess.run(["run"], in: second.url).status == 0)
+        func statistics(_ directory: TemporaryDirectory) throws -> [String] {
+            let text = try String(contentsOf: directory.url.appendingPathComponent("reports/statistics.json"), encoding: .utf8)
+            return text.split(separator: "\n").map(String.init).filter { !$0.contains("generated") }
+        }
+        #expect(try statistics(first) == statistics(second))
+        #expect(try statistics(first).count > 1000)
+    }
+
+    @Test func readerCommentsAreMeasuredApartAndAreFarMoreLoaded() throws {
+        let directory = try project()
+        #expect(try SlantProcess.run(["run"], in: directory.url).status == 0)
+        let data = try Data(contentsOf: directory.url.appendingPathComponent("reports/statistics.json"))
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let statistics = document["statistics"] as? [[String: Any]] ?? []
+        func value(_ id: String) -> Double? { statistics.first { $0["id"] as? String == id }?["value"] as? Double }
+        let article = try #require(value("loaded-rate/southfront/authorial"))
+        let comments = try #require(value("loaded-rate/southfront/comment"))
+        #expect(comments > 10 * max(article, 1))
+        // Asbarez's own narration has one loaded word ("massive"); its "bloodshed" is Zakharova's.
+        #expect(value("category-rate/asbarez/quoted/violence-atrocity") != nil)
+        #expect(value("category-rate/asbarez/authorial/violence-atrocity") == nil)
+        let first = try #require(statistics.first { $0["id"] as? String == "loaded-rate/southfront/comment" })
+        #expect(first["sufficient"] as? Bool == false)
+        #expect(first["ci_lower"] is NSNull)
+        #expect((first["citation"] as? String)?.contains("caution: 1 article") == true)
+    }
+
     @Test func excludedDocumentsAreReportedWithTheirReason() throws {
         let directory = try project()
         try directory.write("corpus/outlet-e/empty.html", "")
