@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -37,10 +38,14 @@ let package = Package(
         .target(name: "SlantMeasure", dependencies: ["SlantCore"]),
         .target(name: "SlantReport", dependencies: ["SlantCore", "SlantMeasure"]),
         .target(
+            name: "SlantStore",
+            dependencies: ["SlantCore", "SlantMeasure", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
             name: "SlantPipeline",
             dependencies: [
                 "SlantCore", "SlantIngest", "SlantClean", "SlantText", "SlantTag",
-                "SlantMeasure", "SlantReport",
+                "SlantMeasure", "SlantReport", "SlantStore",
             ]
         ),
         .executableTarget(

@@ -124,6 +124,8 @@ public struct ArticleMeasures: Sendable, Hashable, Codable {
     public var url: String?
     public var published: String?
     public var language: String?
+    /// The site name the page declares (with the URL, what decides the outlet when the configuration names none).
+    public var site: String?
     /// Word and number tokens of the body.
     public var tokens: Int
     /// Word tokens by voice: the body's authorial, quoted and attributed tokens, and the comments' tokens.
@@ -142,7 +144,7 @@ public struct ArticleMeasures: Sendable, Hashable, Codable {
 
     public init(
         id: String, outlet: String, source: String, digest: String, title: String?, url: String?,
-        published: String?, language: String?, tokens: Int, voiceTokens: [Voice: Int], sentences: Int,
+        published: String?, language: String?, site: String? = nil, tokens: Int, voiceTokens: [Voice: Int], sentences: Int,
         paragraphs: Int, comments: Int, commentTokens: Int, warnings: [String], termCounts: [TermCount] = [],
         loadedCounts: [LoadedCount] = [], words: [String: Int] = [:], evidence: [Evidence] = []
     ) {
@@ -154,6 +156,7 @@ public struct ArticleMeasures: Sendable, Hashable, Codable {
         self.url = url
         self.published = published
         self.language = language
+        self.site = site
         self.tokens = tokens
         self.voiceTokens = voiceTokens
         self.sentences = sentences
@@ -179,6 +182,13 @@ public struct ExcludedDocument: Sendable, Hashable, Codable {
     public var stage: String
     public var code: String
     public var reason: String
+
+    public init(source: String, stage: String, code: String, reason: String) {
+        self.source = source
+        self.stage = stage
+        self.code = code
+        self.reason = reason
+    }
 
     public init(_ error: DocumentError) {
         source = error.source.description

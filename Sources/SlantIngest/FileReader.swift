@@ -96,3 +96,25 @@ private struct Failure: Error {
     var reason: DocumentFailure
     init(_ reason: DocumentFailure) { self.reason = reason }
 }
+
+/// A file's size and modification time: enough to tell that a file has not changed
+/// without reading it (as `git` and `make` do).
+public struct FileStamp: Sendable, Hashable {
+    public var size: Int64
+    /// Nanoseconds since 1970.
+    public var modified: Int64
+
+    public init(size: Int64, modified: Int64) {
+        self.size = size
+        self.modified = modified
+    }
+
+    /// The stamp of the file at `path`, or nil when it cannot be `stat`ed.
+    public static func of(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileStamp(
+            size: Int64(info.st_size),
+            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+}

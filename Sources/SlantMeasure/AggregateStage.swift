@@ -61,11 +61,18 @@ public struct AggregateStage: Stage {
         public var measures: [ArticleMeasures]
         public var excluded: [ExcludedDocument]
         public var facts: LexiconFacts
+        /// Each outlet's authorial word counts, when accumulated elsewhere (from a store, one article at a
+        /// time); nil to sum the measures' own `words`.
+        public var outletWords: [String: [String: Int]]?
 
-        public init(measures: [ArticleMeasures], excluded: [ExcludedDocument], facts: LexiconFacts = LexiconFacts()) {
+        public init(
+            measures: [ArticleMeasures], excluded: [ExcludedDocument], facts: LexiconFacts = LexiconFacts(),
+            outletWords: [String: [String: Int]]? = nil
+        ) {
             self.measures = measures
             self.excluded = excluded
             self.facts = facts
+            self.outletWords = outletWords
         }
     }
     public typealias Output = CorpusTables
@@ -88,7 +95,8 @@ public struct AggregateStage: Stage {
         let outletNames = groups.keys.sorted { $0.lowercased() < $1.lowercased() }
         let outlets = outletNames.map { Self.summary($0, groups[$0] ?? []) }
 
-        var computer = StatisticsComputer(policy: policy, facts: input.facts, groups: groups, outlets: outletNames)
+        var computer = StatisticsComputer(
+            policy: policy, facts: input.facts, groups: groups, outlets: outletNames, outletWords: input.outletWords)
         let statistics = computer.all()
         return CorpusTables(
             outlets: outlets, articles: articles, excluded: input.excluded.sorted { $0.source < $1.source },
@@ -121,15 +129,20 @@ struct StatisticsComputer {
     let facts: LexiconFacts
     let groups: [String: [ArticleMeasures]]
     let outlets: [String]
+    let outletWords: [String: [String: Int]]?
     private var plans: [String: BootstrapPlan] = [:]
     /// Per-resample ratios of the measures contrasts compare, by outlet and measure id.
     private var resampled: [String: [Double?]] = [:]
 
-    init(policy: StatisticsPolicy, facts: LexiconFacts, groups: [String: [ArticleMeasures]], outlets: [String]) {
+    init(
+        policy: StatisticsPolicy, facts: LexiconFacts, groups: [String: [ArticleMeasures]], outlets: [String],
+        outletWords: [String: [String: Int]]?
+    ) {
         self.policy = policy
         self.facts = facts
         self.groups = groups
         self.outlets = outlets
+        self.outletWords = outletWords
     }
 
     mutating func all() -> [Statistic] {
@@ -404,15 +417,19 @@ struct StatisticsComputer {
     /// Each outlet's words against the rest of the corpus (the outlet's own voice only).
     private func keyness() -> [Statistic] {
         guard outlets.count >= 2 else { return [] }
-        var outletWords: [String: [String: Int]] = [:]
-        var corpus: [String: Int] = [:]
-        for (outlet, articles) in groups {
-            var words: [String: Int] = [:]
-            for article in articles {
-                for (word, count) in article.words { words[word, default: 0] += count }
+        var outletWords: [String: [String: Int]] = self.outletWords ?? [:]
+        if self.outletWords == nil {
+            for (outlet, articles) in groups {
+                var words: [String: Int] = [:]
+                for article in articles {
+                    for (word, count) in article.words { words[word, default: 0] += count }
+                }
+                outletWords[outlet] = words
             }
+        }
+        var corpus: [String: Int] = [:]
+        for words in outletWords.values {
             for (word, count) in words { corpus[word, default: 0] += count }
-            outletWords[outlet] = words
         }
         let corpusTotal = Double(corpus.values.reduce(0, +))
         var statistics: [Statistic] = []
@@ -446,13 +463,17 @@ struct StatisticsComputer {
 
     // MARK: - Evidence
 
-    private func evidence(_ articles: [ArticleMeasures], where include: (Evidence) -> Bool) -> [EvidenceReference] {
-        var references: [EvidenceReference] = []
+    /// The first references (up to the policy's limit) and the total count of the evidence that matches.
+    private func evidence(_ articles: [ArticleMeasures], where include: (Evidence) -> Bool) -> EvidenceSelection {
+        var selection = EvidenceSelection()
         for article in articles {
             for (index, item) in article.evidence.enumerated() where include(item) {
-                references.append(EvidenceReference(article: article.id, index: index))
+                selection.total += 1
+                if selection.references.count < policy.evidencePerStatistic {
+                    selection.references.append(EvidenceReference(article: article.id, index: index))
+                }
             }
         }
-        return references
+        return selection
     }
 }

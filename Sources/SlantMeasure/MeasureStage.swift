@@ -76,7 +76,7 @@ public struct MeasureStage: Stage {
         return ArticleMeasures(
             id: input.id, outlet: input.outlet, source: article.source.description, digest: input.digest.hex,
             title: article.metadata.title, url: article.metadata.url, published: article.metadata.published,
-            language: article.metadata.language, tokens: segmented.body.wordCount, voiceTokens: voiceTokens,
+            language: article.metadata.language, site: article.metadata.site, tokens: segmented.body.wordCount, voiceTokens: voiceTokens,
             sentences: segmented.body.sentences.count, paragraphs: segmented.body.paragraphs.count,
             comments: article.comments.count, commentTokens: tagged.commentTokens, warnings: article.warnings.map(\.code),
             termCounts: termCounts, loadedCounts: loadedCounts, words: Self.authorialWords(segmented.body),

@@ -13,6 +13,17 @@ public struct EvidenceReference: Sendable, Hashable, Codable {
     }
 }
 
+/// The evidence of a statistic: the first references, and how many there are in all.
+public struct EvidenceSelection: Sendable, Hashable {
+    public var references: [EvidenceReference] = []
+    public var total = 0
+
+    public init(references: [EvidenceReference] = [], total: Int = 0) {
+        self.references = references
+        self.total = total
+    }
+}
+
 /// One figure of a report, with everything needed to cite it and check it.
 public struct Statistic: Sendable, Hashable {
     public enum Kind: String, Sendable, CaseIterable {
@@ -68,14 +79,17 @@ public struct Statistic: Sendable, Hashable {
     public var note: String?
     public var firstDate: String?
     public var lastDate: String?
+    /// The first occurrences behind the figure (at most ``StatisticsPolicy/evidencePerStatistic``)…
     public var evidence: [EvidenceReference]
+    /// …and how many there are in all (`data/evidence.csv` lists every one).
+    public var evidenceTotal: Int
 
     public init(
         id: String, kind: Kind, label: String, outlet: String? = nil, otherOutlet: String? = nil, voice: VoiceKey? = nil,
         family: String? = nil, term: String? = nil, stance: String? = nil, category: String? = nil, word: String? = nil,
         measure: Kind? = nil, value: Double?, unit: String, interval: Interval? = nil, articles: Int, occurrences: Double,
         total: Double, pValue: Double? = nil, qValue: Double? = nil, logRatio: Double? = nil, sufficient: Bool,
-        note: String? = nil, firstDate: String? = nil, lastDate: String? = nil, evidence: [EvidenceReference] = []
+        note: String? = nil, firstDate: String? = nil, lastDate: String? = nil, evidence: EvidenceSelection = EvidenceSelection()
     ) {
         self.id = id
         self.kind = kind
@@ -102,7 +116,8 @@ public struct Statistic: Sendable, Hashable {
         self.note = note
         self.firstDate = firstDate
         self.lastDate = lastDate
-        self.evidence = evidence
+        self.evidence = evidence.references
+        self.evidenceTotal = evidence.total
     }
 }
 
@@ -119,6 +134,8 @@ public struct StatisticsPolicy: Sendable, Hashable {
     /// Keyness: the number of distinctive words listed per outlet.
     public var keynessWords = 25
     public var resamples = Statistics.resamples
+    /// Evidence references kept per statistic (all of them are in `data/evidence.csv`).
+    public var evidencePerStatistic = 50
 
     public init() {}
 

@@ -13,8 +13,11 @@ public struct CleanedDocument: Sendable {
     /// SHA-256 of what was extracted (body, title, URL, date). It names the article, not the page:
     /// the same article served in two page layouts has one id, and computing it costs a digest of
     /// a few kilobytes, not of the whole page.
-    public var id: String {
-        if let id = raw.metadata.id { return id }
+    public var id: String { Self.articleID(article, given: raw.metadata.id) }
+
+    /// The id an input gave, else the first 16 hex digits of the SHA-256 of the extracted article.
+    public static func articleID(_ article: Article, given: String?) -> String {
+        if let given { return given }
         let metadata = article.metadata
         return ContentDigest(ofParts: [article.body, metadata.title ?? "", metadata.url ?? "", metadata.published ?? ""])
             .prefix(16)

@@ -86,7 +86,6 @@ public struct ReportStage: Stage {
             ReportFile(path: "data/term_counts.csv", contents: DataTables.termCounts(tables).text),
             ReportFile(path: "data/loaded_counts.csv", contents: DataTables.loadedCounts(tables).text),
             ReportFile(path: "data/statistics.csv", contents: DataTables.statistics(tables, context: input.citationContext).text),
-            ReportFile(path: "data/evidence.csv", contents: DataTables.evidence(tables).text),
             ReportFile(path: "data/articles.json", contents: DataTables.articlesJSON(tables).prettyPrinted()),
             ReportFile(path: "statistics.json", contents: StatisticsJSON.document(input).prettyPrinted()),
             ReportFile(path: "report.md", contents: MarkdownReport(input: input).render()),
@@ -156,6 +155,7 @@ public enum StatisticsJSON {
             "first_date": .string(statistic.firstDate),
             "last_date": .string(statistic.lastDate),
             "citation": .string(Citation.render(statistic, context: context, format: .text)),
+            "evidence_total": .int(statistic.evidenceTotal),
             "evidence": .array(statistic.evidence.map { .object(["article": .string($0.article), "index": .int($0.index)]) }),
         ])
     }
@@ -231,21 +231,16 @@ enum DataTables {
             })
     }
 
-    static func evidence(_ tables: CorpusTables) -> CSVTable {
-        var rows: [[String]] = []
-        for article in tables.articles {
-            for (index, item) in article.evidence.enumerated() {
-                rows.append([article.id, String(index), article.outlet, article.published ?? "", article.url ?? "",
-                             item.kind.rawValue, item.group, item.item, item.stance ?? "", item.text,
-                             item.voice.voice.rawValue, item.voice.distanced ? "true" : "false", item.speaker ?? "",
-                             item.negated ? "true" : "false", item.comment.map(String.init) ?? "", String(item.sentence),
-                             String(item.start), String(item.end), item.sentenceText])
-            }
-        }
-        return CSVTable(
-            header: ["article", "index", "outlet", "published", "url", "kind", "family_or_category", "term_or_entry", "stance",
-                     "text", "voice", "distanced", "speaker", "negated", "comment", "sentence", "start", "end", "sentence_text"],
-            rows: rows)
+    static let evidenceHeader = [
+        "article", "index", "outlet", "published", "url", "kind", "family_or_category", "term_or_entry", "stance", "text",
+        "voice", "distanced", "speaker", "negated", "comment", "sentence", "start", "end", "sentence_text",
+    ]
+
+    static func evidenceRow(_ article: ArticleMeasures, index: Int, _ item: Evidence) -> [String] {
+        [article.id, String(index), article.outlet, article.published ?? "", article.url ?? "", item.kind.rawValue,
+         item.group, item.item, item.stance ?? "", item.text, item.voice.voice.rawValue,
+         item.voice.distanced ? "true" : "false", item.speaker ?? "", item.negated ? "true" : "false",
+         item.comment.map(String.init) ?? "", String(item.sentence), String(item.start), String(item.end), item.sentenceText]
     }
 
     static func articlesJSON(_ tables: CorpusTables) -> JSON {
@@ -262,5 +257,16 @@ enum DataTables {
                 "comments": .int(article.comments), "warnings": .array(article.warnings.map(JSON.string)),
             ])
         })
+    }
+}
+
+/// `reports/data/evidence.csv`, written row by row: every tagged occurrence with its sentence,
+/// voice, speaker and offsets. It can hold hundreds of thousands of rows, so it is streamed
+/// from the store rather than built in memory.
+public enum EvidenceTable {
+    public static var header: String { CSVTable(header: DataTables.evidenceHeader).text }
+
+    public static func row(_ article: ArticleMeasures, index: Int, _ item: Evidence) -> String {
+        DataTables.evidenceRow(article, index: index, item).map(Escaping.csv).joined(separator: ",") + "\r\n"
     }
 }

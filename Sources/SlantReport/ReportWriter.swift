@@ -21,6 +21,12 @@ public struct ReportWriter: Sendable {
     static let manifestName = ".slant-files"
 
     public func write(_ files: [ReportFile]) throws(ReportWriteError) {
+        try write(files, streamed: [])
+    }
+
+    /// Writes report files, plus files produced piece by piece (too large to hold in memory):
+    /// each streamed file's `produce` is called with a function that appends text to it.
+    public func write(_ files: [ReportFile], streamed: [StreamedReportFile]) throws(ReportWriteError) {
         let manager = FileManager.default
         let staging = (directory as NSString).appendingPathComponent(".staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {
@@ -39,13 +45,33 @@ public struct ReportWriter: Sendable {
                     throw ReportWriteError(path: staged, reason: "the file could not be created")
                 }
             }
+            for file in streamed {
+                let staged = (staging as NSString).appendingPathComponent(file.path)
+                try manager.createDirectory(
+                    atPath: (staged as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                guard manager.createFile(atPath: staged, contents: nil), let handle = FileHandle(forWritingAtPath: staged) else {
+                    throw ReportWriteError(path: staged, reason: "the file could not be created")
+                }
+                var buffer: [UInt8] = []
+                buffer.reserveCapacity(1 << 16)
+                try file.produce { text in
+                    buffer.append(contentsOf: text.utf8)
+                    if buffer.count >= 1 << 16 {
+                        handle.write(Data(buffer))
+                        buffer.removeAll(keepingCapacity: true)
+                    }
+                }
+                handle.write(Data(buffer))
+                try handle.close()
+            }
         } catch let error as ReportWriteError {
             throw error
         } catch {
             throw ReportWriteError(path: staging, reason: Self.reason(error))
         }
         let previous = previousFiles()
-        for file in ordered {
+        let all = streamed.map { ReportFile(path: $0.path, contents: "") } + ordered
+        for file in all {
             let staged = (staging as NSString).appendingPathComponent(file.path)
             let target = (directory as NSString).appendingPathComponent(file.path)
             do {
@@ -58,11 +84,11 @@ public struct ReportWriter: Sendable {
                 throw ReportWriteError(path: target, reason: String(cString: strerror(errno)))
             }
         }
-        let written = Set(files.map(\.path))
+        let written = Set(all.map(\.path))
         for stale in previous.subtracting(written) where !stale.contains("..") {
             try? manager.removeItem(atPath: (directory as NSString).appendingPathComponent(stale))
         }
-        let manifest = files.map(\.path).sorted().joined(separator: "\n") + "\n"
+        let manifest = all.map(\.path).sorted().joined(separator: "\n") + "\n"
         try? Data(manifest.utf8).write(
             to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent(Self.manifestName)),
             options: .atomic)
@@ -76,5 +102,17 @@ public struct ReportWriter: Sendable {
 
     private static func reason(_ error: Error) -> String {
         (error as NSError).localizedDescription
+    }
+}
+
+/// A report file written piece by piece.
+public struct StreamedReportFile {
+    public var path: String
+    /// Called once with a function that appends text to the file.
+    public var produce: ((String) -> Void) throws -> Void
+
+    public init(path: String, produce: @escaping ((String) -> Void) throws -> Void) {
+        self.path = path
+        self.produce = produce
     }
 }

@@ -11,7 +11,7 @@ struct Slant: ParsableCommand {
         commandName: "slant",
         abstract: "Source-bias and framing analysis for news: which terms each outlet chooses, in whose voice.",
         version: SlantVersion.current,
-        subcommands: [Run.self, Extract.self, Analyze.self, LexiconCommand.self]
+        subcommands: [Run.self, Extract.self, Analyze.self, Report.self, LexiconCommand.self]
     )
 
     /// Runs the command line with Slant's exit statuses: 0 success, 1 when a document
@@ -75,22 +75,51 @@ extension Slant {
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Ingest the sources of pipeline.yaml, analyse them and write the reports."
+            abstract: "Ingest what is new in the sources of pipeline.yaml, analyse it, and regenerate the reports.",
+            discussion: """
+                Work is kept in the store (pipeline.yaml `store:`, default .slant/slant.sqlite), keyed by content \
+                digest, stage version and the digests of the configuration and lexicons: a run with nothing new \
+                cleans and tags nothing, one new article costs one article, a lexicon edit re-tags without re-cleaning.
+                Exit status: 0 when the reports were written (documents that failed are listed in them), 1 when \
+                the run failed, 2 for a usage or configuration error.
+                """
         )
 
         @Option(help: "The pipeline configuration.")
         var config = "pipeline.yaml"
 
-        @Flag(help: "Redo every stage for every document, ignoring cached results (until the store lands, every run does).")
+        @Flag(help: "Redo every stage for every document, ignoring cached results.")
         var full = false
+
+        @Flag(help: "Start a new store, keeping the old file as <store>.old (for a damaged or foreign store file).")
+        var rebuild = false
 
         @Option(help: "Worker threads (default: every core this process may use).")
         var jobs: Int?
 
+        func validate() throws {
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        }
+
         func run() throws {
             let status = PipelineCommand.run(
-                configurationPath: config, full: full, jobs: jobs ?? Parallel.availableCores,
+                configurationPath: config,
+                options: RunOptions(full: full, rebuild: rebuild, jobs: jobs ?? Parallel.availableCores),
                 output: .standardOutput, errors: .standardError)
+            if status != 0 { throw ExitStatus(code: status) }
+        }
+    }
+
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Re-render the reports from the store, without touching the corpus."
+        )
+
+        @Option(help: "The pipeline configuration.")
+        var config = "pipeline.yaml"
+
+        func run() throws {
+            let status = ReportCommand.run(configurationPath: config, output: .standardOutput, errors: .standardError)
             if status != 0 { throw ExitStatus(code: status) }
         }
     }

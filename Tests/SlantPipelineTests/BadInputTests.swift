@@ -84,7 +84,7 @@ import Testing
         try directory.write("pipeline.yaml", "sources: [big.html]\nlimits:\n  max_document_bytes: 10_000_000\n")
         let run = try SlantProcess.run(["run"], in: directory.url)
         #expect(run.status == 0)
-        #expect(run.stdout.contains("1 found · 0 analysed · 1 failed"))
+        #expect(run.stdout.contains("1 found · 1 new · 0 changed · 0 unchanged · 1 failed · cleaned 0 · tagged 0"))
         #expect(run.stderr.contains("above the limit of 10000000 bytes"))
     }
 }
