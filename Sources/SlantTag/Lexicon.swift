@@ -130,12 +130,17 @@ public struct Pattern: Sendable, Hashable {
 }
 
 /// One normalised word of a pattern; a prefix word matches any word that starts with it.
+/// A context word (written in `[...]` at either end of a pattern) must be there for the
+/// pattern to match but is not part of the match: `claims [that]` matches "claims" only
+/// when "that" follows.
 public struct PatternWord: Sendable, Hashable {
     public var text: String
     public var isPrefix: Bool
+    public var isContext: Bool
 
-    public init(_ text: String, isPrefix: Bool = false) {
+    public init(_ text: String, isPrefix: Bool = false, isContext: Bool = false) {
         self.text = text
         self.isPrefix = isPrefix
+        self.isContext = isContext
     }
 }

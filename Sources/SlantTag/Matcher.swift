@@ -87,6 +87,9 @@ public struct CompiledLexicon: Sendable {
         var item: Int32
         var wordCount: Int32
         var prefixWords: Int32
+        /// Context words at the start and at the end of the pattern: required, but not part of the match.
+        var leadingContext: Int32 = 0
+        var trailingContext: Int32 = 0
         /// Order in the file, for deterministic ties.
         var order: Int32
     }
@@ -156,6 +159,8 @@ public struct CompiledLexicon: Sendable {
         var target = target
         target.wordCount = Int32(pattern.words.count)
         target.prefixWords = Int32(pattern.words.filter(\.isPrefix).count)
+        target.leadingContext = Int32(pattern.words.prefix { $0.isContext }.count)
+        target.trailingContext = Int32(pattern.words.reversed().prefix { $0.isContext }.count)
         outputs[Int(state)].append(target)
     }
 
@@ -245,16 +250,19 @@ public struct CompiledLexicon: Sendable {
             var decidedGroup: Int32 = -1
             for candidate in candidates where candidate.target.group != decidedGroup {
                 let group = Int(candidate.target.group)
-                guard start >= nextFree[group] else {
-                    decidedGroup = candidate.target.group
+                // The matched words, without the pattern's context words.
+                let first = start + Int(candidate.target.leadingContext)
+                let last = candidate.last - Int(candidate.target.trailingContext)
+                guard first >= nextFree[group] else {
+                    if candidate.target.leadingContext == 0 { decidedGroup = candidate.target.group }
                     continue
                 }
-                if let rules = context(candidate.target), !allows(rules, stream: stream, first: start, last: candidate.last) {
+                if let rules = context(candidate.target), !allows(rules, stream: stream, first: first, last: last) {
                     continue
                 }
                 decidedGroup = candidate.target.group
-                nextFree[group] = candidate.last + 1
-                result.append(Match(group: candidate.target.group, item: candidate.target.item, first: start, last: candidate.last))
+                nextFree[group] = last + 1
+                result.append(Match(group: candidate.target.group, item: candidate.target.item, first: first, last: last))
             }
         }
         return result
@@ -298,7 +306,7 @@ public struct CompiledLexicon: Sendable {
         return true
     }
 
-    private static func word(_ word: PatternWord, matches key: ArraySlice<UInt8>) -> Bool {
+    static func word(_ word: PatternWord, matches key: ArraySlice<UInt8>) -> Bool {
         let text = word.text.utf8
         if word.isPrefix { return key.count >= text.count && key.starts(with: text) }
         return key.elementsEqual(text)

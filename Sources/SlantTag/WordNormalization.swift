@@ -204,6 +204,9 @@ extension WordNormalizer {
         return copy.withUTF8 { bytes -> Result<Pattern, PatternError> in
             let tokens = Tokenizer.tokenize(bytes)
             var words: [PatternWord] = []
+            var inContext = false
+            var sawCore = false
+            var sawTrailingContext = false
             for (index, token) in tokens.enumerated() {
                 let tokenText = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]), as: UTF8.self)
                 if token.kind == .punctuation {
@@ -222,16 +225,39 @@ extension WordNormalizer {
                         words[words.count - 1].isPrefix = true
                         continue
                     }
+                    if tokenText == "[" {
+                        guard !inContext, !sawTrailingContext else {
+                            return .failure(PatternError("context words in `[...]` may only open or close a pattern, once each"))
+                        }
+                        inContext = true
+                        continue
+                    }
+                    if tokenText == "]" {
+                        guard inContext, words.last?.isContext == true else {
+                            return .failure(PatternError("`]` without `[` or with no words inside"))
+                        }
+                        inContext = false
+                        if sawCore { sawTrailingContext = true }
+                        continue
+                    }
                     if Self.isDash(bytes, Int(token.start), Int(token.end)) { continue }
                     if tokenText == "'" || tokenText == "’" || tokenText == "." { continue }
-                    return .failure(PatternError("unexpected `\(tokenText)` (patterns are words, with `*` only at the end of a word)"))
+                    return .failure(PatternError("unexpected `\(tokenText)` (patterns are words, with `*` only at the end of a word and `[...]` around context words)"))
+                }
+                if !inContext {
+                    if sawTrailingContext {
+                        return .failure(PatternError("context words in `[...]` may only open or close a pattern, once each"))
+                    }
+                    sawCore = true
                 }
                 let pieces = self.stream(bytes, tokens: [token])
                 for piece in pieces.subwords.indices {
-                    words.append(PatternWord(String(decoding: pieces.key(piece), as: UTF8.self)))
+                    words.append(PatternWord(String(decoding: pieces.key(piece), as: UTF8.self), isContext: inContext))
                 }
             }
+            guard !inContext else { return .failure(PatternError("`[` is not closed")) }
             guard !words.isEmpty else { return .failure(PatternError("the pattern has no words")) }
+            guard sawCore else { return .failure(PatternError("the pattern has only context words: put the matched words outside `[...]`")) }
             return .success(Pattern(text: trimmed, words: words))
         }
     }

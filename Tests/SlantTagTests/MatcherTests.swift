@@ -137,3 +137,39 @@ import Testing
         #expect(tagged.loaded.map(\.entry) == ["bloodshed", "word42 filler", "word4999 filler"])
     }
 }
+
+@Suite struct ContextWordTests {
+    static func loaded(_ entries: String, _ text: String) throws -> [String] {
+        let yaml = "lexicon: t\nkind: loaded\nversion: 1\ncategories:\n  - id: c\n    entries: \(entries)\n"
+        let lexicon = try LexiconLoader.parse(yaml: yaml, path: "t.yaml")
+        let layer = SegmentStage.segment(text, blocks: SegmentStage.paragraphRanges(text))
+        let article = Article(source: SourceLocator(path: "t"), metadata: DocumentMetadata(), body: text, blocks: [])
+        let tagged = try TagStage(lexicons: [lexicon]).process(SegmentedArticle(article: article, body: layer, comments: []))
+        return tagged.loaded.map(\.text)
+    }
+
+    @Test func contextWordsAreRequiredButNotPartOfTheMatch() throws {
+        #expect(try Self.loaded("[\"claims [that]\"]", "He claims that the vote was rigged. Territorial claims over the region.") == ["claims"])
+        #expect(try Self.loaded("[\"[so] called\"]", "the so called experts were called in") == ["called"])
+        #expect(try Self.loaded("[\"[war] on [terror]\"]", "the war on terror and the war on drugs") == ["on"])
+    }
+
+    @Test func contextWordsStayAvailableToOtherEntries() throws {
+        #expect(try Self.loaded("[\"slammed [the]\", \"the rigged\"]", "Critics slammed the rigged vote") == ["slammed", "the rigged"])
+    }
+
+    @Test func malformedContextIsRefused() {
+        for (pattern, reason) in [
+            ("[claims", "`[` is not closed"), ("claims]", "`]` without `[` or with no words inside"),
+            ("[that]", "the pattern has only context words: put the matched words outside `[...]`"),
+            ("a [b] c", "context words in `[...]` may only open or close a pattern, once each"),
+        ] {
+            do {
+                _ = try LexiconLoader.parse(yaml: "lexicon: t\nkind: loaded\nversion: 1\ncategories:\n  - id: c\n    entries: [\"\(pattern)\"]\n", path: "t.yaml")
+                Issue.record("accepted \(pattern)")
+            } catch {
+                #expect(error.errors.first?.message == "malformed pattern `\(pattern)`: \(reason)")
+            }
+        }
+    }
+}
