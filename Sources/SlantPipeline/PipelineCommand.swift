@@ -121,6 +121,7 @@ public final class PipelineRun: @unchecked Sendable {
         var measures: [ArticleMeasures] = []
         var members: [CorpusMember] = []
         var seenDigests: [String: String] = [:]
+        var seenArticles: [String: (outlet: String, source: String)] = [:]
         let files = discovery.files
         progress.start(total: files.count, unit: "files")
         let batchSize = max(16, options.jobs * 16)
@@ -160,8 +161,20 @@ public final class PipelineRun: @unchecked Sendable {
                         metadata: DocumentMetadata(site: article.site, url: article.url),
                         source: SourceLocator(path: document.source))
                     article.source = document.source
+                    // The same article twice in one outlet (two pages, one text) counts once; the same
+                    // article in two outlets (syndication) counts for each, under an id made unique.
+                    if let first = seenArticles[article.id] {
+                        if first.outlet == article.outlet {
+                            excluded.append(ExcludedDocument(source: document.source, stage: "clean", code: "duplicate", reason: "the same article as \(first.source), counted once"))
+                            continue
+                        }
+                        article.id += "-" + Slug.make(article.outlet)
+                    }
+                    seenArticles[article.id] = (article.outlet, document.source)
                     measures.append(article)
-                    members.append(CorpusMember(digest: digest, source: document.source, outlet: article.outlet, analysisKey: analysisKey))
+                    members.append(CorpusMember(
+                        digest: digest, source: document.source, outlet: article.outlet, analysisKey: analysisKey,
+                        articleID: article.id))
                 }
             }
             try store.write(writes, run: run)

@@ -75,6 +75,7 @@ public enum ReportCommand {
                 guard var article = try store.measures(digest: member.digest, key: member.analysisKey) else { continue }
                 article.outlet = member.outlet
                 article.source = member.source
+                article.id = member.articleID
                 measures.append(article)
             }
             let directory = try Reporting(store: store, configuration: configuration, lexicons: lexicons)

@@ -64,12 +64,15 @@ public struct CorpusMember: Sendable, Hashable {
     public var source: String
     public var outlet: String
     public var analysisKey: String
+    /// The id the article has in the reports (made unique across outlets).
+    public var articleID: String
 
-    public init(digest: String, source: String, outlet: String, analysisKey: String) {
+    public init(digest: String, source: String, outlet: String, analysisKey: String, articleID: String) {
         self.digest = digest
         self.source = source
         self.outlet = outlet
         self.analysisKey = analysisKey
+        self.articleID = articleID
     }
 }
 
@@ -190,7 +193,7 @@ public final class SlantStore: @unchecked Sendable {
                     status TEXT NOT NULL, summary TEXT);
                 CREATE TABLE corpus (
                     digest TEXT NOT NULL, source TEXT NOT NULL, outlet TEXT NOT NULL, analysis_key TEXT NOT NULL,
-                    PRIMARY KEY (source, digest));
+                    article_id TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (source, digest));
                 CREATE TABLE corpus_failures (
                     source TEXT NOT NULL, stage TEXT NOT NULL, code TEXT NOT NULL, reason TEXT NOT NULL);
                 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -325,10 +328,10 @@ public final class SlantStore: @unchecked Sendable {
     ) throws(StoreError) {
         try writeTransaction { db in
             try db.execute(sql: "DELETE FROM corpus")
-            for member in corpus {
+            for (position, member) in corpus.enumerated() {
                 try db.execute(
-                    sql: "INSERT OR REPLACE INTO corpus (digest, source, outlet, analysis_key) VALUES (?, ?, ?, ?)",
-                    arguments: [member.digest, member.source, member.outlet, member.analysisKey])
+                    sql: "INSERT OR REPLACE INTO corpus (digest, source, outlet, analysis_key, article_id, position) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [member.digest, member.source, member.outlet, member.analysisKey, member.articleID, position])
             }
             try db.execute(sql: "DELETE FROM corpus_failures")
             for failure in failures {
@@ -348,8 +351,10 @@ public final class SlantStore: @unchecked Sendable {
     /// The corpus of the last completed run.
     public func corpus() throws(StoreError) -> [CorpusMember] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM corpus ORDER BY source, digest").map { row in
-                CorpusMember(digest: row["digest"], source: row["source"], outlet: row["outlet"], analysisKey: row["analysis_key"])
+            try Row.fetchAll(db, sql: "SELECT * FROM corpus ORDER BY position").map { row in
+                CorpusMember(
+                    digest: row["digest"], source: row["source"], outlet: row["outlet"], analysisKey: row["analysis_key"],
+                    articleID: row["article_id"])
             }
         }
     }

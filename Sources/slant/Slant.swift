@@ -11,7 +11,7 @@ struct Slant: ParsableCommand {
         commandName: "slant",
         abstract: "Source-bias and framing analysis for news: which terms each outlet chooses, in whose voice.",
         version: SlantVersion.current,
-        subcommands: [Run.self, Extract.self, Analyze.self, Report.self, LexiconCommand.self]
+        subcommands: [Run.self, Extract.self, Analyze.self, Report.self, KWIC.self, LexiconCommand.self]
     )
 
     /// Runs the command line with Slant's exit statuses: 0 success, 1 when a document
@@ -105,6 +105,51 @@ extension Slant {
             let status = PipelineCommand.run(
                 configurationPath: config,
                 options: RunOptions(full: full, rebuild: rebuild, jobs: jobs ?? Parallel.availableCores),
+                output: .standardOutput, errors: .standardError)
+            if status != 0 { throw ExitStatus(code: status) }
+        }
+    }
+
+    struct KWIC: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "kwic",
+            abstract: "Concordance lines from the store: every occurrence of a term, entry or text, in context.",
+            discussion: """
+                TERM is a lexicon term ("Artsakh"), a loaded-language entry ("bloodshed") or a matched text \
+                ("Nagorno Karabakh"), compared without regard to case. Lines come from the corpus of the last \
+                `slant run`, grouped by outlet.
+                """
+        )
+
+        @Argument(help: "The term, entry or text to look up.")
+        var term: String
+
+        @Option(help: "Only this outlet.")
+        var outlet: String?
+
+        @Option(help: "Only this voice: authorial, authorial-distanced, quoted, attributed or comment.")
+        var voice: String?
+
+        @Option(help: "At most this many lines.")
+        var limit: Int?
+
+        @Flag(help: "Print JSON Lines.")
+        var json = false
+
+        @Option(help: "The pipeline configuration.")
+        var config = "pipeline.yaml"
+
+        func validate() throws {
+            if let voice, !["authorial", "authorial-distanced", "quoted", "attributed", "comment"].contains(voice) {
+                throw ValidationError("--voice must be one of: authorial, authorial-distanced, quoted, attributed, comment")
+            }
+            if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        }
+
+        func run() throws {
+            let status = KWICCommand.run(
+                configurationPath: config,
+                options: KWICCommand.Options(term: term, outlet: outlet, voice: voice, limit: limit, json: json),
                 output: .standardOutput, errors: .standardError)
             if status != 0 { throw ExitStatus(code: status) }
         }

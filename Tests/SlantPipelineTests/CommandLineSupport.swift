@@ -78,3 +78,19 @@ final class TemporaryDirectory {
 func jsonObject(_ line: String) -> [String: Any] {
     (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] ?? [:]
 }
+
+/// A copy of the bundled corpus, lexicons and configuration in a temporary directory.
+func bundledProject() throws -> TemporaryDirectory {
+    let directory = try TemporaryDirectory()
+    for item in ["corpus", "lexicons", "pipeline.yaml"] {
+        try FileManager.default.copyItem(
+            at: SlantProcess.package.appendingPathComponent(item), to: directory.url.appendingPathComponent(item))
+    }
+    return directory
+}
+
+/// `reports/statistics.json` without the lines that hold the time of the run.
+func statisticsLines(_ directory: TemporaryDirectory) throws -> [String] {
+    let text = try String(contentsOf: directory.url.appendingPathComponent("reports/statistics.json"), encoding: .utf8)
+    return text.split(separator: "\n").map(String.init).filter { !$0.contains("generated") }
+}

@@ -2,18 +2,7 @@ import Foundation
 import Testing
 
 @Suite struct RunCommandTests {
-    /// A copy of the bundled corpus, lexicons and configuration in a temporary directory.
-    private func project() throws -> TemporaryDirectory {
-        let directory = try TemporaryDirectory()
-        try FileManager.default.copyItem(
-            at: SlantProcess.package.appendingPathComponent("corpus"), to: directory.url.appendingPathComponent("corpus"))
-        try FileManager.default.copyItem(
-            at: SlantProcess.package.appendingPathComponent("lexicons"), to: directory.url.appendingPathComponent("lexicons"))
-        try FileManager.default.copyItem(
-            at: SlantProcess.package.appendingPathComponent("pipeline.yaml"),
-            to: directory.url.appendingPathComponent("pipeline.yaml"))
-        return directory
-    }
+    private func project() throws -> TemporaryDirectory { try bundledProject() }
 
     @Test func runOnTheBundledCorpusWritesTheReports() throws {
         let directory = try project()
@@ -34,12 +23,8 @@ import Testing
         let second = try project()
         #expect(try SlantProcess.run(["run"], in: first.url).status == 0)
         #expect(try SlantProcess.run(["run"], in: second.url).status == 0)
-        func statistics(_ directory: TemporaryDirectory) throws -> [String] {
-            let text = try String(contentsOf: directory.url.appendingPathComponent("reports/statistics.json"), encoding: .utf8)
-            return text.split(separator: "\n").map(String.init).filter { !$0.contains("generated") }
-        }
-        #expect(try statistics(first) == statistics(second))
-        #expect(try statistics(first).count > 1000)
+        #expect(try statisticsLines(first) == statisticsLines(second))
+        #expect(try statisticsLines(first).count > 1000)
     }
 
     @Test func readerCommentsAreMeasuredApartAndAreFarMoreLoaded() throws {

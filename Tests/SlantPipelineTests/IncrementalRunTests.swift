@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// The store: a second run does no work, one new article costs one article, a lexicon
+/// edit re-tags without re-cleaning, a removed file drops out, --full redoes everything.
+@Suite struct IncrementalRunTests {
+    private func run(_ directory: TemporaryDirectory, _ arguments: [String] = []) throws -> SlantProcess.Output {
+        let result = try SlantProcess.run(["run"] + arguments, in: directory.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result
+    }
+
+    /// A page of the corpus with one more paragraph: a new article, with its own digest.
+    private func addArticle(_ directory: TemporaryDirectory, as name: String, paragraph: String) throws {
+        let source = directory.url.appendingPathComponent("corpus/outlet-e/fierce-fighting-over-nagorno-karabakh-continues.html")
+        var page = try String(contentsOf: source, encoding: .utf8)
+        page = page.replacingOccurrences(of: "itemprop=\"articleBody\">", with: "itemprop=\"articleBody\">\n<p>\(paragraph)</p>")
+        #expect(page.contains(paragraph))
+        try directory.write("corpus/outlet-e/\(name)", page)
+    }
+
+    @Test func aSecondRunWithNothingNewCleansAndTagsNothingAndGivesTheSameStatistics() throws {
+        let directory = try bundledProject()
+        #expect(try run(directory).stdout.contains("5 found · 5 new · 0 changed · 0 unchanged · 0 failed · cleaned 5 · tagged 5"))
+        let first = try statisticsLines(directory)
+        #expect(try run(directory).stdout.contains("5 found · 0 new · 0 changed · 5 unchanged · 0 failed · cleaned 0 · tagged 0"))
+        #expect(try statisticsLines(directory) == first)
+    }
+
+    @Test func oneNewArticleCostsOneArticle() throws {
+        let directory = try bundledProject()
+        _ = try run(directory)
+        try addArticle(directory, as: "new.html", paragraph: "Officials in Stepanakert said shelling continued through the night across the region.")
+        #expect(try run(directory).stdout.contains("6 found · 1 new · 0 changed · 5 unchanged · 0 failed · cleaned 1 · tagged 1"))
+        let articles = try String(contentsOf: directory.url.appendingPathComponent("reports/data/articles.csv"), encoding: .utf8)
+        #expect(articles.contains("corpus/outlet-e/new.html"))
+    }
+
+    @Test func aChangedFileIsCleanedAgainAndARemovedFileDropsOut() throws {
+        let directory = try bundledProject()
+        _ = try run(directory)
+        try addArticle(directory, as: "fierce-fighting-over-nagorno-karabakh-continues.html", paragraph: "A correction was appended to this article on Friday.")
+        try FileManager.default.removeItem(at: directory.url.appendingPathComponent("corpus/asbarez/russia-urges-sides-to-karabakh-conflict-to-resume-talks.html"))
+        let output = try run(directory).stdout
+        #expect(output.contains("4 found · 0 new · 1 changed · 3 unchanged · 0 failed · 1 removed · cleaned 1 · tagged 1"))
+        let outlets = try String(contentsOf: directory.url.appendingPathComponent("reports/data/outlets.csv"), encoding: .utf8)
+        #expect(!outlets.contains("Asbarez"))
+    }
+
+    @Test func aLexiconEditRetagsEveryArticleButCleansNone() throws {
+        let directory = try bundledProject()
+        _ = try run(directory)
+        let lexicon = directory.url.appendingPathComponent("lexicons/karabakh.yaml")
+        let text = try String(contentsOf: lexicon, encoding: .utf8)
+        try (text + "\n").write(to: lexicon, atomically: true, encoding: .utf8)
+        #expect(try run(directory).stdout.contains("5 found · 0 new · 0 changed · 5 unchanged · 0 failed · cleaned 0 · tagged 5"))
+    }
+
+    @Test func fullRedoesEverything() throws {
+        let directory = try bundledProject()
+        _ = try run(directory)
+        #expect(try run(directory, ["--full"]).stdout.contains("5 found · 0 new · 0 changed · 5 unchanged · 0 failed · cleaned 5 · tagged 5"))
+    }
+
+    @Test func reportAndKWICReadTheStoreWithoutTheCorpus() throws {
+        let directory = try bundledProject()
+        _ = try run(directory)
+        let first = try statisticsLines(directory)
+        try FileManager.default.moveItem(at: directory.url.appendingPathComponent("corpus"), to: directory.url.appendingPathComponent("elsewhere"))
+        let report = try SlantProcess.run(["report"], in: directory.url)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("5 articles · reports in reports/"))
+        #expect(try statisticsLines(directory) == first)
+        let kwic = try SlantProcess.run(["kwic", "occupied", "--outlet", "Outlet C", "--voice", "quoted"], in: directory.url)
+        #expect(kwic.status == 0)
+        #expect(kwic.lines == [String(repeating: " ", count: 31) + "“Just give them the [occupied] lands.   Outlet C 2020-10-14 quoted (Erdogan)"])
+        let json = try SlantProcess.run(["kwic", "Artsakh", "--json"], in: directory.url)
+        let lines = json.lines.map(jsonObject)
+        #expect(lines.count == 4)
+        #expect(lines.map { $0["voice"] as? String } == ["authorial", "authorial", "comment", "comment"])
+        #expect(try SlantProcess.run(["kwic", "Artsakh", "--outlet", "Nowhere"], in: directory.url).status == 2)
+    }
+
+    @Test func reportWithoutARunSaysSo() throws {
+        let directory = try bundledProject()
+        let result = try SlantProcess.run(["report"], in: directory.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("holds no completed run yet; run `slant run` first"))
+    }
+}
+
+/// What a store at the path that is not a Slant store, or busy, does.
+@Suite struct StoreSafetyTests {
+    @Test func aForeignFileAtTheStorePathIsAClearErrorAndRebuildReplacesIt() throws {
+        let directory = try bundledProject()
+        try directory.write(".slant/slant.sqlite", "this is not a database, it is a note")
+        let refused = try SlantProcess.run(["run"], in: directory.url)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains(".slant/slant.sqlite is not a usable Slant store (the file is not an SQLite database, or it is damaged)"))
+        #expect(refused.stderr.contains("run `slant run --rebuild`"))
+        let rebuilt = try SlantProcess.run(["run", "--rebuild"], in: directory.url)
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(FileManager.default.fileExists(atPath: directory.url.appendingPathComponent(".slant/slant.sqlite.old").path))
+    }
+
+    @Test func anotherApplicationsDatabaseIsNotTouched() throws {
+        let directory = try bundledProject()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        try FileManager.default.createDirectory(at: directory.url.appendingPathComponent(".slant"), withIntermediateDirectories: true)
+        process.arguments = ["-c", "command -v sqlite3 >/dev/null && sqlite3 .slant/slant.sqlite 'CREATE TABLE notes (x TEXT)'"]
+        process.currentDirectoryURL = directory.url
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return }  // no sqlite3 command: nothing to check
+        let refused = try SlantProcess.run(["run"], in: directory.url)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("it is an SQLite database of another application"))
+    }
+}
