@@ -11,7 +11,7 @@ struct Slant: ParsableCommand {
         commandName: "slant",
         abstract: "Source-bias and framing analysis for news: which terms each outlet chooses, in whose voice.",
         version: SlantVersion.current,
-        subcommands: [Run.self, Extract.self, Analyze.self, Report.self, KWIC.self, LexiconCommand.self]
+        subcommands: [Run.self, Watch.self, Extract.self, Analyze.self, Report.self, KWIC.self, LexiconCommand.self]
     )
 
     /// Runs the command line with Slant's exit statuses: 0 success, 1 when a document
@@ -106,6 +106,34 @@ extension Slant {
                 configurationPath: config,
                 options: RunOptions(full: full, rebuild: rebuild, jobs: jobs ?? Parallel.availableCores),
                 output: .standardOutput, errors: .standardError)
+            if status != 0 { throw ExitStatus(code: status) }
+        }
+    }
+
+    struct Watch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Poll the sources and regenerate the reports when articles arrive, change or go (Ctrl-C stops).",
+            discussion: "Also re-runs when pipeline.yaml or a lexicon changes. Each run does only the new work."
+        )
+
+        @Option(help: "The pipeline configuration.")
+        var config = "pipeline.yaml"
+
+        @Option(help: "Seconds between polls.")
+        var interval: Double = 5
+
+        @Option(help: "Worker threads (default: every core this process may use).")
+        var jobs: Int?
+
+        func validate() throws {
+            if interval < 0.1 { throw ValidationError("--interval must be at least 0.1 seconds") }
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        }
+
+        func run() throws {
+            let status = WatchCommand.run(
+                configurationPath: config, interval: interval,
+                options: RunOptions(jobs: jobs ?? Parallel.availableCores), output: .standardOutput, errors: .standardError)
             if status != 0 { throw ExitStatus(code: status) }
         }
     }

@@ -94,3 +94,60 @@ func statisticsLines(_ directory: TemporaryDirectory) throws -> [String] {
     let text = try String(contentsOf: directory.url.appendingPathComponent("reports/statistics.json"), encoding: .utf8)
     return text.split(separator: "\n").map(String.init).filter { !$0.contains("generated") }
 }
+
+/// A `slant` process whose output is read while it runs.
+final class RunningSlant: @unchecked Sendable {
+    let process = Process()
+    private let lock = NSLock()
+    private var outputText = ""
+    private var errorText = ""
+    private let group = DispatchGroup()
+
+    init(_ arguments: [String], in directory: URL) throws {
+        process.executableURL = SlantProcess.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        for (pipe, isError) in [(out, false), (err, true)] {
+            group.enter()
+            DispatchQueue.global().async { [self] in
+                while true {
+                    let data = pipe.fileHandleForReading.availableData
+                    if data.isEmpty { break }
+                    lock.lock()
+                    if isError { errorText += String(decoding: data, as: UTF8.self) } else { outputText += String(decoding: data, as: UTF8.self) }
+                    lock.unlock()
+                }
+                group.leave()
+            }
+        }
+    }
+
+    var stdout: String { lock.lock(); defer { lock.unlock() }; return outputText }
+    var stderr: String { lock.lock(); defer { lock.unlock() }; return errorText }
+
+    /// Waits until the output (or error output) satisfies `condition`, or the process ends, or `timeout` passes.
+    @discardableResult
+    func wait(timeout: Double = 120, until condition: (String, String) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if condition(stdout, stderr) { return true }
+            if !process.isRunning { return condition(stdout, stderr) }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return false
+    }
+
+    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+    /// Waits for the process to end and its output to be read; its exit status.
+    func finish() -> Int32 {
+        process.waitUntilExit()
+        group.wait()
+        return process.terminationStatus
+    }
+}

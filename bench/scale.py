@@ -1,0 +1,467 @@
+#!/usr/bin/env python3
+"""`slant run` at scale: cold, warm and one-new-article runs on a generated corpus.
+
+Targets (DESIGN.md, "Performance targets"): `slant run` on 10,000 articles uses
+both cores; memory stays flat as the corpus grows (under 300 MB resident); a
+re-run with one new article finishes in under 2 seconds plus report rendering.
+
+What it does:
+  1. Builds Slant in release mode (`swift build --scratch-path .build-scale`,
+     incremental; `--binary PATH` uses another binary instead).
+  2. Generates N distinct articles (default 10,000) under
+     .build-bench/scale-N/corpus/outlet-01 ... outlet-08 from the 88 pages of
+     ../shared/benchmarks/extraction-dev: each copy gets one generated sentence
+     (names, places, numbers: different words on every page) at the start of an
+     article paragraph, and a publication date over a year in a
+     <meta property="article:published_time"> put first in <head>. Every page
+     thus has a different digest and a different extracted article. The work
+     directory also gets the lexicons and a pipeline.yaml (8 outlets, both
+     lexicons, store and reports inside it). A corpus already generated for the
+     same N is reused.
+  3. Times, each under /usr/bin/time (wall, user+sys CPU, max RSS):
+       cold  `slant run` on an empty store,
+       warm  `slant run` with nothing new (summary must say cleaned 0 · tagged 0),
+       new   one more article generated into an outlet, then `slant run`
+             (RUNS times, one new article each), and `slant report` alone on the
+             same store to tell report rendering apart.
+     For every run the moment the last progress line arrives on standard error
+     (the end of the file loop) is recorded, which splits a run into "files"
+     (discover, read or look up, clean, tag, store) and "aggregate + report +
+     finish" (everything after the loop).
+  4. Prints a table with the targets beside the figures, and the load average.
+
+usage: bench/scale.py [--articles N | --compare N1,N2,...] [--runs R] [--jobs J]
+                      [--binary PATH] [--regenerate] [--check-sentence]
+                      [--massif]
+
+  --compare 2000,10000  runs the whole suite for each size and compares the
+                        cold-run max RSS (memory flatness).
+  --check-sentence      checks with `slant extract` that the inserted sentence
+                        is in the extracted text, on one copy of each template.
+  --massif              also runs the cold run of the largest size under
+                        valgrind --tool=massif (slow: ~20-50x) and prints the
+                        peak heap and its top allocation sites.
+"""
+import argparse, gzip, json, os, random, re, shutil, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared")
+DATASET = os.path.join(SHARED, "benchmarks", "extraction-dev")
+WORK = os.path.join(ROOT, ".build-bench")
+SCRATCH = ".build-scale"
+OUTLETS = 8
+GENERATOR_VERSION = 2
+EPOCH = (2023, 1, 1)
+
+# ---------------------------------------------------------------------------
+# Build
+
+def build(scratch):
+    print(f"building: swift build -c release --product slant --static-swift-stdlib --scratch-path {scratch}", flush=True)
+    started = time.perf_counter()
+    subprocess.run(
+        ["swift", "build", "-c", "release", "--product", "slant", "--static-swift-stdlib", "--scratch-path", scratch],
+        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    print(f"  built in {time.perf_counter() - started:.0f} s", flush=True)
+    return os.path.join(ROOT, scratch, "release", "slant")
+
+# ---------------------------------------------------------------------------
+# Corpus generation
+
+FIRST = ["Anna", "Boris", "Carla", "Davit", "Elif", "Farid", "Gohar", "Hasan", "Irina", "Jamal",
+         "Karen", "Leyla", "Mher", "Nigar", "Oleg", "Parvin", "Ruben", "Sevda", "Tigran", "Ulviyya"]
+LAST = ["Petrosyan", "Aliyev", "Novak", "Mammadov", "Harutyunyan", "Kowalski", "Guliyev", "Sargsyan",
+        "Fischer", "Hasanov", "Grigoryan", "Moreau", "Ismayilov", "Bauer", "Avetisyan", "Rossi"]
+ROLES = ["a spokesperson for", "an analyst at", "the director of", "a researcher with", "an adviser to",
+         "a correspondent for", "the chair of", "a volunteer at"]
+BODIES = ["the regional council", "the Caspian Policy Institute", "the harbour authority", "the city library",
+          "the transport ministry", "the farmers' cooperative", "the border commission", "the water board",
+          "the chamber of commerce", "the national archive"]
+PLACES = ["Yerevan", "Baku", "Tbilisi", "Ganja", "Gyumri", "Stepanakert", "Shusha", "Lachin", "Sumgait",
+          "Vanadzor", "Kapan", "Aghdam", "Goris", "Sheki", "Lankaran", "Dilijan"]
+SUBJECTS = ["bridges", "schools", "buses", "clinics", "water pipes", "grain silos", "power lines",
+            "rail wagons", "road signs", "radio masts", "bakeries", "fishing boats"]
+VERBS = ["had been repaired", "were inspected", "had been counted", "were reopened", "had been moved",
+         "were insured", "had been surveyed", "were registered", "had been closed", "were rebuilt"]
+WHEN = ["on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "over the weekend",
+        "late last week", "earlier this month"]
+EXTRA = ["The figures have not been independently verified.", "Officials expect an update next quarter.",
+         "A full list is due to be published in the spring.", "Local residents were not consulted.",
+         "The estimate is higher than last year's.", "Critics called the count incomplete.",
+         "The work was funded from the regional budget.", "No timetable was given."]
+
+
+def sentence(index):
+    """A sentence of its own for article `index`: names, places, numbers and words drawn per index."""
+    r = random.Random(index * 7919 + 17)
+    name = f"{r.choice(FIRST)} {r.choice(LAST)}"
+    number = r.randint(3, 4800)
+    return (f"{name}, {r.choice(ROLES)} {r.choice(BODIES)} in {r.choice(PLACES)}, said {r.choice(WHEN)} that "
+            f"{number} {r.choice(SUBJECTS)} {r.choice(VERBS)} near {r.choice(PLACES)} since survey {index + 1}, "
+            f"about {r.randint(2, 97)} percent more than the {r.randint(11, 950)} recorded before. {r.choice(EXTRA)} ")
+
+
+def date(index):
+    """A publication date spread over a year (and a time of day)."""
+    import datetime
+    day = datetime.datetime(*EPOCH) + datetime.timedelta(days=(index * 37) % 365, minutes=(index * 53) % 1440)
+    return day.strftime("%Y-%m-%dT%H:%M:00Z")
+
+
+HEAD = re.compile(rb"<head(?:\s[^>]*)?>", re.I)
+HTML = re.compile(rb"<html(?:\s[^>]*)?>", re.I)
+BODY = re.compile(rb"<body(?:\s[^>]*)?>", re.I)
+PUBLISHED_META = re.compile(rb"<meta\b[^>]*(?:property|name)\s*=\s*[\"']?(?:og:)?article:published_time[\"']?[^>]*>", re.I)
+PARAGRAPH = re.compile(rb"<p(?:\s[^>]*)?>", re.I)
+PARAGRAPH_END = re.compile(rb"</p\s*>", re.I)
+TAG = re.compile(rb"<[^>]*>")
+LINK = re.compile(rb"<a\b[^>]*>(.*?)</a\s*>", re.I | re.S)
+ENTITY = re.compile(rb"&[#\w]+;")
+
+
+def text_of(fragment):
+    return re.sub(rb"\s+", b" ", ENTITY.sub(b"x", TAG.sub(b"", fragment))).strip()
+
+
+class Template:
+    """One page of extraction-dev, with where the date and the sentence go."""
+
+    def __init__(self, name, data, first_words):
+        self.name = name
+        data = PUBLISHED_META.sub(b"", data)
+        self.data = data
+        head = HEAD.search(data) or HTML.search(data)
+        self.head_at = head.end() if head else 0
+        self.paragraph_at = self.find_paragraph(data, first_words)
+
+    @staticmethod
+    def find_paragraph(data, first_words):
+        """Just after the opening tag of the article's first paragraph: the `<p>` whose text starts
+        like the ground truth's article body, else the first `<p>` of running text after `<body>`."""
+        body = BODY.search(data)
+        start = body.end() if body else 0
+        candidates = []
+        for match in PARAGRAPH.finditer(data, start):
+            end = PARAGRAPH_END.search(data, match.end())
+            if not end:
+                continue
+            inner = data[match.end():end.start()]
+            if b"<p" in inner.lower():  # an unclosed <p> swallowing the next one
+                inner = inner[: inner.lower().index(b"<p")]
+            text = text_of(inner)
+            links = sum(len(text_of(m.group(1))) for m in LINK.finditer(inner))
+            candidates.append((match.end(), text, links))
+        if first_words:
+            key = first_words[:24]
+            for position, text, _ in candidates:
+                if key and key in text:
+                    return position
+        for position, text, links in candidates:
+            if len(text) >= 120 and links < 0.3 * len(text) and (b". " in text or b", " in text):
+                return position
+        return candidates[0][0] if candidates else (BODY.search(data).end() if BODY.search(data) else len(data))
+
+    def page(self, index):
+        meta = f'\n<meta property="article:published_time" content="{date(index)}">\n'.encode()
+        words = sentence(index).encode()
+        d, h, p = self.data, self.head_at, self.paragraph_at
+        return d[:h] + meta + d[h:p] + words + d[p:]
+
+
+def load_templates():
+    truth = json.load(open(os.path.join(DATASET, "ground-truth.json"), encoding="utf-8"))
+    names = sorted(n for n in os.listdir(os.path.join(DATASET, "html")) if n.endswith(".html.gz"))
+    templates = []
+    for name in names:
+        with gzip.open(os.path.join(DATASET, "html", name)) as source:
+            data = source.read()
+        key = name[: -len(".html.gz")]
+        body = (truth.get(key) or {}).get("articleBody") or ""
+        first = re.sub(r"\s+", " ", body.split("\n")[0]).strip()
+        # ASCII-only probe: the page's own encoding may differ, entities are blanked.
+        probe = re.sub(r"[^A-Za-z0-9 ,.]", " ", first).split("  ")[0].strip().encode()
+        templates.append(Template(name[: -len(".html.gz")], data, probe if len(probe) >= 12 else b""))
+    return templates
+
+
+def article_path(corpus, index, templates, extra=False):
+    outlet = f"outlet-{index % OUTLETS + 1:02d}"
+    template = templates[index % len(templates)]
+    prefix = "x" if extra else "a"
+    return os.path.join(corpus, outlet, f"{prefix}{index:06d}-{template.name[:12]}.html"), template
+
+
+def generate(directory, count, templates, regenerate):
+    corpus = os.path.join(directory, "corpus")
+    stamp = os.path.join(directory, "generated.json")
+    wanted = {"articles": count, "version": GENERATOR_VERSION, "templates": len(templates)}
+    if not regenerate and os.path.exists(stamp) and json.load(open(stamp)) == wanted:
+        remove_extras(corpus)
+        print(f"corpus: {count} articles already generated in {corpus}", flush=True)
+    else:
+        print(f"generating {count} articles in {corpus} ...", flush=True)
+        started = time.perf_counter()
+        if os.path.exists(directory):
+            shutil.rmtree(directory)
+        for outlet in range(1, OUTLETS + 1):
+            os.makedirs(os.path.join(corpus, f"outlet-{outlet:02d}"))
+        size = 0
+        for index in range(count):
+            path, template = article_path(corpus, index, templates)
+            page = template.page(index)
+            size += len(page)
+            with open(path, "wb") as target:
+                target.write(page)
+        json.dump(wanted, open(stamp, "w"))
+        print(f"  {size / 1e6:.0f} MB in {time.perf_counter() - started:.0f} s", flush=True)
+    lexicons = os.path.join(directory, "lexicons")
+    if os.path.exists(lexicons):
+        shutil.rmtree(lexicons)
+    shutil.copytree(os.path.join(ROOT, "lexicons"), lexicons)
+    config = os.path.join(directory, "pipeline.yaml")
+    with open(config, "w") as out:
+        out.write("# Generated by bench/scale.py\nsources:\n")
+        for outlet in range(1, OUTLETS + 1):
+            out.write(f"  - path: corpus/outlet-{outlet:02d}/*.html\n    outlet: Outlet {outlet:02d}\n")
+        out.write("lexicons:\n  - lexicons/karabakh.yaml\n  - lexicons/loaded-language.en.yaml\n")
+        out.write("store: store/slant.sqlite\nreports: reports\n")
+    return config, corpus
+
+
+def remove_extras(corpus):
+    for outlet in os.listdir(corpus):
+        folder = os.path.join(corpus, outlet)
+        for name in os.listdir(folder):
+            if name.startswith("x"):
+                os.remove(os.path.join(folder, name))
+
+
+def reset_store(directory):
+    for name in ("store", "reports"):
+        path = os.path.join(directory, name)
+        if os.path.exists(path):
+            shutil.rmtree(path)
+
+
+def check_sentence(binary, templates, directory):
+    """On one copy of each template: is the generated sentence in what `slant extract` finds?"""
+    folder = os.path.join(directory, "check")
+    os.makedirs(folder, exist_ok=True)
+    paths, expected = [], {}
+    for number, template in enumerate(templates):
+        index = 10_000_000 + number
+        path = os.path.join(folder, f"{template.name[:12]}.html")
+        open(path, "wb").write(template.page(index))
+        paths.append(path)
+        expected[path] = f"since survey {index + 1},"  # unique to this copy
+    result = subprocess.run([binary, "extract", "--json"] + paths, capture_output=True, text=True)
+    found, missing, failed = 0, [], []
+    for line in result.stdout.splitlines():
+        record = json.loads(line)
+        source = record.get("source")
+        if record.get("error") or record.get("error_code"):
+            failed.append(os.path.basename(source))
+        elif expected.get(source, "\0") in (record.get("text") or ""):
+            found += 1
+        else:
+            missing.append(os.path.basename(source))
+    shutil.rmtree(folder)
+    return found, missing, failed
+
+# ---------------------------------------------------------------------------
+# Timing
+
+class Measure:
+    def __init__(self, label, command, wall, user, system, rss_kb, loop_end, stdout, stderr, status):
+        self.label, self.command = label, command
+        self.wall, self.user, self.system, self.rss_kb = wall, user, system, rss_kb
+        self.loop_end, self.stdout, self.stderr, self.status = loop_end, stdout, stderr, status
+
+    @property
+    def cpu(self):
+        return self.user + self.system
+
+    @property
+    def utilisation(self):
+        return self.cpu / self.wall if self.wall > 0 else 0.0
+
+    @property
+    def rss_mb(self):
+        return self.rss_kb / 1024
+
+    @property
+    def summary(self):
+        lines = [l for l in self.stdout.splitlines() if " found" in l or " articles" in l]
+        return lines[0] if lines else self.stdout.strip().splitlines()[0] if self.stdout.strip() else ""
+
+
+PROGRESS = re.compile(r"^(\d+)/(\d+) files")
+
+
+def timed(label, arguments, cwd, env=None):
+    """Runs `arguments` under /usr/bin/time; notes when the last progress line (the end of the file loop) arrives."""
+    out = os.path.join(WORK, "time.out")
+    command = ["/usr/bin/time", "-f", "%e %U %S %M", "-o", out] + arguments
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    stderr_lines, loop_end = [], None
+    for line in process.stderr:
+        stderr_lines.append(line)
+        match = PROGRESS.match(line)
+        if match and match.group(1) == match.group(2):
+            loop_end = time.perf_counter() - started
+    stdout = process.stdout.read()
+    status = process.wait()
+    wall, user, system, rss = open(out).read().split()[-4:]
+    measure = Measure(label, " ".join(arguments), float(wall), float(user), float(system), int(rss), loop_end,
+                      stdout, "".join(stderr_lines), status)
+    if status != 0:
+        print(f"  {label}: exit status {status}\n{measure.stderr[-2000:]}", file=sys.stderr)
+    return measure
+
+
+def show(m):
+    loop = f" · file loop {m.loop_end:.2f} s" if m.loop_end is not None else ""
+    print(f"  {m.label:<22} wall {m.wall:7.2f} s · cpu {m.cpu:7.2f} s ({m.utilisation:.2f}) · "
+          f"max RSS {m.rss_mb:6.1f} MB{loop} · {m.summary}", flush=True)
+
+
+def load():
+    return " ".join(open("/proc/loadavg").read().split()[:3])
+
+
+def suite(binary, count, templates, args):
+    directory = os.path.join(WORK, f"scale-{count}")
+    config, corpus = generate(directory, count, templates, args.regenerate)
+    reset_store(directory)
+    jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+    run = [binary, "run", "--config", config] + jobs
+    report = [binary, "report", "--config", config]
+    results = {"count": count, "load_before": load()}
+    print(f"[{count} articles] load average {results['load_before']}", flush=True)
+
+    cold = timed("cold run", run, directory)
+    show(cold)
+    results["cold"] = cold
+    warm = [timed(f"warm run {i + 1}", run, directory) for i in range(args.runs)]
+    for m in warm:
+        show(m)
+    results["warm"] = warm
+
+    new, rendering = [], []
+    for i in range(args.runs):
+        path, template = article_path(corpus, count + i, templates, extra=True)
+        with open(path, "wb") as target:
+            target.write(template.page(count + i))
+        m = timed(f"+1 article run {i + 1}", run, directory)
+        show(m)
+        new.append(m)
+        r = timed(f"report alone {i + 1}", report, directory)
+        show(r)
+        rendering.append(r)
+    results["new"] = new
+    results["report"] = rendering
+    results["load_after"] = load()
+    results["store_mb"] = sum(os.path.getsize(os.path.join(directory, "store", n))
+                              for n in os.listdir(os.path.join(directory, "store"))) / 1e6
+    results["reports_mb"] = sum(os.path.getsize(os.path.join(dirpath, n))
+                                for dirpath, _, names in os.walk(os.path.join(directory, "reports")) for n in names) / 1e6
+    remove_extras(corpus)
+    if args.massif and count == max(args.sizes):
+        results["massif"] = massif(binary, config, directory, jobs)
+    return results
+
+
+def massif(binary, config, directory, jobs):
+    reset_store(directory)
+    out = os.path.join(directory, "massif.out")
+    print(f"[massif] cold run under valgrind --tool=massif (slow) ...", flush=True)
+    subprocess.run(["valgrind", "--tool=massif", "--pages-as-heap=no", f"--massif-out-file={out}",
+                    binary, "run", "--config", config] + jobs,
+                   cwd=directory, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    text = subprocess.run(["ms_print", out], capture_output=True, text=True).stdout
+    print("\n".join(text.splitlines()[:60]))
+    return out
+
+# ---------------------------------------------------------------------------
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def table(all_results):
+    print()
+    print("=" * 100)
+    print(f"slant run at scale  (machine: {os.cpu_count()} cores; load average now {load()})")
+    print("=" * 100)
+    header = f"{'articles':>8} {'run':<16} {'wall s':>8} {'cpu s':>8} {'cpu/wall':>8} {'maxRSS MB':>10} {'loop s':>7}  summary"
+    print(header)
+    for r in all_results:
+        rows = [("cold", r["cold"])]
+        rows += [("warm (median)", min(r["warm"], key=lambda m: abs(m.wall - median([x.wall for x in r["warm"]]))))]
+        rows += [("+1 article (med)", min(r["new"], key=lambda m: abs(m.wall - median([x.wall for x in r["new"]]))))]
+        rows += [("report alone (med)", min(r["report"], key=lambda m: abs(m.wall - median([x.wall for x in r["report"]]))))]
+        for name, m in rows:
+            loop = f"{m.loop_end:7.2f}" if m.loop_end is not None else f"{'-':>7}"
+            print(f"{r['count']:>8} {name:<16} {m.wall:8.2f} {m.cpu:8.2f} {m.utilisation:8.2f} {m.rss_mb:10.1f} {loop}  {m.summary}")
+        print(f"{'':>8} store {r['store_mb']:.0f} MB, reports {r['reports_mb']:.0f} MB; load average {r['load_before']} before, "
+              f"{r['load_after']} after")
+    print()
+    print("targets:")
+    for r in all_results:
+        cold = r["cold"]
+        ok = cold.utilisation > 1.3
+        print(f"  [{'MET' if ok else 'NOT MET'}] both cores on a cold run ({r['count']}): cpu/wall {cold.utilisation:.2f} "
+              f"(> 1.0 means both used; 2.0 = both fully; judged met above 1.3)")
+    for r in all_results:
+        warm = r["warm"]
+        clean = all("cleaned 0 · tagged 0" in m.summary for m in warm)
+        print(f"  [{'MET' if clean else 'NOT MET'}] warm run ({r['count']}) does no cleaning or tagging: {warm[0].summary}")
+    for r in all_results:
+        peak = max([r["cold"].rss_mb] + [m.rss_mb for m in r["warm"] + r["new"] + r["report"]])
+        print(f"  [{'MET' if peak < 300 else 'NOT MET'}] RSS < 300 MB ({r['count']}): highest max RSS of any run {peak:.1f} MB "
+              f"(cold {r['cold'].rss_mb:.1f})")
+    if len(all_results) > 1:
+        small, large = all_results[0], all_results[-1]
+        growth = large["cold"].rss_mb / small["cold"].rss_mb
+        corpus = large["count"] / small["count"]
+        flat = growth < 1.25
+        print(f"  [{'MET' if flat else 'NOT MET'}] flat memory: cold max RSS {small['cold'].rss_mb:.1f} MB at {small['count']} "
+              f"-> {large['cold'].rss_mb:.1f} MB at {large['count']} ({growth:.2f}x for {corpus:.0f}x the articles; "
+              f"{(large['cold'].rss_mb - small['cold'].rss_mb) * 1024 / (large['count'] - small['count']):.1f} KB per article; "
+              f"judged flat below 1.25x)")
+    for r in all_results:
+        new = median([m.wall for m in r["new"]])
+        rendering = median([m.wall for m in r["report"]])
+        ok = new - rendering < 2.0
+        print(f"  [{'MET' if ok else 'NOT MET'}] +1 article ({r['count']}): {new:.2f} s median, of which report rendering "
+              f"~{rendering:.2f} s (`slant report` alone) -> {new - rendering:.2f} s beyond rendering (target < 2 s)")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--compare", help="sizes to run, e.g. 2000,10000 (memory flatness)")
+    parser.add_argument("--runs", type=int, default=3, help="warm and +1-article runs per size (default 3)")
+    parser.add_argument("--jobs", type=int, help="pass --jobs to slant run (default: slant's own, all cores)")
+    parser.add_argument("--binary", help="use this slant binary instead of building one")
+    parser.add_argument("--scratch-path", default=SCRATCH)
+    parser.add_argument("--regenerate", action="store_true", help="regenerate the corpus even if present")
+    parser.add_argument("--check-sentence", action="store_true")
+    parser.add_argument("--massif", action="store_true")
+    args = parser.parse_args()
+    args.sizes = [int(s) for s in args.compare.split(",")] if args.compare else [args.articles]
+    os.makedirs(WORK, exist_ok=True)
+    binary = os.path.abspath(args.binary) if args.binary else build(args.scratch_path)
+    templates = load_templates()
+    if args.check_sentence:
+        found, missing, failed = check_sentence(binary, templates, WORK)
+        print(f"inserted sentence in the extracted text: {found}/{len(templates)} templates"
+              + (f"; missing in {', '.join(missing)}" if missing else "")
+              + (f"; extraction failed for {', '.join(failed)}" if failed else ""), flush=True)
+    results = [suite(binary, count, templates, args) for count in args.sizes]
+    table(results)
+
+
+if __name__ == "__main__":
+    main()
