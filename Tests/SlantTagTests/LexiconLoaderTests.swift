@@ -83,7 +83,7 @@ import Testing
             "lex.yaml:19:26: error: malformed pattern `*Karabakh`: `*` must end a word (as in `separatis*`)",
             "lex.yaml:19:39: error: malformed pattern `Kara*bakh`: `*` must end a word (as in `separatis*`)",
             "lex.yaml:19:52: error: each entry of `variants` must not be empty",
-            "lex.yaml:19:56: error: malformed pattern `Karabakh (region)`: unexpected `(` (patterns are words, with `*` only at the end of a word)",
+            "lex.yaml:19:56: error: malformed pattern `Karabakh (region)`: unexpected `(` (patterns are words, with `*` only at the end of a word and `[...]` around context words)",
         ])
     }
 
