@@ -13,7 +13,10 @@ What it does:
      ../shared/benchmarks/extraction-dev: each copy gets one generated sentence
      (names, places, numbers: different words on every page) at the start of an
      article paragraph, and a publication date over a year in a
-     <meta property="article:published_time"> put first in <head>. Every page
+     <meta property="article:published_time"> put first in <head>. The place
+     of the sentence is calibrated with `slant extract` (the first candidate
+     paragraph whose sentence ends up in the extracted text), and checked on
+     fresh copies (the count is printed). Every page
      thus has a different digest and a different extracted article. The work
      directory also gets the lexicons and a pipeline.yaml (8 outlets, both
      lexicons, store and reports inside it). A corpus already generated for the
@@ -31,18 +34,15 @@ What it does:
   4. Prints a table with the targets beside the figures, and the load average.
 
 usage: bench/scale.py [--articles N | --compare N1,N2,...] [--runs R] [--jobs J]
-                      [--binary PATH] [--regenerate] [--check-sentence]
-                      [--massif]
+                      [--binary PATH] [--regenerate] [--massif]
 
   --compare 2000,10000  runs the whole suite for each size and compares the
                         cold-run max RSS (memory flatness).
-  --check-sentence      checks with `slant extract` that the inserted sentence
-                        is in the extracted text, on one copy of each template.
   --massif              also runs the cold run of the largest size under
                         valgrind --tool=massif (slow: ~20-50x) and prints the
                         peak heap and its top allocation sites.
 """
-import argparse, gzip, json, os, random, re, shutil, statistics, subprocess, sys, time
+import argparse, gzip, html, json, os, random, re, shutil, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared")
@@ -126,21 +126,25 @@ def text_of(fragment):
 class Template:
     """One page of extraction-dev, with where the date and the sentence go."""
 
-    def __init__(self, name, data, first_words):
+    def __init__(self, name, data, truth_paragraphs):
         self.name = name
         data = PUBLISHED_META.sub(b"", data)
         self.data = data
         head = HEAD.search(data) or HTML.search(data)
         self.head_at = head.end() if head else 0
-        self.paragraph_at = self.find_paragraph(data, first_words)
+        self.candidates = self.places(data, truth_paragraphs)
+        self.paragraph_at = self.candidates[0]
 
     @staticmethod
-    def find_paragraph(data, first_words):
-        """Just after the opening tag of the article's first paragraph: the `<p>` whose text starts
-        like the ground truth's article body, else the first `<p>` of running text after `<body>`."""
+    def places(data, truth_paragraphs):
+        """Places for the sentence, best first (`calibrate` picks the first that `slant extract` keeps):
+        just after the opening tag of the `<p>` whose text starts like the ground truth's article body;
+        just before the text of one of the body's first paragraphs, where the page has it outside
+        tags and scripts (pages without `<p>`); after the opening tag of each `<p>` of running text."""
         body = BODY.search(data)
         start = body.end() if body else 0
-        candidates = []
+        first_words = truth_paragraphs[0][:24] if truth_paragraphs else ""
+        found = []
         for match in PARAGRAPH.finditer(data, start):
             end = PARAGRAPH_END.search(data, match.end())
             if not end:
@@ -150,21 +154,36 @@ class Template:
                 inner = inner[: inner.lower().index(b"<p")]
             text = text_of(inner)
             links = sum(len(text_of(m.group(1))) for m in LINK.finditer(inner))
-            candidates.append((match.end(), text, links))
-        if first_words:
-            key = first_words[:24]
-            for position, text, _ in candidates:
-                if key and key in text:
-                    return position
-        for position, text, links in candidates:
-            if len(text) >= 120 and links < 0.3 * len(text) and (b". " in text or b", " in text):
-                return position
-        return candidates[0][0] if candidates else (BODY.search(data).end() if BODY.search(data) else len(data))
+            readable = re.sub(r"\s+", " ", html.unescape(TAG.sub(b"", inner).decode("utf-8", "replace"))).strip()
+            found.append((match.end(), text, links, readable))
+        ranked = []
+        if len(first_words) >= 12:
+            ranked += [position for position, _, _, readable in found if first_words in readable][:1]
+        lower = data.lower()
+        for paragraph in truth_paragraphs[:3]:
+            probe = paragraph[:20].encode()
+            if len(probe) < 12:
+                continue
+            at = data.find(probe, start)
+            while at >= 0:
+                in_tag = data.rfind(b"<", 0, at) > data.rfind(b">", 0, at)
+                in_script = lower.rfind(b"<script", 0, at) > lower.rfind(b"</script", 0, at)
+                if not in_tag and not in_script:
+                    ranked.append(at)
+                    break
+                at = data.find(probe, at + 1)
+        ranked += [position for position, text, links, _ in found
+                   if len(text) >= 120 and links < 0.3 * len(text) and (b". " in text or b", " in text)]
+        ranked += [position for position, text, links, _ in found if len(text) >= 40 and links < 0.5 * len(text)]
+        ranked += [position for position, _, _, _ in found]
+        if not ranked:
+            ranked = [body.end() if body else len(data)]
+        return list(dict.fromkeys(ranked))
 
-    def page(self, index):
+    def page(self, index, at=None):
         meta = f'\n<meta property="article:published_time" content="{date(index)}">\n'.encode()
         words = sentence(index).encode()
-        d, h, p = self.data, self.head_at, self.paragraph_at
+        d, h, p = self.data, self.head_at, self.paragraph_at if at is None else at
         return d[:h] + meta + d[h:p] + words + d[p:]
 
 
@@ -177,11 +196,47 @@ def load_templates():
             data = source.read()
         key = name[: -len(".html.gz")]
         body = (truth.get(key) or {}).get("articleBody") or ""
-        first = re.sub(r"\s+", " ", body.split("\n")[0]).strip()
-        # ASCII-only probe: the page's own encoding may differ, entities are blanked.
-        probe = re.sub(r"[^A-Za-z0-9 ,.]", " ", first).split("  ")[0].strip().encode()
-        templates.append(Template(name[: -len(".html.gz")], data, probe if len(probe) >= 12 else b""))
+        paragraphs = [re.sub(r"\s+", " ", p).strip() for p in body.split("\n") if p.strip()]
+        templates.append(Template(key, data, paragraphs))
     return templates
+
+
+def extracted_texts(binary, pages, folder):
+    """`slant extract --json` on {file name: page bytes}: {file name: extracted text, or None on failure}."""
+    os.makedirs(folder, exist_ok=True)
+    paths = []
+    for name, page in pages.items():
+        path = os.path.join(folder, name)
+        open(path, "wb").write(page)
+        paths.append(path)
+    result = subprocess.run([binary, "extract", "--json"] + paths, capture_output=True, text=True)
+    texts = {}
+    for line in result.stdout.splitlines():
+        record = json.loads(line)
+        name = os.path.basename(record.get("source") or "")  # printed relative to the working directory
+        texts[name] = None if record.get("error") or record.get("error_code") else (record.get("text") or "")
+    shutil.rmtree(folder)
+    return texts
+
+
+def calibrate(binary, templates, rounds=12):
+    """For each template, the first candidate place whose sentence `slant extract` keeps in the article
+    text (tried in rounds: one `slant extract` over all templates still looking per round)."""
+    looking = {t.name[:12] + ".html": (t, 0) for t in templates}
+    for _ in range(rounds):
+        pages = {name: t.page(10_000_000, t.candidates[k]) for name, (t, k) in looking.items()}
+        texts = extracted_texts(binary, pages, os.path.join(WORK, "calibrate"))
+        still = {}
+        for name, (t, k) in looking.items():
+            if f"since survey {10_000_000 + 1}," in (texts.get(name) or ""):
+                t.paragraph_at = t.candidates[k]
+            elif k + 1 < len(t.candidates):
+                still[name] = (t, k + 1)
+        looking = still
+        if not looking:
+            break
+    for t, _ in looking.values():
+        t.paragraph_at = t.candidates[0]  # distinct anyway (date, digest); the sentence is then not in the text
 
 
 def article_path(corpus, index, templates, extra=False):
@@ -194,7 +249,8 @@ def article_path(corpus, index, templates, extra=False):
 def generate(directory, count, templates, regenerate):
     corpus = os.path.join(directory, "corpus")
     stamp = os.path.join(directory, "generated.json")
-    wanted = {"articles": count, "version": GENERATOR_VERSION, "templates": len(templates)}
+    wanted = {"articles": count, "version": GENERATOR_VERSION,
+              "templates": [[t.name, t.head_at, t.paragraph_at] for t in templates]}
     if not regenerate and os.path.exists(stamp) and json.load(open(stamp)) == wanted:
         remove_extras(corpus)
         print(f"corpus: {count} articles already generated in {corpus}", flush=True)
@@ -243,30 +299,19 @@ def reset_store(directory):
             shutil.rmtree(path)
 
 
-def check_sentence(binary, templates, directory):
-    """On one copy of each template: is the generated sentence in what `slant extract` finds?"""
-    folder = os.path.join(directory, "check")
-    os.makedirs(folder, exist_ok=True)
-    paths, expected = [], {}
+def check_sentence(binary, templates):
+    """On one copy of each template (article 10,000,001 on): is its sentence in what `slant extract` finds?"""
+    pages, expected = {}, {}
     for number, template in enumerate(templates):
-        index = 10_000_000 + number
-        path = os.path.join(folder, f"{template.name[:12]}.html")
-        open(path, "wb").write(template.page(index))
-        paths.append(path)
-        expected[path] = f"since survey {index + 1},"  # unique to this copy
-    result = subprocess.run([binary, "extract", "--json"] + paths, capture_output=True, text=True)
-    found, missing, failed = 0, [], []
-    for line in result.stdout.splitlines():
-        record = json.loads(line)
-        source = record.get("source")
-        if record.get("error") or record.get("error_code"):
-            failed.append(os.path.basename(source))
-        elif expected.get(source, "\0") in (record.get("text") or ""):
-            found += 1
-        else:
-            missing.append(os.path.basename(source))
-    shutil.rmtree(folder)
-    return found, missing, failed
+        name = template.name[:12] + ".html"
+        pages[name] = template.page(10_000_001 + number)
+        expected[name] = f"since survey {10_000_001 + number + 1},"
+    texts = extracted_texts(binary, pages, os.path.join(WORK, "check"))
+    found = [name for name, text in texts.items() if text is not None and expected[name] in text]
+    missing = sorted(name for name, text in texts.items() if text is not None and expected[name] not in text)
+    failed = sorted(name for name, text in texts.items() if text is None)
+    return len(found), missing, failed
+
 
 # ---------------------------------------------------------------------------
 # Timing
@@ -298,10 +343,19 @@ class Measure:
 PROGRESS = re.compile(r"^(\d+)/(\d+) files")
 
 
+def cpu_times():
+    """(busy, idle) jiffies of the whole machine, from /proc/stat."""
+    fields = [int(x) for x in open("/proc/stat").readline().split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return sum(fields[:8]) - idle, idle
+
+
 def timed(label, arguments, cwd, env=None):
-    """Runs `arguments` under /usr/bin/time; notes when the last progress line (the end of the file loop) arrives."""
+    """Runs `arguments` under /usr/bin/time; notes when the last progress line (the end of the file loop) arrives,
+    and how busy the machine was meanwhile (so that a low cpu/wall can be told from a busy machine)."""
     out = os.path.join(WORK, "time.out")
     command = ["/usr/bin/time", "-f", "%e %U %S %M", "-o", out] + arguments
+    busy_before, idle_before = cpu_times()
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     stderr_lines, loop_end = [], None
@@ -312,9 +366,15 @@ def timed(label, arguments, cwd, env=None):
             loop_end = time.perf_counter() - started
     stdout = process.stdout.read()
     status = process.wait()
+    elapsed = time.perf_counter() - started
+    busy_after, idle_after = cpu_times()
     wall, user, system, rss = open(out).read().split()[-4:]
     measure = Measure(label, " ".join(arguments), float(wall), float(user), float(system), int(rss), loop_end,
                       stdout, "".join(stderr_lines), status)
+    tick = os.sysconf("SC_CLK_TCK")
+    # Cores left idle during the run, and cores used by other processes (machine busy minus this run's cpu).
+    measure.idle = (idle_after - idle_before) / tick / elapsed
+    measure.others = max(0.0, (busy_after - busy_before) / tick - measure.cpu) / elapsed
     if status != 0:
         print(f"  {label}: exit status {status}\n{measure.stderr[-2000:]}", file=sys.stderr)
     return measure
@@ -323,7 +383,7 @@ def timed(label, arguments, cwd, env=None):
 def show(m):
     loop = f" · file loop {m.loop_end:.2f} s" if m.loop_end is not None else ""
     print(f"  {m.label:<22} wall {m.wall:7.2f} s · cpu {m.cpu:7.2f} s ({m.utilisation:.2f}) · "
-          f"max RSS {m.rss_mb:6.1f} MB{loop} · {m.summary}", flush=True)
+          f"max RSS {m.rss_mb:6.1f} MB{loop} · idle cores {m.idle:.2f}, others {m.others:.2f} · {m.summary}", flush=True)
 
 
 def load():
@@ -394,8 +454,11 @@ def table(all_results):
     print("=" * 100)
     print(f"slant run at scale  (machine: {os.cpu_count()} cores; load average now {load()})")
     print("=" * 100)
-    header = f"{'articles':>8} {'run':<16} {'wall s':>8} {'cpu s':>8} {'cpu/wall':>8} {'maxRSS MB':>10} {'loop s':>7}  summary"
+    header = (f"{'articles':>8} {'run':<18} {'wall s':>8} {'cpu s':>8} {'cpu/wall':>8} {'maxRSS MB':>10} {'loop s':>7} "
+              f"{'idle':>5} {'others':>6}  summary")
     print(header)
+    print(f"{'':>8} (loop s: when the file loop ended, from the start; idle: cores left idle during the run, on average;"
+          f" others: cores used by other processes)")
     for r in all_results:
         rows = [("cold", r["cold"])]
         rows += [("warm (median)", min(r["warm"], key=lambda m: abs(m.wall - median([x.wall for x in r["warm"]]))))]
@@ -403,7 +466,8 @@ def table(all_results):
         rows += [("report alone (med)", min(r["report"], key=lambda m: abs(m.wall - median([x.wall for x in r["report"]]))))]
         for name, m in rows:
             loop = f"{m.loop_end:7.2f}" if m.loop_end is not None else f"{'-':>7}"
-            print(f"{r['count']:>8} {name:<16} {m.wall:8.2f} {m.cpu:8.2f} {m.utilisation:8.2f} {m.rss_mb:10.1f} {loop}  {m.summary}")
+            print(f"{r['count']:>8} {name:<18} {m.wall:8.2f} {m.cpu:8.2f} {m.utilisation:8.2f} {m.rss_mb:10.1f} {loop} "
+                  f"{m.idle:5.2f} {m.others:6.2f}  {m.summary}")
         print(f"{'':>8} store {r['store_mb']:.0f} MB, reports {r['reports_mb']:.0f} MB; load average {r['load_before']} before, "
               f"{r['load_after']} after")
     print()
@@ -447,18 +511,17 @@ def main():
     parser.add_argument("--binary", help="use this slant binary instead of building one")
     parser.add_argument("--scratch-path", default=SCRATCH)
     parser.add_argument("--regenerate", action="store_true", help="regenerate the corpus even if present")
-    parser.add_argument("--check-sentence", action="store_true")
     parser.add_argument("--massif", action="store_true")
     args = parser.parse_args()
     args.sizes = [int(s) for s in args.compare.split(",")] if args.compare else [args.articles]
     os.makedirs(WORK, exist_ok=True)
     binary = os.path.abspath(args.binary) if args.binary else build(args.scratch_path)
     templates = load_templates()
-    if args.check_sentence:
-        found, missing, failed = check_sentence(binary, templates, WORK)
-        print(f"inserted sentence in the extracted text: {found}/{len(templates)} templates"
-              + (f"; missing in {', '.join(missing)}" if missing else "")
-              + (f"; extraction failed for {', '.join(failed)}" if failed else ""), flush=True)
+    calibrate(binary, templates)
+    found, missing, failed = check_sentence(binary, templates)
+    print(f"generated sentence in the text `slant extract` finds: {found}/{len(templates)} templates"
+          + (f"; not in {', '.join(missing)}" if missing else "")
+          + (f"; extraction failed for {', '.join(failed)}" if failed else ""), flush=True)
     results = [suite(binary, count, templates, args) for count in args.sizes]
     table(results)
 

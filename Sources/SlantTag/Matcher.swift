@@ -250,9 +250,14 @@ public struct CompiledLexicon: Sendable {
             var decidedGroup: Int32 = -1
             for candidate in candidates where candidate.target.group != decidedGroup {
                 let group = Int(candidate.target.group)
-                // The matched words, without the pattern's context words.
-                let first = start + Int(candidate.target.leadingContext)
-                let last = candidate.last - Int(candidate.target.trailingContext)
+                // The matched words, without the pattern's context words, widened to whole tokens when
+                // context and match share a hyphenated word ("[price] gouging" reports "price-gouging").
+                // A match may not begin or end inside a word the pattern does not cover: "Armenian
+                // forces" does not match in "pro-Armenian forces".
+                guard let (first, last) = Self.wholeTokens(
+                    stream, first: start + Int(candidate.target.leadingContext),
+                    last: candidate.last - Int(candidate.target.trailingContext), within: start...candidate.last)
+                else { continue }
                 guard first >= nextFree[group] else {
                     if candidate.target.leadingContext == 0 { decidedGroup = candidate.target.group }
                     continue
@@ -266,6 +271,22 @@ public struct CompiledLexicon: Sendable {
             }
         }
         return result
+    }
+
+    /// The span widened to the whole tokens its ends lie in, if the widening stays within `bounds`.
+    static func wholeTokens(_ stream: SubwordStream, first: Int, last: Int, within bounds: ClosedRange<Int>) -> (Int, Int)? {
+        var first = first
+        var last = last
+        let subwords = stream.subwords
+        while first > 0, subwords[first - 1].token == subwords[first].token {
+            first -= 1
+            guard bounds.contains(first) else { return nil }
+        }
+        while last + 1 < subwords.count, subwords[last + 1].token == subwords[last].token {
+            last += 1
+            guard bounds.contains(last) else { return nil }
+        }
+        return (first, last)
     }
 
     private func context(_ target: Target) -> Lexicon.ContextRules? {

@@ -173,3 +173,11 @@ import Testing
         }
     }
 }
+
+@Suite struct HyphenatedWordTests {
+    @Test func matchesCoverWholeHyphenatedWords() throws {
+        #expect(try ContextWordTests.loaded("[\"[price] gouging\"]", "Price-gouging and price gouging") == ["Price-gouging", "gouging"])
+        #expect(try ContextWordTests.loaded("[called]", "the so-called experts called it") == ["called"])
+        #expect(try ContextWordTests.loaded("[\"Armenian forces\"]", "pro-Armenian forces and Armenian forces") == ["Armenian forces"])
+    }
+}
