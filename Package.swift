@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "slant",
             dependencies: [
-                "SlantPipeline", "SlantCore", "SlantTag",
+                "SlantPipeline", "SlantCore", "SlantTag", "SlantReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

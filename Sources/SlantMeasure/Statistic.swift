@@ -25,8 +25,8 @@ public struct EvidenceSelection: Sendable, Hashable {
 }
 
 /// One figure of a report, with everything needed to cite it and check it.
-public struct Statistic: Sendable, Hashable {
-    public enum Kind: String, Sendable, CaseIterable {
+public struct Statistic: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, CaseIterable, Codable {
         /// Weighted loaded-language hits per 1,000 tokens of a voice.
         case loadedRate = "loaded-rate"
         /// The same, for one category.

@@ -35,11 +35,19 @@ public struct Reporting {
             configurationDigest: configuration.fileDigest,
             lexicons: lexicons.map { LexiconProvenance(path: $0.path, id: $0.id, version: $0.version, digest: $0.digest) },
             generatedAt: generatedAt)
-        let files = try ReportStage().process(ReportStage.Input(tables: tables, provenance: provenance))
         let byID = Dictionary(tables.articles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let digestOf = Dictionary(members.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
+        let evidence = try evidenceLookup(tables, members: digestOf)
+        let input = ReportStage.Input(tables: tables, provenance: provenance, evidence: evidence)
+        let files = try ReportStage().process(input)
+        try store.replaceStatistics(tables.statistics)
+        let context = input.citationContext
+        try store.setMeta([
+            "citation_version": context.slantVersion, "citation_corpus": context.corpusDigest.hex,
+            "citation_lexicons": context.lexicons.joined(separator: "\n"), "citation_generated": context.generatedAt,
+        ])
         let store = self.store
-        let evidence = StreamedReportFile(path: "data/evidence.csv") { append in
+        let evidenceTable = StreamedReportFile(path: "data/evidence.csv") { append in
             append(EvidenceTable.header)
             for article in tables.articles {
                 guard let member = digestOf[article.source], byID[article.id] != nil else { continue }
@@ -49,8 +57,26 @@ public struct Reporting {
             }
         }
         let directory = configuration.resolve(configuration.reports)
-        try ReportWriter(directory: directory).write(files, streamed: [evidence])
+        try ReportWriter(directory: directory).write(files, streamed: [evidenceTable])
         return directory
+    }
+
+    /// The evidence (with sentences) of every reference the statistics keep, read from the store once per article.
+    private func evidenceLookup(_ tables: CorpusTables, members: [String: CorpusMember]) throws -> [EvidenceReference: Evidence] {
+        let sourceOf = Dictionary(tables.articles.map { ($0.id, $0.source) }, uniquingKeysWith: { first, _ in first })
+        var wanted: [String: Set<Int>] = [:]
+        for statistic in tables.statistics {
+            for reference in statistic.evidence { wanted[reference.article, default: []].insert(reference.index) }
+        }
+        var lookup: [EvidenceReference: Evidence] = [:]
+        for (article, indexes) in wanted {
+            guard let source = sourceOf[article], let member = members[source] else { continue }
+            let items = try store.evidence(digest: member.digest, key: member.analysisKey)
+            for index in indexes where index < items.count {
+                lookup[EvidenceReference(article: article, index: index)] = items[index]
+            }
+        }
+        return lookup
     }
 }
 

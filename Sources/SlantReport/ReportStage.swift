@@ -56,10 +56,14 @@ public struct ReportStage: Stage {
     public struct Input: Sendable {
         public var tables: CorpusTables
         public var provenance: ReportProvenance
+        /// The evidence behind the statistics' first references, with their sentences (the
+        /// measures carry evidence without sentences; the store holds those).
+        public var evidence: [EvidenceReference: Evidence]
 
-        public init(tables: CorpusTables, provenance: ReportProvenance) {
+        public init(tables: CorpusTables, provenance: ReportProvenance, evidence: [EvidenceReference: Evidence] = [:]) {
             self.tables = tables
             self.provenance = provenance
+            self.evidence = evidence
         }
 
         public var citationContext: CitationContext {

@@ -199,6 +199,11 @@ public final class SlantStore: @unchecked Sendable {
                 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 """)
         }
+        migrator.registerMigration("v2-statistics") { db in
+            try db.execute(sql: """
+                CREATE TABLE statistics (id TEXT PRIMARY KEY, kind TEXT NOT NULL, outlet TEXT, body BLOB NOT NULL);
+                """)
+        }
         return migrator
     }
 
@@ -345,6 +350,41 @@ public final class SlantStore: @unchecked Sendable {
             try db.execute(
                 sql: "UPDATE runs SET finished = ?, status = 'completed', summary = ? WHERE id = ?",
                 arguments: [time, summary, run])
+        }
+    }
+
+    /// Replaces the stored statistics with those of the latest report (for `slant cite`).
+    public func replaceStatistics(_ statistics: [Statistic]) throws(StoreError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try writeTransaction { db in
+            try db.execute(sql: "DELETE FROM statistics")
+            for statistic in statistics {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO statistics (id, kind, outlet, body) VALUES (?, ?, ?, ?)",
+                    arguments: [statistic.id, statistic.kind.rawValue, statistic.outlet, try encoder.encode(statistic)])
+            }
+        }
+    }
+
+    /// One statistic of the latest report.
+    public func statistic(_ id: String) throws(StoreError) -> Statistic? {
+        try read { db in
+            guard let data = try Data.fetchOne(db, sql: "SELECT body FROM statistics WHERE id = ?", arguments: [id]) else { return nil }
+            return try? JSONDecoder().decode(Statistic.self, from: data)
+        }
+    }
+
+    /// The IDs of the latest report's statistics.
+    public func statisticIDs() throws(StoreError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT id FROM statistics ORDER BY id") }
+    }
+
+    public func setMeta(_ values: [String: String]) throws(StoreError) {
+        try writeTransaction { db in
+            for (key, value) in values {
+                try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
+            }
         }
     }
 

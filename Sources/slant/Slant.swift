@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SlantCore
 import SlantPipeline
+import SlantReport
 import SlantTag
 
 /// The `slant` command line: see `slant --help` and the README.
@@ -11,7 +12,7 @@ struct Slant: ParsableCommand {
         commandName: "slant",
         abstract: "Source-bias and framing analysis for news: which terms each outlet chooses, in whose voice.",
         version: SlantVersion.current,
-        subcommands: [Run.self, Watch.self, Extract.self, Analyze.self, Report.self, KWIC.self, LexiconCommand.self]
+        subcommands: [Run.self, Watch.self, Extract.self, Analyze.self, Report.self, Cite.self, KWIC.self, LexiconCommand.self]
     )
 
     /// Runs the command line with Slant's exit statuses: 0 success, 1 when a document
@@ -178,6 +179,33 @@ extension Slant {
             let status = KWICCommand.run(
                 configurationPath: config,
                 options: KWICCommand.Options(term: term, outlet: outlet, voice: voice, limit: limit, json: json),
+                output: .standardOutput, errors: .standardError)
+            if status != 0 { throw ExitStatus(code: status) }
+        }
+    }
+
+    struct Cite: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a ready citation of one statistic of the latest report.",
+            discussion: "IDs are in reports/statistics.json and reports/data/statistics.csv, e.g. loaded-rate/asbarez/authorial."
+        )
+
+        @Argument(help: "The statistic's ID.")
+        var id: String
+
+        @Option(help: "text, markdown or bibtex.")
+        var format: String = "text"
+
+        @Option(help: "The pipeline configuration.")
+        var config = "pipeline.yaml"
+
+        func validate() throws {
+            if Citation.Format(rawValue: format) == nil { throw ValidationError("--format must be text, markdown or bibtex") }
+        }
+
+        func run() throws {
+            let status = CiteCommand.run(
+                configurationPath: config, id: id, format: Citation.Format(rawValue: format) ?? .text,
                 output: .standardOutput, errors: .standardError)
             if status != 0 { throw ExitStatus(code: status) }
         }
