@@ -78,7 +78,7 @@ public struct AggregateStage: Stage {
     public typealias Output = CorpusTables
 
     public static let name = "aggregate"
-    public static let version = 2
+    public static let version = 3
 
     public var policy: StatisticsPolicy
 
@@ -151,6 +151,7 @@ struct StatisticsComputer {
             statistics += loadedRates(outlet)
             statistics += termShares(outlet)
             statistics += stanceStatistics(outlet)
+            statistics += timeSeries(outlet)
         }
         statistics += contrasts()
         statistics += keyness()
@@ -159,11 +160,36 @@ struct StatisticsComputer {
 
     // MARK: - Shared pieces
 
-    private mutating func plan(_ outlet: String) -> BootstrapPlan {
-        if let plan = plans[outlet] { return plan }
-        let plan = BootstrapPlan(articles: groups[outlet]?.count ?? 0, resamples: policy.resamples, seed: "bootstrap/" + Slug.make(outlet))
-        plans[outlet] = plan
+    /// The resamples of an outlet's articles, or of its articles of one month.
+    private mutating func plan(_ outlet: String, period: String? = nil) -> BootstrapPlan {
+        let key = period.map { outlet + "\u{1F}" + $0 } ?? outlet
+        if let plan = plans[key] { return plan }
+        let articles = period.map { month in months(outlet)[month]?.count ?? 0 } ?? groups[outlet]?.count ?? 0
+        let seed = "bootstrap/" + Slug.make(outlet) + (period.map { "/" + $0 } ?? "")
+        let plan = BootstrapPlan(articles: articles, resamples: policy.resamples, seed: seed)
+        plans[key] = plan
         return plan
+    }
+
+    /// An outlet's dated articles by calendar month (`YYYY-MM`), in the outlet's order.
+    private func months(_ outlet: String) -> [String: [ArticleMeasures]] {
+        var months: [String: [ArticleMeasures]] = [:]
+        for article in groups[outlet] ?? [] {
+            guard let month = Self.month(of: article.published) else { continue }
+            months[month, default: []].append(article)
+        }
+        return months
+    }
+
+    /// `YYYY-MM` of an ISO date, or nil when the date does not start that way.
+    static func month(of date: String?) -> String? {
+        guard let date else { return nil }
+        let bytes = Array(date.utf8.prefix(7))
+        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-") else { return nil }
+        for (position, byte) in bytes.enumerated() where position != 4 {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func dates(_ articles: [ArticleMeasures]) -> (String?, String?) {
@@ -173,7 +199,8 @@ struct StatisticsComputer {
 
     /// The figure, its interval (when there is enough to compute one) and whether it can be relied on.
     private mutating func ratio(
-        outlet: String, numerators: [Double], denominators: [Double], scale: Double, minimumTotal: Double, key: String?
+        outlet: String, period: String? = nil, numerators: [Double], denominators: [Double], scale: Double,
+        minimumTotal: Double, key: String?
     ) -> (value: Double?, interval: Interval?, articles: Int, sufficient: Bool, note: String?) {
         let total = denominators.reduce(0, +)
         let contributing = denominators.filter { $0 > 0 }.count
@@ -188,7 +215,7 @@ struct StatisticsComputer {
         }
         var interval: Interval?
         if contributing >= policy.minimumArticles {
-            let ratios = plan(outlet).ratios(numerators: numerators, denominators: denominators, scale: scale)
+            let ratios = plan(outlet, period: period).ratios(numerators: numerators, denominators: denominators, scale: scale)
             if let key { resampled[outlet + "\u{1F}" + key] = ratios }
             interval = BootstrapPlan.percentileInterval(ratios)
         }
@@ -338,6 +365,64 @@ struct StatisticsComputer {
                         sufficient: result.sufficient, note: result.note, firstDate: first, lastDate: last,
                         evidence: evidence(articles) { $0.kind == .term && $0.voice == voice && ($0.stance == sides.negative || $0.stance == sides.positive) }))
             }
+        }
+        return statistics
+    }
+
+    // MARK: - Time series
+
+    /// The authorial loaded-language rate and stance index of each calendar month, for outlets whose
+    /// dated articles span at least two months.
+    private mutating func timeSeries(_ outlet: String) -> [Statistic] {
+        let byMonth = months(outlet)
+        guard byMonth.count >= 2 else { return [] }
+        var statistics: [Statistic] = []
+        for month in byMonth.keys.sorted() {
+            let articles = byMonth[month] ?? []
+            let (first, last) = dates(articles)
+            let tokens = articles.map { Double($0.tokens(in: .authorial)) }
+            let weights = articles.map { article in
+                article.loadedCounts.reduce(0) { $0 + ($1.voice == .authorial ? $1.weight : 0) }
+            }
+            let hits = articles.reduce(0) { total, article in
+                total + article.loadedCounts.reduce(0) { $0 + ($1.voice == .authorial ? $1.hits : 0) }
+            }
+            let rate = ratio(outlet: outlet, period: month, numerators: weights, denominators: tokens, scale: 1000, minimumTotal: 0, key: nil)
+            if rate.value != nil {
+                statistics.append(
+                    Statistic(
+                        id: "loaded-rate/\(Slug.make(outlet))/authorial/\(month)", kind: .loadedRate,
+                        label: "Loaded-language rate in the outlet's own voice, \(month)", outlet: outlet, voice: .authorial,
+                        value: rate.value, unit: "weighted hits per 1,000 tokens", interval: rate.interval,
+                        articles: rate.articles, occurrences: Double(hits), total: tokens.reduce(0, +),
+                        sufficient: rate.sufficient, note: rate.note, firstDate: first, lastDate: last, period: month,
+                        evidence: evidence(articles) { $0.kind == .loaded && $0.voice == .authorial }))
+            }
+            guard let sides = facts.indexStances else { continue }
+            var numerators: [Double] = []
+            var denominators: [Double] = []
+            for article in articles {
+                var signed = 0
+                var all = 0
+                for count in article.termCounts where count.voice == .authorial {
+                    all += count.count
+                    signed += count.stance == sides.positive ? count.count : count.stance == sides.negative ? -count.count : 0
+                }
+                numerators.append(Double(signed))
+                denominators.append(Double(all))
+            }
+            let index = ratio(
+                outlet: outlet, period: month, numerators: numerators, denominators: denominators, scale: 1,
+                minimumTotal: Double(policy.minimumOccurrences), key: nil)
+            guard index.value != nil else { continue }
+            statistics.append(
+                Statistic(
+                    id: "stance-index/\(Slug.make(outlet))/authorial/\(month)", kind: .stanceIndex,
+                    label: "Stance index in the outlet's own voice, \(month)", outlet: outlet, voice: .authorial,
+                    value: index.value, unit: "index", interval: index.interval, articles: index.articles,
+                    occurrences: denominators.reduce(0, +), total: denominators.reduce(0, +),
+                    sufficient: index.sufficient, note: index.note, firstDate: first, lastDate: last, period: month,
+                    evidence: evidence(articles) { $0.kind == .term && $0.voice == .authorial && ($0.stance == sides.negative || $0.stance == sides.positive) }))
         }
         return statistics
     }

@@ -79,6 +79,8 @@ public struct Statistic: Sendable, Hashable, Codable {
     public var note: String?
     public var firstDate: String?
     public var lastDate: String?
+    /// For a figure of one calendar month (a time series point): the month, `YYYY-MM`; nil for the whole corpus.
+    public var period: String?
     /// The first occurrences behind the figure (at most ``StatisticsPolicy/evidencePerStatistic``)…
     public var evidence: [EvidenceReference]
     /// …and how many there are in all (`data/evidence.csv` lists every one).
@@ -89,7 +91,8 @@ public struct Statistic: Sendable, Hashable, Codable {
         family: String? = nil, term: String? = nil, stance: String? = nil, category: String? = nil, word: String? = nil,
         measure: Kind? = nil, value: Double?, unit: String, interval: Interval? = nil, articles: Int, occurrences: Double,
         total: Double, pValue: Double? = nil, qValue: Double? = nil, logRatio: Double? = nil, sufficient: Bool,
-        note: String? = nil, firstDate: String? = nil, lastDate: String? = nil, evidence: EvidenceSelection = EvidenceSelection()
+        note: String? = nil, firstDate: String? = nil, lastDate: String? = nil, period: String? = nil,
+        evidence: EvidenceSelection = EvidenceSelection()
     ) {
         self.id = id
         self.kind = kind
@@ -116,6 +119,7 @@ public struct Statistic: Sendable, Hashable, Codable {
         self.note = note
         self.firstDate = firstDate
         self.lastDate = lastDate
+        self.period = period
         self.evidence = evidence.references
         self.evidenceTotal = evidence.total
     }

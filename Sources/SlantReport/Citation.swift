@@ -10,8 +10,7 @@ public enum Figures {
         switch unit {
         case "share": return percent(value)
         case "index": return signed(value, decimals: 2)
-        case "G²": return String(format: "%.1f", value)
-        default: return String(format: "%.1f", value)
+        default: return String(format: "%.1f", value).replacingOccurrences(of: "-", with: "−")
         }
     }
 

@@ -158,6 +158,7 @@ public enum StatisticsJSON {
             "note": .string(statistic.note),
             "first_date": .string(statistic.firstDate),
             "last_date": .string(statistic.lastDate),
+            "period": .string(statistic.period),
             "citation": .string(Citation.render(statistic, context: context, format: .text)),
             "evidence_total": .int(statistic.evidenceTotal),
             "evidence": .array(statistic.evidence.map { .object(["article": .string($0.article), "index": .int($0.index)]) }),
@@ -223,7 +224,7 @@ enum DataTables {
         return CSVTable(
             header: ["id", "kind", "outlet", "other_outlet", "voice", "family", "term", "stance", "category", "word",
                      "value", "unit", "ci_lower", "ci_upper", "n_articles", "n_occurrences", "n_total", "p_value",
-                     "q_value", "log_ratio", "sufficient", "note", "citation"],
+                     "q_value", "log_ratio", "sufficient", "note", "period", "citation"],
             rows: tables.statistics.map { statistic in
                 [statistic.id, statistic.kind.rawValue, statistic.outlet ?? "", statistic.otherOutlet ?? "",
                  statistic.voice?.description ?? "", statistic.family ?? "", statistic.term ?? "", statistic.stance ?? "",
@@ -231,7 +232,7 @@ enum DataTables {
                  number(statistic.interval?.lower), number(statistic.interval?.upper), String(statistic.articles),
                  number(statistic.occurrences), number(statistic.total), number(statistic.pValue), number(statistic.qValue),
                  number(statistic.logRatio), statistic.sufficient ? "true" : "false", statistic.note ?? "",
-                 Citation.render(statistic, context: context, format: .text)]
+                 statistic.period ?? "", Citation.render(statistic, context: context, format: .text)]
             })
     }
 
