@@ -95,7 +95,8 @@ enum HTMLCharts {
         let rough = maximum / 4
         let magnitude = pow(10, floor(log10(rough)))
         let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? rough
-        return stride(from: 0, through: maximum + step * 0.001, by: step).map { $0 }
+        let top = (maximum / step).rounded(.up) * step
+        return stride(from: 0, through: top + step * 0.001, by: step).map { $0 }
     }
 
     /// A line chart of one measure by month, one line per outlet (gaps where a month has no figure).
@@ -103,7 +104,7 @@ enum HTMLCharts {
         _ series: [(outlet: String, color: String, points: [(month: Int, statistic: Statistic)])], months: [String],
         domain: ClosedRange<Double>, ticks: [Double], format: (Double) -> String
     ) -> String {
-        let left = 9.0, right = 98.0, top = 6.0, bottom = 84.0
+        let left = 11.0, right = 97.0, top = 6.0, bottom = 84.0
         let span = domain.upperBound - domain.lowerBound
         func x(_ month: Int) -> Double {
             months.count > 1 ? left + Double(month) / Double(months.count - 1) * (right - left) : (left + right) / 2
@@ -118,7 +119,7 @@ enum HTMLCharts {
             svg += "<text x=\"\(coordinate(left - 1))%\" y=\"\(level)%\" dy=\"4\" text-anchor=\"end\">\(Escaping.html(format(tick)))</text>"
         }
         let labelEvery = max(1, Int((Double(months.count) / 6).rounded(.up)))
-        for (position, month) in months.enumerated() where position % labelEvery == 0 || position == months.count - 1 {
+        for (position, month) in months.enumerated() where position % labelEvery == 0 {
             svg += "<text x=\"\(coordinate(x(position)))%\" y=\"95%\" text-anchor=\"middle\">\(Escaping.html(month))</text>"
         }
         for line in series {
@@ -127,7 +128,7 @@ enum HTMLCharts {
                 svg += "<line x1=\"\(coordinate(x(from.0)))%\" y1=\"\(coordinate(y(from.1)))%\" x2=\"\(coordinate(x(to.0)))%\" y2=\"\(coordinate(y(to.1)))%\" stroke=\"\(line.color)\" stroke-width=\"2\"/>"
             }
             for point in points {
-                let title = "\(line.outlet), \(months[point.0]): \(format(point.1))\(point.2.articles > 0 ? " (\(point.2.articles) article\(point.2.articles == 1 ? "" : "s"))" : "")"
+                let title = "\(line.outlet), \(months[point.0]): \(Figures.value(point.1, unit: point.2.unit))\(point.2.articles > 0 ? " (\(point.2.articles) article\(point.2.articles == 1 ? "" : "s"))" : "")"
                 svg += "<circle cx=\"\(coordinate(x(point.0)))%\" cy=\"\(coordinate(y(point.1)))%\" r=\"\(point.2.sufficient ? 4 : 3)\" fill=\"\(point.2.sufficient ? line.color : "#fff")\" stroke=\"\(line.color)\" stroke-width=\"2\"><title>\(Escaping.html(title))</title></circle>"
             }
         }

@@ -438,7 +438,9 @@ private struct Page {
                 domain = 0...max(ticks.last ?? 1, values.max() ?? 1, 0.001)
             }
             html += "<h3 id=\"\(measure.id)\">\(Escaping.html(measure.title))</h3>\n"
-            html += HTMLCharts.lines(series, months: months, domain: domain, ticks: ticks) { Figures.value($0, unit: measure.unit == "rate" ? "rate" : "index") }
+            html += HTMLCharts.lines(series, months: months, domain: domain, ticks: ticks) { value in
+                measure.signed ? Figures.signed(value, decimals: 1) : Figures.value(value, unit: "rate")
+            }
             html += "\n<details><summary>Table: \(Escaping.html(measure.title.lowercased())) by month</summary>\n<div class=\"scroll\"><table>\n<thead><tr><th>month</th>"
             for outlet in outlets { html += "<th class=\"num\">\(Escaping.html(outlet))</th>" }
             html += "</tr></thead>\n<tbody>\n"
