@@ -1,5 +1,6 @@
 import Foundation
 import SlantCore
+import SlantReport
 import SlantTag
 
 /// `slant lexicon import`: reads the dictionary, converts it with ``LexiconImport``, writes the
@@ -51,9 +52,9 @@ public enum LexiconImportCommand {
         }
         if let outputPath {
             do {
-                try Data(yaml.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
+                try ReportWriter.writeAtomically(Data(yaml.utf8), to: outputPath)
             } catch {
-                errors.line("slant: cannot write \(outputPath): \(error.localizedDescription)")
+                errors.line("slant: cannot write \(outputPath): \(error.reason)")
                 return 1
             }
             errors.line("slant: \(outcome.summary) → \(outputPath)")

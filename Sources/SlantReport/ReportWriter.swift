@@ -89,9 +89,22 @@ public struct ReportWriter: Sendable {
             try? manager.removeItem(atPath: (directory as NSString).appendingPathComponent(stale))
         }
         let manifest = all.map(\.path).sorted().joined(separator: "\n") + "\n"
-        try? Data(manifest.utf8).write(
-            to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent(Self.manifestName)),
-            options: .atomic)
+        try? Self.writeAtomically(Data(manifest.utf8), to: (directory as NSString).appendingPathComponent(Self.manifestName))
+    }
+
+    /// Writes a whole file under a temporary name beside it, then renames it into place, so that
+    /// readers see the old file or the new one, never half of one. (Foundation's `.atomic` option
+    /// leaves a directory behind in the system's temporary directory on Linux at every write.)
+    public static func writeAtomically(_ data: Data, to path: String) throws(ReportWriteError) {
+        let temporary = path + ".partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+            throw ReportWriteError(path: path, reason: String(cString: strerror(errno)))
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw ReportWriteError(path: path, reason: reason)
+        }
     }
 
     private func previousFiles() -> Set<String> {
