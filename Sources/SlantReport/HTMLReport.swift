@@ -99,11 +99,7 @@ private struct Page {
         let classes = statistic.sufficient ? "fig" : "fig weak"
         var html: String
         if statistic.evidenceTotal > 0 {
-            if !linkedIDs.contains(statistic.id) {
-                linkedIDs.insert(statistic.id)
-                linked.append((statistic, section))
-            }
-            html = "<a class=\"\(classes)\" href=\"#\(Self.anchor(statistic.id))\" title=\"\(title)\">\(text)</a>"
+            html = link(statistic, section: section, text: text, classes: classes, title: title)
         } else {
             html = "<span class=\"\(classes)\" title=\"\(title)\">\(text)</span>"
         }
@@ -113,6 +109,23 @@ private struct Page {
             }
         }
         return html
+    }
+
+    /// A link to a statistic's evidence panel (registering the panel); `text` is already escaped.
+    private mutating func link(_ statistic: Statistic, section: String, text: String, classes: String, title: String) -> String {
+        if !linkedIDs.contains(statistic.id) {
+            linkedIDs.insert(statistic.id)
+            linked.append((statistic, section))
+        }
+        return "<a class=\"\(classes)\" href=\"#\(Self.anchor(statistic.id))\" title=\"\(title)\">\(text)</a>"
+    }
+
+    /// An outlet's name, linked to the evidence of its side of a contrast when there is any.
+    private mutating func contrastSide(_ outlet: String?, measure: Statistic.Kind?) -> String {
+        guard let outlet else { return "" }
+        let side = measure == .stanceIndex ? index.stanceIndex(outlet, .authorial) : index.loadedRate(outlet, .authorial)
+        guard let side, side.evidenceTotal > 0 else { return Escaping.html(outlet) }
+        return link(side, section: "contrasts", text: Escaping.html(outlet), classes: "fig", title: Escaping.html(Citation.statement(side)))
     }
 
     static func anchor(_ id: String) -> String {
@@ -369,7 +382,7 @@ private struct Page {
         let contrasts = index.contrasts
         guard !contrasts.isEmpty else { return "<p>There is only one outlet: nothing to compare.</p>\n" }
         let tested = contrasts.filter { $0.pValue != nil }
-        var html = "<p class=\"note\">Each pair of outlets, in the outlets' own voice: the first outlet's figure minus the second's, its 95% bootstrap interval, a two-sided permutation p-value, and q, the p-value adjusted across all the comparisons this report tests (Benjamini–Hochberg; \(tested.count) here). A difference is supported when q is small and the interval excludes 0.</p>\n"
+        var html = "<p class=\"note\">Each pair of outlets, in the outlets' own voice: the first outlet's figure minus the second's, its 95% bootstrap interval, a two-sided permutation p-value, and q, the p-value adjusted across all the comparisons this report tests (Benjamini–Hochberg; \(tested.count) here). A difference is supported when q is small and the interval excludes 0. Each outlet's name links to the sentences behind its side.</p>\n"
         if tested.isEmpty {
             html += "<p class=\"caution\">No pair can be tested: each outlet needs at least \(policy.minimumArticles) articles with data. The differences below describe these articles only.</p>\n"
         }
@@ -378,7 +391,7 @@ private struct Page {
             let measure = contrast.measure == .stanceIndex ? "stance index" : "loaded-language rate"
             let p = Figures.pValue(contrast.pValue) ?? "—"
             let q = Figures.pValue(contrast.qValue) ?? "—"
-            html += "<tr><td>\(measure)</td><td>\(Escaping.html(contrast.outlet ?? "")) − \(Escaping.html(contrast.otherOutlet ?? ""))</td><td class=\"num\">\(figure(contrast, section: "contrasts"))</td><td class=\"num\">\(p)</td><td class=\"num\">\(q)</td><td class=\"num\">\(contrast.articles)</td></tr>\n"
+            html += "<tr><td>\(measure)</td><td>\(contrastSide(contrast.outlet, measure: contrast.measure)) − \(contrastSide(contrast.otherOutlet, measure: contrast.measure))</td><td class=\"num\">\(figure(contrast, section: "contrasts"))</td><td class=\"num\">\(p)</td><td class=\"num\">\(q)</td><td class=\"num\">\(contrast.articles)</td></tr>\n"
         }
         html += "</tbody></table></div>\n"
         return html
