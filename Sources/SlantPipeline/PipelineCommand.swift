@@ -123,12 +123,18 @@ public final class PipelineRun: @unchecked Sendable {
         var seenDigests: [String: String] = [:]
         var seenArticles: [String: (outlet: String, source: String)] = [:]
         let files = discovery.files
+        // What the store knows of files and documents, read once rather than once per file.
+        let records = try store.fileRecords()
+        var known = try store.knownDigests()
         progress.start(total: files.count, unit: "files")
         let batchSize = max(16, options.jobs * 16)
         var start = 0
         while start < files.count {
             let batch = Array(files[start..<min(start + batchSize, files.count)])
-            let outcomes = Parallel.map(batch, jobs: options.jobs) { file in self.process(file, store: store) }
+            let seen = known
+            let outcomes = Parallel.map(batch, jobs: options.jobs) { file in
+                self.process(file, record: records[file.path], known: seen, store: store)
+            }
             var writes = SlantStore.Batch()
             for outcome in outcomes {
                 writes.files += outcome.batch.files
@@ -171,13 +177,14 @@ public final class PipelineRun: @unchecked Sendable {
                         article.id += "-" + Slug.make(article.outlet)
                     }
                     seenArticles[article.id] = (article.outlet, document.source)
-                    measures.append(article)
+                    measures.append(article.withoutWordsAndSentences)
                     members.append(CorpusMember(
                         digest: digest, source: document.source, outlet: article.outlet, analysisKey: analysisKey,
                         articleID: article.id))
                 }
             }
             try store.write(writes, run: run)
+            for document in writes.documents { known.insert(document.digest) }
             start += batch.count
             progress.advance(by: batch.count)
         }
@@ -200,10 +207,9 @@ public final class PipelineRun: @unchecked Sendable {
 
     /// Reads a file only when the store cannot answer for it, and does for each of its
     /// documents only the stages whose results are not stored.
-    func process(_ file: DiscoveredFile, store: SlantStore) -> FileOutcome {
+    func process(_ file: DiscoveredFile, record: FileRecord?, known: Set<String>, store: SlantStore) -> FileOutcome {
         var outcome = FileOutcome()
         let stamp = FileStamp.of(file.absolutePath)
-        let record = (try? store.fileRecord(file.path)) ?? nil
         var documents: [StoredDocument]
         var raws: [String: RawDocument] = [:]
         if !options.full, let record, let stamp, record.size == stamp.size, record.modified == stamp.modified {
@@ -236,7 +242,6 @@ public final class PipelineRun: @unchecked Sendable {
                     path: file.path, size: stamp.size, modified: stamp.modified, format: file.format.rawValue, documents: documents))
             }
         }
-        let known = (try? store.knownDigests(documents.map(\.digest))) ?? []
         let previousDigests = Set(record?.documents.map(\.digest) ?? [])
         for document in documents {
             let status: DocumentOutcome.Status =

@@ -21,13 +21,20 @@ public struct Reporting {
     public func write(
         measures: [ArticleMeasures], members: [CorpusMember], excluded: [ExcludedDocument], generatedAt: String
     ) throws -> String {
-        // Keyness needs every article's words; they are summed per outlet one article at a time.
-        var outletWords: [String: [String: Int]] = [:]
-        try store.forEachWords(members) { words, member in
-            var totals = outletWords[member.outlet] ?? [:]
-            for (word, count) in words { totals[word, default: 0] += count }
-            outletWords[member.outlet] = totals
+        // Keyness needs every article's words; they are summed per outlet straight from the stored bytes.
+        var tallies: [String: WordTally] = [:]
+        var outlet = ""
+        var tally = WordTally()
+        try store.forEachWord(of: members) { member, word, count in
+            if member.outlet != outlet {
+                tallies[outlet] = tally
+                outlet = member.outlet
+                tally = tallies.removeValue(forKey: outlet) ?? WordTally()
+            }
+            tally.add(word, count: count)
         }
+        tallies[outlet] = tally
+        let outletWords = tallies.filter { $0.value.count > 0 }.mapValues(\.counts)
         let tables = try AggregateStage().process(
             AggregateStage.Input(measures: measures, excluded: excluded, facts: LexiconFacts(lexicons), outletWords: outletWords))
         let provenance = ReportProvenance(
@@ -49,11 +56,12 @@ public struct Reporting {
         let store = self.store
         let evidenceTable = StreamedReportFile(path: "data/evidence.csv") { append in
             append(EvidenceTable.header)
-            for article in tables.articles {
-                guard let member = digestOf[article.source], byID[article.id] != nil else { continue }
-                for (index, item) in try store.evidence(digest: member.digest, key: member.analysisKey).enumerated() {
-                    append(EvidenceTable.row(article, index: index, item))
-                }
+            let listed = tables.articles.compactMap { article -> (article: ArticleMeasures, member: CorpusMember)? in
+                guard let member = digestOf[article.source], byID[article.id] != nil else { return nil }
+                return (article, member)
+            }
+            try store.forEachEvidence(of: listed.map { ($0.member.digest, $0.member.analysisKey) }) { position, items in
+                for (index, item) in items.enumerated() { append(EvidenceTable.row(listed[position].article, index: index, item)) }
             }
         }
         let directory = configuration.resolve(configuration.reports)
@@ -68,12 +76,14 @@ public struct Reporting {
         for statistic in tables.statistics {
             for reference in statistic.evidence { wanted[reference.article, default: []].insert(reference.index) }
         }
+        let listed = wanted.compactMap { article, indexes -> (article: String, indexes: Set<Int>, member: CorpusMember)? in
+            guard let source = sourceOf[article], let member = members[source] else { return nil }
+            return (article, indexes, member)
+        }
         var lookup: [EvidenceReference: Evidence] = [:]
-        for (article, indexes) in wanted {
-            guard let source = sourceOf[article], let member = members[source] else { continue }
-            let items = try store.evidence(digest: member.digest, key: member.analysisKey)
-            for index in indexes where index < items.count {
-                lookup[EvidenceReference(article: article, index: index)] = items[index]
+        try store.forEachEvidence(of: listed.map { ($0.member.digest, $0.member.analysisKey) }) { position, items in
+            for index in listed[position].indexes where index < items.count {
+                lookup[EvidenceReference(article: listed[position].article, index: index)] = items[index]
             }
         }
         return lookup
