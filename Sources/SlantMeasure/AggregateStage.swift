@@ -64,15 +64,19 @@ public struct AggregateStage: Stage {
         /// Each outlet's authorial word counts, when accumulated elsewhere (from a store, one article at a
         /// time); nil to sum the measures' own `words`.
         public var outletWords: [String: [String: Int]]?
+        /// The evidence items of measures that carry none (held apart, compactly, by whoever holds a
+        /// whole corpus in memory); nil when the measures carry their own.
+        public var evidence: EvidenceClasses?
 
         public init(
             measures: [ArticleMeasures], excluded: [ExcludedDocument], facts: LexiconFacts = LexiconFacts(),
-            outletWords: [String: [String: Int]]? = nil
+            outletWords: [String: [String: Int]]? = nil, evidence: EvidenceClasses? = nil
         ) {
             self.measures = measures
             self.excluded = excluded
             self.facts = facts
             self.outletWords = outletWords
+            self.evidence = evidence
         }
     }
     public typealias Output = CorpusTables
@@ -96,7 +100,8 @@ public struct AggregateStage: Stage {
         let outlets = outletNames.map { Self.summary($0, groups[$0] ?? []) }
 
         var computer = StatisticsComputer(
-            policy: policy, facts: input.facts, groups: groups, outlets: outletNames, outletWords: input.outletWords)
+            policy: policy, facts: input.facts, groups: groups, outlets: outletNames, outletWords: input.outletWords,
+            evidence: input.evidence)
         let statistics = computer.all()
         return CorpusTables(
             outlets: outlets, articles: articles, excluded: input.excluded.sorted { $0.source < $1.source },
@@ -120,6 +125,50 @@ public struct AggregateStage: Stage {
             }
         }
         return summary
+    }
+}
+
+/// The evidence items of a corpus as the statistics select them — kind, voice, family or category,
+/// term or entry, stance — by article id: each distinct combination is kept once, and an article's
+/// items as a list of small numbers. A corpus held in memory for the aggregate can drop its measures'
+/// evidence (each item a large value) and keep this instead.
+public struct EvidenceClasses: Sendable {
+    /// What an evidence item is, for selecting it.
+    public struct Item: Sendable, Hashable {
+        public var kind: Evidence.Kind
+        public var voice: VoiceKey
+        public var group: String
+        public var item: String
+        public var stance: String?
+    }
+
+    private var items: [Item] = []
+    private var numbers: [Item: UInt32] = [:]
+    private var articles: [String: [UInt32]] = [:]
+
+    public init() {}
+
+    /// Records the evidence of the article with this id, in order (replacing what was recorded for it).
+    public mutating func add(_ evidence: [Evidence], article id: String) {
+        var list: [UInt32] = []
+        list.reserveCapacity(evidence.count)
+        for entry in evidence {
+            let item = Item(kind: entry.kind, voice: entry.voice, group: entry.group, item: entry.item, stance: entry.stance)
+            if let number = numbers[item] {
+                list.append(number)
+            } else {
+                let number = UInt32(truncatingIfNeeded: items.count)
+                numbers[item] = number
+                items.append(item)
+                list.append(number)
+            }
+        }
+        articles[id] = list
+    }
+
+    /// The evidence items of an article, in order.
+    public func items(of id: String) -> [Item] {
+        (articles[id] ?? []).map { items[Int($0)] }
     }
 }
 
@@ -215,7 +264,7 @@ struct OutletIndex {
         var stance: String?
     }
 
-    init(_ articles: [ArticleMeasures]) {
+    init(_ articles: [ArticleMeasures], evidence classes: EvidenceClasses? = nil) {
         self.articles = articles
         sums = ArticleSums(articles)
         var months: [String: [Int]] = [:]
@@ -231,6 +280,12 @@ struct OutletIndex {
             if let date = article.published {
                 first = min(first ?? date, date)
                 last = max(last ?? date, date)
+            }
+            if article.evidence.isEmpty, let classes {
+                for (index, item) in classes.items(of: article.id).enumerated() {
+                    evidence[EvidenceBucket(kind: item.kind, voice: item.voice), default: []].append(
+                        EvidenceEntry(article: position, index: index, group: item.group, item: item.item, stance: item.stance))
+                }
             }
             for (index, item) in article.evidence.enumerated() {
                 evidence[EvidenceBucket(kind: item.kind, voice: item.voice), default: []].append(
@@ -266,6 +321,8 @@ struct StatisticsComputer {
     let outletWords: [String: [String: Int]]?
     /// Threads for the contrasts' permutation tests.
     let jobs: Int
+    /// The evidence of measures that carry none.
+    let evidenceClasses: EvidenceClasses?
     /// Loaded-language categories anywhere in the corpus, sorted.
     private let categories: [String]
     /// Terms anywhere in the corpus by family, and each term's stance.
@@ -284,8 +341,9 @@ struct StatisticsComputer {
 
     init(
         policy: StatisticsPolicy, facts: LexiconFacts, groups: [String: [ArticleMeasures]], outlets: [String],
-        outletWords: [String: [String: Int]]?, jobs: Int = Parallel.availableCores
+        outletWords: [String: [String: Int]]?, evidence: EvidenceClasses? = nil, jobs: Int = Parallel.availableCores
     ) {
+        evidenceClasses = evidence
         self.policy = policy
         self.facts = facts
         self.groups = groups
@@ -313,7 +371,7 @@ struct StatisticsComputer {
     mutating func all() -> [Statistic] {
         var statistics: [Statistic] = []
         for outlet in outlets {
-            let index = OutletIndex(groups[outlet] ?? [])
+            let index = OutletIndex(groups[outlet] ?? [], evidence: evidenceClasses)
             statistics += loadedRates(outlet, index)
             statistics += termShares(outlet, index)
             statistics += stanceStatistics(outlet, index)

@@ -111,14 +111,36 @@ public final class PipelineRun: @unchecked Sendable {
     public func run(errors: OutputStream) throws -> RunSummary {
         let started = Self.now()
         let store = try SlantStore(path: configuration.resolve(configuration.store), rebuild: options.rebuild)
-        let previous = try store.corpus()
         let run = try store.beginRun(at: started)
+        let (counts, measures, evidence, members, excluded) = try processFiles(store: store, run: run, errors: errors)
+        var summary = counts
+        summary.failed = excluded.count
+        summary.analysed = measures.count
+        let current = Set(members.map(\.source))
+        summary.removed = Set(try store.corpusSources()).subtracting(current).subtracting(excluded.map(\.source)).count
+
+        let reports = try Reporting(store: store, configuration: configuration, lexicons: lexicons)
+            .write(measures: consume measures, evidence: evidence, members: members, excluded: excluded, generatedAt: Self.now())
+        summary.reportDirectory = reports
+        try store.finishRun(
+            run, at: Self.now(), corpus: members, failures: excluded, summary: summary.line,
+            meta: ["configuration_file": configuration.file, "configuration_digest": configuration.fileDigest.hex])
+        return summary
+    }
+
+    /// The file loop: every file discovered, looked up or read, and its documents analysed as far as
+    /// the store does not already hold them. What only the loop needs (the store's file records and
+    /// known digests, the digests and articles seen) is gone when it returns.
+    private func processFiles(
+        store: SlantStore, run: Int64, errors: OutputStream
+    ) throws -> (RunSummary, [ArticleMeasures], EvidenceClasses, [CorpusMember], [ExcludedDocument]) {
         let discovery = try FileDiscovery().files(for: configuration)
         for warning in discovery.warnings { errors.line("slant: \(warning)") }
 
         var summary = RunSummary()
         var excluded: [ExcludedDocument] = discovery.failures.map(ExcludedDocument.init)
         var measures: [ArticleMeasures] = []
+        var evidence = EvidenceClasses()
         var members: [CorpusMember] = []
         var seenDigests: [String: String] = [:]
         var seenArticles: [String: (outlet: String, source: String)] = [:]
@@ -126,6 +148,8 @@ public final class PipelineRun: @unchecked Sendable {
         // What the store knows of files and documents, read once rather than once per file.
         let records = try store.fileRecords()
         var known = try store.knownDigests()
+        measures.reserveCapacity(files.count)
+        members.reserveCapacity(files.count)
         progress.start(total: files.count, unit: "files")
         let batchSize = max(16, options.jobs * 16)
         var start = 0
@@ -167,6 +191,7 @@ public final class PipelineRun: @unchecked Sendable {
                         metadata: DocumentMetadata(site: article.site, url: article.url),
                         source: SourceLocator(path: document.source))
                     article.source = document.source
+                    article.digest = digest
                     // The same article twice in one outlet (two pages, one text) counts once; the same
                     // article in two outlets (syndication) counts for each, under an id made unique.
                     if let first = seenArticles[article.id] {
@@ -177,7 +202,10 @@ public final class PipelineRun: @unchecked Sendable {
                         article.id += "-" + Slug.make(article.outlet)
                     }
                     seenArticles[article.id] = (article.outlet, document.source)
-                    measures.append(article.withoutWordsAndSentences)
+                    // Held for the aggregate: the evidence items compactly, apart from the measures.
+                    evidence.add(article.evidence, article: article.id)
+                    article.evidence = []
+                    measures.append(article)
                     members.append(CorpusMember(
                         digest: digest, source: document.source, outlet: article.outlet, analysisKey: analysisKey,
                         articleID: article.id))
@@ -189,18 +217,7 @@ public final class PipelineRun: @unchecked Sendable {
             progress.advance(by: batch.count)
         }
         progress.finish()
-        summary.failed = excluded.count
-        summary.analysed = measures.count
-        let current = Set(members.map(\.source))
-        summary.removed = Set(previous.map(\.source)).subtracting(current).subtracting(excluded.map(\.source)).count
-
-        let reports = try Reporting(store: store, configuration: configuration, lexicons: lexicons)
-            .write(measures: measures, members: members, excluded: excluded, generatedAt: Self.now())
-        summary.reportDirectory = reports
-        try store.finishRun(
-            run, at: Self.now(), corpus: members, failures: excluded, summary: summary.line,
-            meta: ["configuration_file": configuration.file, "configuration_digest": configuration.fileDigest.hex])
-        return summary
+        return (summary, measures, evidence, members, excluded)
     }
 
     // MARK: - One file
@@ -316,7 +333,8 @@ public final class PipelineRun: @unchecked Sendable {
             let measured = try measure.process(
                 MeasureInput(id: identity, outlet: document.outletHint ?? "", digest: ContentDigest(hex: digest), tagged: tagged))
             batch.measures.append((digest, analysisKey, measured))
-            result.measures = measured
+            // The corpus is held in memory for the aggregate without what the store keeps apart.
+            result.measures = measured.withoutWordsAndSentences
             result.taggedNow = true
         } catch {
             result.failure = ExcludedDocument(error)

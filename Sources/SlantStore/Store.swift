@@ -415,6 +415,11 @@ public final class SlantStore: @unchecked Sendable {
         }
     }
 
+    /// The sources of the corpus of the last completed run.
+    public func corpusSources() throws(StoreError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT source FROM corpus") }
+    }
+
     public func corpusFailures() throws(StoreError) -> [ExcludedDocument] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM corpus_failures ORDER BY source").map { row in
