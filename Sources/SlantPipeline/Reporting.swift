@@ -41,6 +41,8 @@ public struct Reporting {
             AggregateStage.Input(
                 measures: consume measures, excluded: excluded, facts: LexiconFacts(lexicons), outletWords: outletWords,
                 evidence: classes))
+        // The aggregate's resampling tables are freed; their pages go back before the reports are built.
+        MemoryTrim.release()
         let provenance = ReportProvenance(
             slantVersion: SlantVersion.current, configurationFile: configuration.file,
             configurationDigest: configuration.fileDigest,
@@ -77,14 +79,16 @@ public struct Reporting {
         return directory
     }
 
-    /// The evidence (with sentences) of every reference the statistics keep, read from the store once per article.
+    /// The evidence (with sentences) of the references the reports show, read from the store in one pass.
     private func evidenceLookup(
         _ tables: CorpusTables, members: [CorpusMember], memberOf: [String: Int]
     ) throws -> [EvidenceReference: Evidence] {
         let sourceOf = Dictionary(tables.articles.map { ($0.id, $0.source) }, uniquingKeysWith: { first, _ in first })
         var wanted: [String: Set<Int>] = [:]
         for statistic in tables.statistics {
-            for reference in statistic.evidence { wanted[reference.article, default: []].insert(reference.index) }
+            for reference in statistic.evidence.prefix(ReportStage.evidenceShown) {
+                wanted[reference.article, default: []].insert(reference.index)
+            }
         }
         let listed = wanted.compactMap { article, indexes -> (article: String, indexes: Set<Int>, member: CorpusMember)? in
             guard let source = sourceOf[article], let member = memberOf[source].map({ members[$0] }) else { return nil }

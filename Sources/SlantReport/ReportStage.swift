@@ -77,6 +77,10 @@ public struct ReportStage: Stage {
     public static let name = "report"
     public static let version = 2
 
+    /// How many of a statistic's first evidence references the reports show with their sentences:
+    /// ``Input/evidence`` needs the evidence of no more than these.
+    public static var evidenceShown: Int { HTMLReport.evidenceRows }
+
     public init() {}
 
     public var configurationDigest: ContentDigest { ContentDigest(ofParts: [Self.name]) }
