@@ -478,23 +478,6 @@ public final class SlantStore: @unchecked Sendable {
         }
     }
 
-    /// The stored authorial words of one document under an analysis key.
-    public func words(digest: String, key: String) throws(StoreError) -> [String: Int]? {
-        try lookup { db in
-            let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: "SELECT words FROM measures WHERE digest = ? AND key = ?"), arguments: [digest, key])
-            guard let row = try rows.next() else { return nil }
-            return try row.withUnsafeData(atIndex: 0) { data -> [String: Int]? in
-                guard let data else { return nil }
-                var words: [String: Int] = [:]
-                let complete = data.withUnsafeBytes { bytes in
-                    WordsFormat.forEach(bytes) { word, count in words[String(decoding: word, as: UTF8.self)] = count }
-                }
-                return complete ? words : nil
-            }
-        }
-    }
-
     /// Evidence rows of a member, in order (with their sentences).
     public func evidence(digest: String, key: String) throws(StoreError) -> [Evidence] {
         try lookup { db in
