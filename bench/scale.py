@@ -482,7 +482,8 @@ def suite(binary, count, templates, args):
 
 PHASES = [  # first match wins, searched in the whole (demangled) call stack of a sample
     ("evidence rows for evidence.csv (SlantStore.evidence)", "SlantStore.evidence(digest", "report"),
-    ("words of every article (SlantStore.forEachWords)", "SlantStore.forEachWords", "report"),
+    ("evidence rows (SlantStore.forEachEvidence)", "SlantStore.forEachEvidence", "report"),
+    ("words of every article (SlantStore.forEachWord)", "SlantStore.forEachWord", "report"),
     ("contrasts (StatisticsComputer.contrasts)", "StatisticsComputer.contrasts", "report"),
     ("other statistics (AggregateStage)", "AggregateStage.process", "report"),
     ("render (ReportStage)", "ReportStage.process", "report"),

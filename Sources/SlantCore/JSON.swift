@@ -41,6 +41,14 @@ public enum JSON: Sendable, Hashable {
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
+    /// The value serialised as ``prettyPrinted()`` writes it `depth` levels down inside arrays or
+    /// objects, without the final newline: the elements of a large array written one at a time.
+    public func prettyPrinted(depth: Int) -> String {
+        var writer = JSONWriter(escapeForHTML: false, indent: true, depth: depth)
+        writer.write(self)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
     /// The value serialised into UTF-8 bytes.
     public func bytes() -> [UInt8] {
         var writer = JSONWriter(escapeForHTML: false)
@@ -67,9 +75,10 @@ struct JSONWriter {
     var indent = false
     private var depth = 0
 
-    init(escapeForHTML: Bool, indent: Bool = false) {
+    init(escapeForHTML: Bool, indent: Bool = false, depth: Int = 0) {
         self.escapeForHTML = escapeForHTML
         self.indent = indent
+        self.depth = depth
         bytes.reserveCapacity(4096)
     }
 

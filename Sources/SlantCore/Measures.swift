@@ -170,6 +170,17 @@ public struct ArticleMeasures: Sendable, Hashable, Codable {
         self.evidence = evidence
     }
 
+    /// The measures without the parts the store keeps apart: the words (summed from the store for
+    /// keyness) and the evidence sentences (read from the store for the reports).
+    public var withoutWordsAndSentences: ArticleMeasures {
+        var copy = self
+        copy.words = [:]
+        for index in copy.evidence.indices where !copy.evidence[index].sentenceText.isEmpty {
+            copy.evidence[index].sentenceText = ""
+        }
+        return copy
+    }
+
     /// Tokens in a voice (comments included as their own voice).
     public func tokens(in voice: Voice) -> Int {
         voice == .comment ? commentTokens : voiceTokens[voice] ?? 0

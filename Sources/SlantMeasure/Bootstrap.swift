@@ -41,8 +41,13 @@ public struct BootstrapPlan: Sendable {
 
     /// Per resample, the ratio of sums × `scale` (nil where the denominator is zero).
     public func ratios(numerators: [Double], denominators: [Double], scale: Double = 1) -> [Double?] {
+        ratios(numerators: numerators, denominatorSums: sums(denominators), scale: scale)
+    }
+
+    /// The same, with the denominators' ``sums(_:)`` already taken (statistics that share a
+    /// denominator, such as the terms of one family, take them once).
+    public func ratios(numerators: [Double], denominatorSums bottom: [Double], scale: Double = 1) -> [Double?] {
         let top = sums(numerators)
-        let bottom = sums(denominators)
         return zip(top, bottom).map { $1 > 0 ? $0 / $1 * scale : nil }
     }
 

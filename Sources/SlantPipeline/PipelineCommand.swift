@@ -111,24 +111,56 @@ public final class PipelineRun: @unchecked Sendable {
     public func run(errors: OutputStream) throws -> RunSummary {
         let started = Self.now()
         let store = try SlantStore(path: configuration.resolve(configuration.store), rebuild: options.rebuild)
-        let previous = try store.corpus()
         let run = try store.beginRun(at: started)
+        let (counts, measures, evidence, members, excluded) = try processFiles(store: store, run: run, errors: errors)
+        var summary = counts
+        // The loop's parsing freed much more than it keeps; hand those pages back before reporting.
+        MemoryTrim.release()
+        summary.failed = excluded.count
+        summary.analysed = measures.count
+        let current = Set(members.map(\.source))
+        summary.removed = Set(try store.corpusSources()).subtracting(current).subtracting(excluded.map(\.source)).count
+
+        let reports = try Reporting(store: store, configuration: configuration, lexicons: lexicons)
+            .write(measures: consume measures, evidence: evidence, members: members, excluded: excluded, generatedAt: Self.now())
+        summary.reportDirectory = reports
+        try store.finishRun(
+            run, at: Self.now(), corpus: members, failures: excluded, summary: summary.line,
+            meta: ["configuration_file": configuration.file, "configuration_digest": configuration.fileDigest.hex])
+        return summary
+    }
+
+    /// The file loop: every file discovered, looked up or read, and its documents analysed as far as
+    /// the store does not already hold them. What only the loop needs (the store's file records and
+    /// known digests, the digests and articles seen) is gone when it returns.
+    private func processFiles(
+        store: SlantStore, run: Int64, errors: OutputStream
+    ) throws -> (RunSummary, [ArticleMeasures], EvidenceClasses, [CorpusMember], [ExcludedDocument]) {
         let discovery = try FileDiscovery().files(for: configuration)
         for warning in discovery.warnings { errors.line("slant: \(warning)") }
 
         var summary = RunSummary()
         var excluded: [ExcludedDocument] = discovery.failures.map(ExcludedDocument.init)
         var measures: [ArticleMeasures] = []
+        var evidence = EvidenceClasses()
         var members: [CorpusMember] = []
         var seenDigests: [String: String] = [:]
         var seenArticles: [String: (outlet: String, source: String)] = [:]
         let files = discovery.files
+        // What the store knows of files and documents, read once rather than once per file.
+        var records = try store.fileRecords()
+        var known = try store.knownDigests()
+        measures.reserveCapacity(files.count)
+        members.reserveCapacity(files.count)
         progress.start(total: files.count, unit: "files")
         let batchSize = max(16, options.jobs * 16)
         var start = 0
         while start < files.count {
-            let batch = Array(files[start..<min(start + batchSize, files.count)])
-            let outcomes = Parallel.map(batch, jobs: options.jobs) { file in self.process(file, store: store) }
+            let batch = files[start..<min(start + batchSize, files.count)].map { ($0, records[$0.path]) }
+            let seen = known
+            let outcomes = Parallel.map(batch, jobs: options.jobs) { file, record in
+                self.process(file, record: record, known: seen, store: store)
+            }
             var writes = SlantStore.Batch()
             for outcome in outcomes {
                 writes.files += outcome.batch.files
@@ -161,6 +193,7 @@ public final class PipelineRun: @unchecked Sendable {
                         metadata: DocumentMetadata(site: article.site, url: article.url),
                         source: SourceLocator(path: document.source))
                     article.source = document.source
+                    article.digest = digest
                     // The same article twice in one outlet (two pages, one text) counts once; the same
                     // article in two outlets (syndication) counts for each, under an id made unique.
                     if let first = seenArticles[article.id] {
@@ -171,6 +204,9 @@ public final class PipelineRun: @unchecked Sendable {
                         article.id += "-" + Slug.make(article.outlet)
                     }
                     seenArticles[article.id] = (article.outlet, document.source)
+                    // Held for the aggregate: the evidence items compactly, apart from the measures.
+                    evidence.add(article.evidence, article: article.id)
+                    article.evidence = []
                     measures.append(article)
                     members.append(CorpusMember(
                         digest: digest, source: document.source, outlet: article.outlet, analysisKey: analysisKey,
@@ -178,32 +214,23 @@ public final class PipelineRun: @unchecked Sendable {
                 }
             }
             try store.write(writes, run: run)
+            for document in writes.documents { known.insert(document.digest) }
             start += batch.count
             progress.advance(by: batch.count)
         }
         progress.finish()
-        summary.failed = excluded.count
-        summary.analysed = measures.count
-        let current = Set(members.map(\.source))
-        summary.removed = Set(previous.map(\.source)).subtracting(current).subtracting(excluded.map(\.source)).count
-
-        let reports = try Reporting(store: store, configuration: configuration, lexicons: lexicons)
-            .write(measures: measures, members: members, excluded: excluded, generatedAt: Self.now())
-        summary.reportDirectory = reports
-        try store.finishRun(
-            run, at: Self.now(), corpus: members, failures: excluded, summary: summary.line,
-            meta: ["configuration_file": configuration.file, "configuration_digest": configuration.fileDigest.hex])
-        return summary
+        records = [:]
+        known = []
+        return (summary, measures, evidence, members, excluded)
     }
 
     // MARK: - One file
 
     /// Reads a file only when the store cannot answer for it, and does for each of its
     /// documents only the stages whose results are not stored.
-    func process(_ file: DiscoveredFile, store: SlantStore) -> FileOutcome {
+    func process(_ file: DiscoveredFile, record: FileRecord?, known: Set<String>, store: SlantStore) -> FileOutcome {
         var outcome = FileOutcome()
         let stamp = FileStamp.of(file.absolutePath)
-        let record = (try? store.fileRecord(file.path)) ?? nil
         var documents: [StoredDocument]
         var raws: [String: RawDocument] = [:]
         if !options.full, let record, let stamp, record.size == stamp.size, record.modified == stamp.modified {
@@ -236,7 +263,6 @@ public final class PipelineRun: @unchecked Sendable {
                     path: file.path, size: stamp.size, modified: stamp.modified, format: file.format.rawValue, documents: documents))
             }
         }
-        let known = (try? store.knownDigests(documents.map(\.digest))) ?? []
         let previousDigests = Set(record?.documents.map(\.digest) ?? [])
         for document in documents {
             let status: DocumentOutcome.Status =
@@ -311,7 +337,8 @@ public final class PipelineRun: @unchecked Sendable {
             let measured = try measure.process(
                 MeasureInput(id: identity, outlet: document.outletHint ?? "", digest: ContentDigest(hex: digest), tagged: tagged))
             batch.measures.append((digest, analysisKey, measured))
-            result.measures = measured
+            // The corpus is held in memory for the aggregate without what the store keeps apart.
+            result.measures = measured.withoutWordsAndSentences
             result.taggedNow = true
         } catch {
             result.failure = ExcludedDocument(error)
@@ -356,5 +383,19 @@ public enum PipelineCommand {
             errors.line("slant: \(error)")
             return 1
         }
+    }
+}
+
+/// Gives the pages that freed allocations leave in malloc's arenas back to the system: glibc keeps
+/// them in each thread's arena, so memory freed by the file loop's worker threads would otherwise
+/// stay resident under everything the report phase allocates. glibc's `malloc_trim`, looked up at run
+/// time; nothing where it does not exist.
+enum MemoryTrim {
+    static func release() {
+        #if os(Linux)
+        guard let symbol = dlsym(nil, "malloc_trim") else { return }
+        typealias Trim = @convention(c) (Int) -> Int32
+        _ = unsafeBitCast(symbol, to: Trim.self)(0)
+        #endif
     }
 }

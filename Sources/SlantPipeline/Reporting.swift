@@ -18,28 +18,41 @@ public struct Reporting {
     }
 
     /// Aggregates and writes the reports; returns the report directory.
+    /// The measures may come without their evidence items when `evidence` holds them.
     public func write(
-        measures: [ArticleMeasures], members: [CorpusMember], excluded: [ExcludedDocument], generatedAt: String
+        measures: consuming [ArticleMeasures], evidence classes: EvidenceClasses? = nil, members: [CorpusMember],
+        excluded: [ExcludedDocument], generatedAt: String
     ) throws -> String {
-        // Keyness needs every article's words; they are summed per outlet one article at a time.
-        var outletWords: [String: [String: Int]] = [:]
-        try store.forEachWords(members) { words, member in
-            var totals = outletWords[member.outlet] ?? [:]
-            for (word, count) in words { totals[word, default: 0] += count }
-            outletWords[member.outlet] = totals
+        // Keyness needs every article's words; they are summed per outlet straight from the stored bytes.
+        var tallies: [String: WordTally] = [:]
+        var outlet = ""
+        var tally = WordTally()
+        try store.forEachWord(of: members) { member, word, count in
+            if member.outlet != outlet {
+                tallies[outlet] = tally
+                outlet = member.outlet
+                tally = tallies.removeValue(forKey: outlet) ?? WordTally()
+            }
+            tally.add(word, count: count)
         }
+        tallies[outlet] = tally
+        let outletWords = tallies.filter { $0.value.count > 0 }.mapValues(\.counts)
         let tables = try AggregateStage().process(
-            AggregateStage.Input(measures: measures, excluded: excluded, facts: LexiconFacts(lexicons), outletWords: outletWords))
+            AggregateStage.Input(
+                measures: consume measures, excluded: excluded, facts: LexiconFacts(lexicons), outletWords: outletWords,
+                evidence: classes))
+        // The aggregate's resampling tables are freed; their pages go back before the reports are built.
+        MemoryTrim.release()
         let provenance = ReportProvenance(
             slantVersion: SlantVersion.current, configurationFile: configuration.file,
             configurationDigest: configuration.fileDigest,
             lexicons: lexicons.map { LexiconProvenance(path: $0.path, id: $0.id, version: $0.version, digest: $0.digest) },
             generatedAt: generatedAt)
-        let byID = Dictionary(tables.articles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let digestOf = Dictionary(members.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
-        let evidence = try evidenceLookup(tables, members: digestOf)
+        let memberOf = Dictionary(members.indices.map { (members[$0].source, $0) }, uniquingKeysWith: { first, _ in first })
+        let evidence = try evidenceLookup(tables, members: members, memberOf: memberOf)
         let input = ReportStage.Input(tables: tables, provenance: provenance, evidence: evidence)
-        let files = try ReportStage().process(input)
+        let stage = ReportStage()
+        let files = try stage.process(input)
         try store.replaceStatistics(tables.statistics)
         let context = input.citationContext
         try store.setMeta([
@@ -47,33 +60,44 @@ public struct Reporting {
             "citation_lexicons": context.lexicons.joined(separator: "\n"), "citation_generated": context.generatedAt,
         ])
         let store = self.store
+        let articles = tables.articles
         let evidenceTable = StreamedReportFile(path: "data/evidence.csv") { append in
             append(EvidenceTable.header)
-            for article in tables.articles {
-                guard let member = digestOf[article.source], byID[article.id] != nil else { continue }
-                for (index, item) in try store.evidence(digest: member.digest, key: member.analysisKey).enumerated() {
-                    append(EvidenceTable.row(article, index: index, item))
-                }
+            var positions: [Int] = []
+            var documents: [(digest: String, key: String)] = []
+            for (position, article) in articles.enumerated() {
+                guard let member = memberOf[article.source].map({ members[$0] }) else { continue }
+                positions.append(position)
+                documents.append((member.digest, member.analysisKey))
+            }
+            try store.forEachEvidence(of: documents) { listed, items in
+                for (index, item) in items.enumerated() { append(EvidenceTable.row(articles[positions[listed]], index: index, item)) }
             }
         }
         let directory = configuration.resolve(configuration.reports)
-        try ReportWriter(directory: directory).write(files, streamed: [evidenceTable])
+        try ReportWriter(directory: directory).write(files, streamed: stage.streamed(input) + [evidenceTable])
         return directory
     }
 
-    /// The evidence (with sentences) of every reference the statistics keep, read from the store once per article.
-    private func evidenceLookup(_ tables: CorpusTables, members: [String: CorpusMember]) throws -> [EvidenceReference: Evidence] {
+    /// The evidence (with sentences) of the references the reports show, read from the store in one pass.
+    private func evidenceLookup(
+        _ tables: CorpusTables, members: [CorpusMember], memberOf: [String: Int]
+    ) throws -> [EvidenceReference: Evidence] {
         let sourceOf = Dictionary(tables.articles.map { ($0.id, $0.source) }, uniquingKeysWith: { first, _ in first })
         var wanted: [String: Set<Int>] = [:]
         for statistic in tables.statistics {
-            for reference in statistic.evidence { wanted[reference.article, default: []].insert(reference.index) }
+            for reference in statistic.evidence.prefix(ReportStage.evidenceShown) {
+                wanted[reference.article, default: []].insert(reference.index)
+            }
+        }
+        let listed = wanted.compactMap { article, indexes -> (article: String, indexes: Set<Int>, member: CorpusMember)? in
+            guard let source = sourceOf[article], let member = memberOf[source].map({ members[$0] }) else { return nil }
+            return (article, indexes, member)
         }
         var lookup: [EvidenceReference: Evidence] = [:]
-        for (article, indexes) in wanted {
-            guard let source = sourceOf[article], let member = members[source] else { continue }
-            let items = try store.evidence(digest: member.digest, key: member.analysisKey)
-            for index in indexes where index < items.count {
-                lookup[EvidenceReference(article: article, index: index)] = items[index]
+        try store.forEachEvidence(of: listed.map { ($0.member.digest, $0.member.analysisKey) }) { position, items in
+            for index in listed[position].indexes where index < items.count {
+                lookup[EvidenceReference(article: listed[position].article, index: index)] = items[index]
             }
         }
         return lookup
@@ -97,16 +121,24 @@ public enum ReportCommand {
             }
             let members = try store.corpus()
             var measures: [ArticleMeasures] = []
+            var evidence = EvidenceClasses()
+            measures.reserveCapacity(members.count)
             for member in members {
                 guard var article = try store.measures(digest: member.digest, key: member.analysisKey) else { continue }
                 article.outlet = member.outlet
                 article.source = member.source
+                article.digest = member.digest
                 article.id = member.articleID
+                evidence.add(article.evidence, article: article.id)
+                article.evidence = []
                 measures.append(article)
             }
+            let count = measures.count
             let directory = try Reporting(store: store, configuration: configuration, lexicons: lexicons)
-                .write(measures: measures, members: members, excluded: try store.corpusFailures(), generatedAt: PipelineRun.now())
-            output.line("\(measures.count) articles · reports in \(directory)/")
+                .write(
+                    measures: consume measures, evidence: evidence, members: members, excluded: try store.corpusFailures(),
+                    generatedAt: PipelineRun.now())
+            output.line("\(count) articles · reports in \(directory)/")
             return 0
         } catch let error as ConfigurationLoader.Failure {
             errors.line(error.description.hasPrefix(configurationPath) ? error.description : "slant: \(error)")

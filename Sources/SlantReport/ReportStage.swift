@@ -77,23 +77,52 @@ public struct ReportStage: Stage {
     public static let name = "report"
     public static let version = 2
 
+    /// How many of a statistic's first evidence references the reports show with their sentences:
+    /// ``Input/evidence`` needs the evidence of no more than these.
+    public static var evidenceShown: Int { HTMLReport.evidenceRows }
+
     public init() {}
 
     public var configurationDigest: ContentDigest { ContentDigest(ofParts: [Self.name]) }
 
+    /// The files whose size does not grow with the number of articles; the per-article tables are
+    /// ``streamed(_:)``.
     public func process(_ input: Input) throws(DocumentError) -> [ReportFile] {
         let tables = input.tables
         return [
-            ReportFile(path: "data/articles.csv", contents: DataTables.articles(tables).text),
             ReportFile(path: "data/outlets.csv", contents: DataTables.outlets(tables).text),
             ReportFile(path: "data/excluded.csv", contents: DataTables.excluded(tables).text),
-            ReportFile(path: "data/term_counts.csv", contents: DataTables.termCounts(tables).text),
-            ReportFile(path: "data/loaded_counts.csv", contents: DataTables.loadedCounts(tables).text),
             ReportFile(path: "data/statistics.csv", contents: DataTables.statistics(tables, context: input.citationContext).text),
-            ReportFile(path: "data/articles.json", contents: DataTables.articlesJSON(tables).prettyPrinted()),
             ReportFile(path: "statistics.json", contents: StatisticsJSON.document(input).prettyPrinted()),
             ReportFile(path: "report.md", contents: MarkdownReport(input: input).render()),
             ReportFile(path: "index.html", contents: HTMLReport(input: input).render()),
+        ]
+    }
+
+    /// The tables with a row per article (`data/articles.csv`, `data/term_counts.csv`,
+    /// `data/loaded_counts.csv`, `data/articles.json`), written row by row so that a report's
+    /// memory does not grow with the corpus.
+    public func streamed(_ input: Input) -> [StreamedReportFile] {
+        let articles = input.tables.articles
+        func csv(_ path: String, header: [String], rows: @escaping (ArticleMeasures) -> [[String]]) -> StreamedReportFile {
+            StreamedReportFile(path: path) { append in
+                append(DataTables.line(header))
+                for article in articles {
+                    for row in rows(article) { append(DataTables.line(row)) }
+                }
+            }
+        }
+        return [
+            csv("data/articles.csv", header: DataTables.articleHeader) { [DataTables.articleRow($0)] },
+            csv("data/term_counts.csv", header: DataTables.termCountHeader, rows: DataTables.termCountRows),
+            csv("data/loaded_counts.csv", header: DataTables.loadedCountHeader, rows: DataTables.loadedCountRows),
+            StreamedReportFile(path: "data/articles.json") { append in
+                append("[")
+                for (index, article) in articles.enumerated() {
+                    append((index > 0 ? ",\n  " : "\n  ") + DataTables.articleJSON(article).prettyPrinted(depth: 1))
+                }
+                append(articles.isEmpty ? "]\n" : "\n]\n")
+            },
         ]
     }
 }
@@ -168,17 +197,22 @@ public enum StatisticsJSON {
 
 /// The tidy tables of `reports/data/`, for R, pandas or a spreadsheet.
 enum DataTables {
-    static func articles(_ tables: CorpusTables) -> CSVTable {
-        CSVTable(
-            header: ["id", "outlet", "published", "title", "url", "source", "tokens", "authorial_tokens", "quoted_tokens",
-                     "attributed_tokens", "sentences", "paragraphs", "comments", "comment_tokens", "warnings"],
-            rows: tables.articles.map { article in
-                [article.id, article.outlet, article.published ?? "", article.title ?? "", article.url ?? "",
-                 article.source, String(article.tokens), String(article.tokens(in: .authorial)),
-                 String(article.tokens(in: .quoted)), String(article.tokens(in: .attributed)), String(article.sentences),
-                 String(article.paragraphs), String(article.comments), String(article.commentTokens),
-                 article.warnings.joined(separator: " ")]
-            })
+    /// One CSV line: the cells escaped and neutralised, comma-separated, ending in CRLF (as ``CSVTable/text``).
+    static func line(_ cells: [String]) -> String {
+        cells.map(Escaping.csv).joined(separator: ",") + "\r\n"
+    }
+
+    static let articleHeader = [
+        "id", "outlet", "published", "title", "url", "source", "tokens", "authorial_tokens", "quoted_tokens",
+        "attributed_tokens", "sentences", "paragraphs", "comments", "comment_tokens", "warnings",
+    ]
+
+    static func articleRow(_ article: ArticleMeasures) -> [String] {
+        [article.id, article.outlet, article.published ?? "", article.title ?? "", article.url ?? "",
+         article.source, String(article.tokens), String(article.tokens(in: .authorial)),
+         String(article.tokens(in: .quoted)), String(article.tokens(in: .attributed)), String(article.sentences),
+         String(article.paragraphs), String(article.comments), String(article.commentTokens),
+         article.warnings.joined(separator: " ")]
     }
 
     static func outlets(_ tables: CorpusTables) -> CSVTable {
@@ -197,26 +231,22 @@ enum DataTables {
         CSVTable(header: ["source", "stage", "code", "reason"], rows: tables.excluded.map { [$0.source, $0.stage, $0.code, $0.reason] })
     }
 
-    static func termCounts(_ tables: CorpusTables) -> CSVTable {
-        var rows: [[String]] = []
-        for article in tables.articles {
-            for count in article.termCounts.sorted(by: { ($0.family, $0.term, $0.voice) < ($1.family, $1.term, $1.voice) }) {
-                rows.append([article.id, article.outlet, article.published ?? "", count.family, count.term, count.stance,
-                             count.voice.voice.rawValue, count.voice.distanced ? "true" : "false", String(count.count)])
-            }
+    static let termCountHeader = ["article", "outlet", "published", "family", "term", "stance", "voice", "distanced", "count"]
+
+    static func termCountRows(_ article: ArticleMeasures) -> [[String]] {
+        article.termCounts.sorted(by: { ($0.family, $0.term, $0.voice) < ($1.family, $1.term, $1.voice) }).map { count in
+            [article.id, article.outlet, article.published ?? "", count.family, count.term, count.stance,
+             count.voice.voice.rawValue, count.voice.distanced ? "true" : "false", String(count.count)]
         }
-        return CSVTable(header: ["article", "outlet", "published", "family", "term", "stance", "voice", "distanced", "count"], rows: rows)
     }
 
-    static func loadedCounts(_ tables: CorpusTables) -> CSVTable {
-        var rows: [[String]] = []
-        for article in tables.articles {
-            for count in article.loadedCounts.sorted(by: { ($0.category, $0.voice) < ($1.category, $1.voice) }) {
-                rows.append([article.id, article.outlet, article.published ?? "", count.category, count.voice.voice.rawValue,
-                             count.voice.distanced ? "true" : "false", String(count.hits), String(count.weight)])
-            }
+    static let loadedCountHeader = ["article", "outlet", "published", "category", "voice", "distanced", "hits", "weight"]
+
+    static func loadedCountRows(_ article: ArticleMeasures) -> [[String]] {
+        article.loadedCounts.sorted(by: { ($0.category, $0.voice) < ($1.category, $1.voice) }).map { count in
+            [article.id, article.outlet, article.published ?? "", count.category, count.voice.voice.rawValue,
+             count.voice.distanced ? "true" : "false", String(count.hits), String(count.weight)]
         }
-        return CSVTable(header: ["article", "outlet", "published", "category", "voice", "distanced", "hits", "weight"], rows: rows)
     }
 
     static func statistics(_ tables: CorpusTables, context: CitationContext) -> CSVTable {
@@ -248,20 +278,18 @@ enum DataTables {
          item.comment.map(String.init) ?? "", String(item.sentence), String(item.start), String(item.end), item.sentenceText]
     }
 
-    static func articlesJSON(_ tables: CorpusTables) -> JSON {
-        .array(tables.articles.map { article in
-            .object([
-                "id": .string(article.id), "outlet": .string(article.outlet), "published": .string(article.published),
-                "title": .string(article.title), "url": .string(article.url), "source": .string(article.source),
-                "digest": .string(article.digest), "tokens": .int(article.tokens),
-                "voice_tokens": .object([
-                    "authorial": .int(article.tokens(in: .authorial)), "quoted": .int(article.tokens(in: .quoted)),
-                    "attributed": .int(article.tokens(in: .attributed)), "comment": .int(article.commentTokens),
-                ]),
-                "sentences": .int(article.sentences), "paragraphs": .int(article.paragraphs),
-                "comments": .int(article.comments), "warnings": .array(article.warnings.map(JSON.string)),
-            ])
-        })
+    static func articleJSON(_ article: ArticleMeasures) -> JSON {
+        .object([
+            "id": .string(article.id), "outlet": .string(article.outlet), "published": .string(article.published),
+            "title": .string(article.title), "url": .string(article.url), "source": .string(article.source),
+            "digest": .string(article.digest), "tokens": .int(article.tokens),
+            "voice_tokens": .object([
+                "authorial": .int(article.tokens(in: .authorial)), "quoted": .int(article.tokens(in: .quoted)),
+                "attributed": .int(article.tokens(in: .attributed)), "comment": .int(article.commentTokens),
+            ]),
+            "sentences": .int(article.sentences), "paragraphs": .int(article.paragraphs),
+            "comments": .int(article.comments), "warnings": .array(article.warnings.map(JSON.string)),
+        ])
     }
 }
 

@@ -210,19 +210,38 @@ public final class SlantStore: @unchecked Sendable {
     // MARK: - Files
 
     public func fileRecord(_ path: String) throws(StoreError) -> FileRecord? {
-        try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM files WHERE path = ?", arguments: [path]) else { return nil }
-            let documents = (try? JSONDecoder().decode([StoredDocument].self, from: Data((row["documents"] as String).utf8))) ?? []
-            return FileRecord(path: row["path"], size: row["size"], modified: row["modified"], format: row["format"], documents: documents)
+        try lookup { db in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT path, size, modified, format, documents FROM files WHERE path = ?"), arguments: [path])
+            else { return nil }
+            return Self.fileRecord(row)
         }
+    }
+
+    /// Every file the store knows, by path: one query for a whole run instead of one per file.
+    public func fileRecords() throws(StoreError) -> [String: FileRecord] {
+        try read { db in
+            var records: [String: FileRecord] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, size, modified, format, documents FROM files")
+            while let row = try rows.next() {
+                let record = Self.fileRecord(row)
+                records[record.path] = record
+            }
+            return records
+        }
+    }
+
+    private static func fileRecord(_ row: Row) -> FileRecord {
+        FileRecord(
+            path: row[0], size: row[1], modified: row[2], format: row[3],
+            documents: StoredDocumentsFormat.decode(row[4] as String) ?? [])
     }
 
     // MARK: - Cached stage outputs
 
     /// The cleaned article of a document under a clean key, if stored.
     public func article(digest: String, key: String) throws(StoreError) -> Article? {
-        try read { db in
-            guard let data = try Data.fetchOne(db, sql: "SELECT article FROM cleaned WHERE digest = ? AND key = ?", arguments: [digest, key])
+        try lookup { db in
+            guard let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT article FROM cleaned WHERE digest = ? AND key = ?"), arguments: [digest, key])
             else { return nil }
             return try? JSONDecoder().decode(Article.self, from: data)
         }
@@ -230,8 +249,8 @@ public final class SlantStore: @unchecked Sendable {
 
     /// A failure recorded for a document under a stage key (not retried until the document or the key changes).
     public func failure(digest: String, key: String) throws(StoreError) -> ExcludedDocument? {
-        try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM failures WHERE digest = ? AND key = ?", arguments: [digest, key])
+        try lookup { db in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM failures WHERE digest = ? AND key = ?"), arguments: [digest, key])
             else { return nil }
             return ExcludedDocument(source: row["source"], stage: row["stage"], code: row["code"], reason: row["reason"])
         }
@@ -239,10 +258,13 @@ public final class SlantStore: @unchecked Sendable {
 
     /// The measures of a document under an analysis key (without evidence sentences: see ``evidence``).
     public func measures(digest: String, key: String) throws(StoreError) -> ArticleMeasures? {
-        try read { db in
-            guard let data = try Data.fetchOne(db, sql: "SELECT counts FROM measures WHERE digest = ? AND key = ?", arguments: [digest, key])
-            else { return nil }
-            return try? JSONDecoder().decode(ArticleMeasures.self, from: data)
+        try lookup { db in
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: "SELECT counts FROM measures WHERE digest = ? AND key = ?"), arguments: [digest, key])
+            guard let row = try rows.next() else { return nil }
+            return try row.withUnsafeData(atIndex: 0) { data in
+                data?.withUnsafeBytes { MeasuresFormat.decode($0) }
+            }
         }
     }
 
@@ -270,48 +292,42 @@ public final class SlantStore: @unchecked Sendable {
         try writeTransaction { db in
             for file in batch.files {
                 let documents = String(decoding: try encoder.encode(file.documents), as: UTF8.self)
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO files (path, size, modified, format, documents) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [file.path, file.size, file.modified, file.format, documents])
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO files (path, size, modified, format, documents) VALUES (?, ?, ?, ?, ?)")
+                    .execute(arguments: [file.path, file.size, file.modified, file.format, documents])
             }
             for document in batch.documents {
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO documents (digest, source, format, first_run) VALUES (?, ?, ?, ?)",
-                    arguments: [document.digest, document.source, document.format, run])
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO documents (digest, source, format, first_run) VALUES (?, ?, ?, ?)")
+                    .execute(arguments: [document.digest, document.source, document.format, run])
             }
             for item in batch.cleaned {
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO cleaned (digest, key, article) VALUES (?, ?, ?)",
-                    arguments: [item.digest, item.key, try encoder.encode(item.article)])
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO cleaned (digest, key, article) VALUES (?, ?, ?)")
+                    .execute(arguments: [item.digest, item.key, try encoder.encode(item.article)])
             }
             for item in batch.failures {
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO failures (digest, key, source, stage, code, reason) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [item.digest, item.key, item.failure.source, item.failure.stage, item.failure.code, item.failure.reason])
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO failures (digest, key, source, stage, code, reason) VALUES (?, ?, ?, ?, ?, ?)")
+                    .execute(arguments: [item.digest, item.key, item.failure.source, item.failure.stage, item.failure.code, item.failure.reason])
             }
             for item in batch.measures {
                 var light = item.measures
-                let words = try encoder.encode(light.words)
+                let words = Data(WordsFormat.encode(light.words))
                 light.words = [:]
                 let evidence = light.evidence
-                light.evidence = evidence.map { $0.withoutSentence }
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO measures (digest, key, article_id, counts, words) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [item.digest, item.key, light.id, try encoder.encode(light), words])
-                try db.execute(sql: "DELETE FROM evidence WHERE digest = ? AND key = ?", arguments: [item.digest, item.key])
+                let counts = Data(MeasuresFormat.encode(light))
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO measures (digest, key, article_id, counts, words) VALUES (?, ?, ?, ?, ?)")
+                    .execute(arguments: [item.digest, item.key, light.id, counts, words])
+                try db.cachedStatement(sql: "DELETE FROM evidence WHERE digest = ? AND key = ?").execute(arguments: [item.digest, item.key])
+                let insert = try db.cachedStatement(sql: """
+                    INSERT INTO evidence (digest, key, position, kind, grouping, item, stance, weight, text, voice,
+                        distanced, speaker, negated, comment, sentence, start, end, sentence_text, match_start, match_end)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
                 for (position, entry) in evidence.enumerated() {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO evidence (digest, key, position, kind, grouping, item, stance, weight, text, voice,
-                                distanced, speaker, negated, comment, sentence, start, end, sentence_text, match_start, match_end)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            item.digest, item.key, position, entry.kind.rawValue, entry.group, entry.item, entry.stance,
-                            entry.weight, entry.text, entry.voice.voice.rawValue, entry.voice.distanced, entry.speaker,
-                            entry.negated, entry.comment, entry.sentence, entry.start, entry.end, entry.sentenceText,
-                            entry.matchStart, entry.matchEnd,
-                        ])
+                    try insert.execute(arguments: [
+                        item.digest, item.key, position, entry.kind.rawValue, entry.group, entry.item, entry.stance,
+                        entry.weight, entry.text, entry.voice.voice.rawValue, entry.voice.distanced, entry.speaker,
+                        entry.negated, entry.comment, entry.sentence, entry.start, entry.end, entry.sentenceText,
+                        entry.matchStart, entry.matchEnd,
+                    ])
                 }
             }
         }
@@ -333,10 +349,10 @@ public final class SlantStore: @unchecked Sendable {
     ) throws(StoreError) {
         try writeTransaction { db in
             try db.execute(sql: "DELETE FROM corpus")
+            let insert = try db.cachedStatement(
+                sql: "INSERT OR REPLACE INTO corpus (digest, source, outlet, analysis_key, article_id, position) VALUES (?, ?, ?, ?, ?, ?)")
             for (position, member) in corpus.enumerated() {
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO corpus (digest, source, outlet, analysis_key, article_id, position) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [member.digest, member.source, member.outlet, member.analysisKey, member.articleID, position])
+                try insert.execute(arguments: [member.digest, member.source, member.outlet, member.analysisKey, member.articleID, position])
             }
             try db.execute(sql: "DELETE FROM corpus_failures")
             for failure in failures {
@@ -369,7 +385,7 @@ public final class SlantStore: @unchecked Sendable {
 
     /// One statistic of the latest report.
     public func statistic(_ id: String) throws(StoreError) -> Statistic? {
-        try read { db in
+        try lookup { db in
             guard let data = try Data.fetchOne(db, sql: "SELECT body FROM statistics WHERE id = ?", arguments: [id]) else { return nil }
             return try? JSONDecoder().decode(Statistic.self, from: data)
         }
@@ -399,6 +415,11 @@ public final class SlantStore: @unchecked Sendable {
         }
     }
 
+    /// The sources of the corpus of the last completed run.
+    public func corpusSources() throws(StoreError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT source FROM corpus") }
+    }
+
     public func corpusFailures() throws(StoreError) -> [ExcludedDocument] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM corpus_failures ORDER BY source").map { row in
@@ -408,7 +429,7 @@ public final class SlantStore: @unchecked Sendable {
     }
 
     public func meta(_ key: String) throws(StoreError) -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+        try lookup { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
     }
 
     /// Whether a completed run exists.
@@ -429,23 +450,59 @@ public final class SlantStore: @unchecked Sendable {
         }
     }
 
-    /// The stored words of each corpus member, handed over one article at a time (for keyness without holding them all).
-    public func forEachWords(_ members: [CorpusMember], _ body: ([String: Int], CorpusMember) -> Void) throws(StoreError) {
+    /// Every digest that some earlier run has seen: one query for a whole run.
+    public func knownDigests() throws(StoreError) -> Set<String> {
         try read { db in
+            var known = Set<String>()
+            let digests = try String.fetchCursor(db, sql: "SELECT digest FROM documents")
+            while let digest = try digests.next() { known.insert(digest) }
+            return known
+        }
+    }
+
+    /// The stored authorial words of each corpus member, handed over one word at a time as its UTF-8 bytes and
+    /// count (for keyness without holding every article's words, or a `String` per word).
+    public func forEachWord(of members: [CorpusMember], _ body: (CorpusMember, UnsafeRawBufferPointer, Int) -> Void) throws(StoreError) {
+        try read { db in
+            let statement = try db.cachedStatement(sql: "SELECT words FROM measures WHERE digest = ? AND key = ?")
             for member in members {
-                guard let data = try Data.fetchOne(db, sql: "SELECT words FROM measures WHERE digest = ? AND key = ?", arguments: [member.digest, member.analysisKey]),
-                    let words = try? JSONDecoder().decode([String: Int].self, from: data)
-                else { continue }
-                body(words, member)
+                let rows = try Row.fetchCursor(statement, arguments: [member.digest, member.analysisKey])
+                guard let row = try rows.next() else { continue }
+                try row.withUnsafeData(atIndex: 0) { data in
+                    guard let data else { return }
+                    data.withUnsafeBytes { bytes in
+                        _ = WordsFormat.forEach(bytes) { word, count in body(member, word, count) }
+                    }
+                }
             }
         }
     }
 
     /// Evidence rows of a member, in order (with their sentences).
     public func evidence(digest: String, key: String) throws(StoreError) -> [Evidence] {
+        try lookup { db in
+            try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT \(Self.evidenceColumns) FROM evidence WHERE digest = ? AND key = ? ORDER BY position"),
+                arguments: [digest, key]
+            ).map(Self.evidence(from:))
+        }
+    }
+
+    /// The evidence rows (with their sentences) of each of these documents, in order, handed over one
+    /// document at a time with its position in `documents`: one read for all of them.
+    public func forEachEvidence(
+        of documents: [(digest: String, key: String)], _ body: (Int, [Evidence]) -> Void
+    ) throws(StoreError) {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM evidence WHERE digest = ? AND key = ? ORDER BY position", arguments: [digest, key])
-                .map(Self.evidence(from:))
+            let statement = try db.cachedStatement(
+                sql: "SELECT \(Self.evidenceColumns) FROM evidence WHERE digest = ? AND key = ? ORDER BY position")
+            var items: [Evidence] = []
+            for (position, document) in documents.enumerated() {
+                items.removeAll(keepingCapacity: true)
+                let rows = try Row.fetchCursor(statement, arguments: [document.digest, document.key])
+                while let row = try rows.next() { items.append(Self.evidence(from: row)) }
+                body(position, items)
+            }
         }
     }
 
@@ -454,23 +511,28 @@ public final class SlantStore: @unchecked Sendable {
         let byKey = Dictionary(members.map { ($0.digest + "\u{1F}" + $0.analysisKey, $0) }, uniquingKeysWith: { first, _ in first })
         return try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM evidence WHERE item = ? COLLATE NOCASE OR text = ? COLLATE NOCASE ORDER BY digest, position",
+                db,
+                sql: "SELECT \(Self.evidenceColumns), digest, key FROM evidence WHERE item = ? COLLATE NOCASE OR text = ? COLLATE NOCASE ORDER BY digest, position",
                 arguments: [text, text]
             ).compactMap { row in
-                guard let member = byKey[(row["digest"] as String) + "\u{1F}" + (row["key"] as String)] else { return nil }
+                guard let member = byKey[(row[17] as String) + "\u{1F}" + (row[18] as String)] else { return nil }
                 return (member, Self.evidence(from: row))
             }
         }
     }
 
+    /// The columns ``evidence(from:)`` reads, in its order.
+    static let evidenceColumns = """
+        kind, grouping, item, stance, weight, text, voice, distanced, speaker, negated, comment, sentence, start, end, \
+        sentence_text, match_start, match_end
+        """
+
     static func evidence(from row: Row) -> Evidence {
-        let voice = Voice(rawValue: row["voice"]) ?? .authorial
+        let voice = Voice(rawValue: row[6]) ?? .authorial
         return Evidence(
-            kind: Evidence.Kind(rawValue: row["kind"]) ?? .term, group: row["grouping"], item: row["item"],
-            stance: row["stance"], weight: row["weight"], text: row["text"],
-            voice: VoiceKey(voice, distanced: row["distanced"]), speaker: row["speaker"], negated: row["negated"],
-            comment: row["comment"], sentence: row["sentence"], start: row["start"], end: row["end"],
-            sentenceText: row["sentence_text"], matchStart: row["match_start"], matchEnd: row["match_end"])
+            kind: Evidence.Kind(rawValue: row[0]) ?? .term, group: row[1], item: row[2], stance: row[3], weight: row[4],
+            text: row[5], voice: VoiceKey(voice, distanced: row[7]), speaker: row[8], negated: row[9], comment: row[10],
+            sentence: row[11], start: row[12], end: row[13], sentenceText: row[14], matchStart: row[15], matchEnd: row[16])
     }
 
     // MARK: - Plumbing
@@ -483,21 +545,22 @@ public final class SlantStore: @unchecked Sendable {
         }
     }
 
+    /// One statement's read, outside a transaction (SQLite reads it from one snapshot anyway): for
+    /// the point lookups a run makes once per document, where a transaction would cost more than the query.
+    private func lookup<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try database.unsafeRead(body)
+        } catch {
+            throw Self.classify(error, path: path)
+        }
+    }
+
     private func writeTransaction<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try database.write(body)
         } catch {
             throw Self.classify(error, path: path)
         }
-    }
-}
-
-extension Evidence {
-    /// The evidence item without its sentence (kept in the `evidence` table instead).
-    var withoutSentence: Evidence {
-        var copy = self
-        copy.sentenceText = ""
-        return copy
     }
 }
 
