@@ -27,6 +27,7 @@ struct HTMLReport {
 private struct Page {
     let input: ReportStage.Input
     let index: ReportIndex
+    /// The articles evidence panels quote, by id (only those: a corpus can hold many thousands).
     let articlesByID: [String: ArticleMeasures]
     /// Statistics linked from a figure, in the order of first link, with the section they were linked from.
     private var linked: [(statistic: Statistic, section: String)] = []
@@ -35,7 +36,9 @@ private struct Page {
     init(input: ReportStage.Input) {
         self.input = input
         index = ReportIndex(input.tables)
-        articlesByID = Dictionary(input.tables.articles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let quoted = Set(input.evidence.keys.map(\.article))
+        articlesByID = Dictionary(
+            input.tables.articles.lazy.filter { quoted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     private var tables: CorpusTables { input.tables }

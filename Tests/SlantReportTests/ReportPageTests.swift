@@ -77,8 +77,16 @@ enum ReportFixture {
         return ReportStage.Input(tables: tables, provenance: provenance, evidence: evidence)
     }
 
+    /// Every file of a report, the streamed ones included, by path.
     static func files(_ input: ReportStage.Input) throws -> [String: String] {
-        Dictionary(uniqueKeysWithValues: try ReportStage().process(input).map { ($0.path, $0.contents) })
+        let stage = ReportStage()
+        var files = Dictionary(uniqueKeysWithValues: try stage.process(input).map { ($0.path, $0.contents) })
+        for file in stage.streamed(input) {
+            var text = ""
+            try file.produce { text += $0 }
+            files[file.path] = text
+        }
+        return files
     }
 
     /// Three articles per outlet in two months: enough for intervals and a time series.
