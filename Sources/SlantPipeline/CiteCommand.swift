@@ -17,12 +17,7 @@ public enum CiteCommand {
         }
         do {
             let configuration = try ConfigurationLoader.load(configurationPath)
-            let path = configuration.resolve(configuration.store)
-            guard FileManager.default.fileExists(atPath: path) else {
-                errors.line("slant: no store at \(path) yet; run `slant run` first")
-                return 1
-            }
-            let store = try SlantStore(path: path)
+            let store = try ExistingStore.open(configuration)
             guard let statistic = try store.statistic(id) else {
                 let ids = try store.statisticIDs()
                 if ids.isEmpty {

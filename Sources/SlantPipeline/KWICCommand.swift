@@ -33,12 +33,7 @@ public enum KWICCommand {
         }
         do {
             let configuration = try ConfigurationLoader.load(configurationPath)
-            let storePath = configuration.resolve(configuration.store)
-            guard FileManager.default.fileExists(atPath: storePath) else {
-                errors.line("slant: no store at \(storePath) yet; run `slant run` first")
-                return 1
-            }
-            let store = try SlantStore(path: storePath)
+            let store = try ExistingStore.open(configuration)
             var members = try store.corpus()
             if let outlet = options.outlet {
                 members = members.filter { $0.outlet.caseInsensitiveCompare(outlet) == .orderedSame || Slug.make($0.outlet) == Slug.make(outlet) }

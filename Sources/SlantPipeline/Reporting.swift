@@ -114,7 +114,7 @@ public enum ReportCommand {
         do {
             let configuration = try ConfigurationLoader.load(configurationPath)
             let lexicons = try LexiconFiles.load(for: configuration)
-            let store = try SlantStore(path: configuration.resolve(configuration.store))
+            let store = try ExistingStore.open(configuration)
             guard try store.hasCompletedRun() else {
                 errors.line("slant: the store \(configuration.resolve(configuration.store)) holds no completed run yet; run `slant run` first")
                 return 1

@@ -85,7 +85,12 @@ import Testing
         let directory = try bundledProject()
         let result = try SlantProcess.run(["report"], in: directory.url)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("holds no completed run yet; run `slant run` first"))
+        #expect(result.stderr.contains("slant: no store at .slant/slant.sqlite yet; run `slant run` first"))
+        // Reading commands never create an empty store as a side effect.
+        for command in [["report"], ["kwic", "Artsakh"], ["cite", "stance-index/asbarez/authorial"]] {
+            #expect(try SlantProcess.run(command, in: directory.url).status == 1)
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent(".slant/slant.sqlite").path))
     }
 }
 

@@ -1,0 +1,19 @@
+import Foundation
+import SlantCore
+import SlantStore
+
+/// The store of a configuration, opened by the commands that only read what `slant run` kept
+/// (`report`, `kwic`, `cite`): a missing store is an error that says what to do, never a new
+/// empty store created as a side effect.
+enum ExistingStore {
+    struct Missing: Error, CustomStringConvertible {
+        var path: String
+        var description: String { "no store at \(path) yet; run `slant run` first" }
+    }
+
+    static func open(_ configuration: PipelineConfiguration) throws -> SlantStore {
+        let path = configuration.resolve(configuration.store)
+        guard FileManager.default.fileExists(atPath: path) else { throw Missing(path: path) }
+        return try SlantStore(path: path)
+    }
+}
