@@ -57,11 +57,7 @@ private struct Page {
             ("methods", "Methods and reproducibility", methods()),
             ("cite", "How to cite", cite()),
         ]
-        let articles = tables.articles.count
-        let outlets = tables.outlets.count
-        var lead = "\(Figures.count(Double(articles))) article\(articles == 1 ? "" : "s") from \(outlets) outlet\(outlets == 1 ? "" : "s")"
-        let dates = tables.articles.compactMap(\.published).sorted()
-        if let first = dates.first, let last = dates.last { lead += ", \(first == last ? first : "\(first) to \(last)")" }
+        var lead = index.corpusSummary
         if !tables.excluded.isEmpty { lead += " · \(tables.excluded.count) document\(tables.excluded.count == 1 ? "" : "s") excluded" }
         var html = """
             <!DOCTYPE html>
@@ -141,9 +137,7 @@ private struct Page {
         var html = caution()
         html += "<div class=\"scroll\"><table>\n<thead><tr><th>outlet</th><th class=\"num\">articles</th><th>dates</th><th class=\"num\">tokens</th><th class=\"num\">own voice</th><th class=\"num\">quoted</th><th class=\"num\">reported</th><th class=\"num\">reader comments</th></tr></thead>\n<tbody>\n"
         for outlet in tables.outlets {
-            func share(_ voice: Voice) -> String {
-                outlet.tokens > 0 ? Figures.percent(Double(outlet.voiceTokens[voice] ?? 0) / Double(outlet.tokens)) : "—"
-            }
+            func share(_ voice: Voice) -> String { ReportIndex.voiceShare(outlet, voice) }
             html += "<tr><th scope=\"row\">\(Escaping.html(outlet.outlet))</th><td class=\"num\">\(outlet.articles)</td><td class=\"date\">\(Escaping.html(MarkdownReport.dateRange(outlet.firstDate, outlet.lastDate)))</td><td class=\"num\">\(Figures.count(Double(outlet.tokens)))</td><td class=\"num\">\(share(.authorial))</td><td class=\"num\">\(share(.quoted))</td><td class=\"num\">\(share(.attributed))</td><td class=\"num\">\(outlet.comments) <span class=\"n\">(\(Figures.count(Double(outlet.commentTokens))) tokens)</span></td></tr>\n"
         }
         html += "</tbody></table></div>\n"
@@ -238,7 +232,7 @@ private struct Page {
         var absent: [String] = []
         for outlet in index.outlets {
             let rows = (voices + [.distancedAuthorial]).map { voice in
-                (voice: voice, total: family.terms.compactMap { index.termShare(outlet, voice, family.id, $0.term)?.total }.first ?? 0)
+                (voice: voice, total: index.familyTotal(outlet, voice, family))
             }
             let kept = rows.filter { $0.total > 0 || $0.voice == .authorial }
             if kept.allSatisfy({ $0.total == 0 }) { absent.append(outlet) } else { present.append((outlet, kept)) }

@@ -11,9 +11,7 @@ struct MarkdownReport {
         let tables = input.tables
         let index = ReportIndex(tables)
         var lines: [String] = ["# Slant report", ""]
-        var lead = "\(tables.articles.count) article\(tables.articles.count == 1 ? "" : "s") from \(tables.outlets.count) outlet\(tables.outlets.count == 1 ? "" : "s")"
-        let dates = tables.articles.compactMap(\.published).sorted()
-        if let first = dates.first, let last = dates.last { lead += ", \(Self.dateRange(first, last))" }
+        var lead = index.corpusSummary
         lead += tables.excluded.isEmpty ? "." : "; \(tables.excluded.count) document\(tables.excluded.count == 1 ? "" : "s") excluded (see below)."
         lines += [lead, ""]
         lines += [
@@ -33,9 +31,7 @@ struct MarkdownReport {
         lines += ["## Corpus overview", ""]
         lines += ["| outlet | articles | dates | tokens | own voice | quoted | reported | reader comments |", "|---|---:|---|---:|---:|---:|---:|---:|"]
         for outlet in tables.outlets {
-            func share(_ voice: Voice) -> String {
-                outlet.tokens > 0 ? Figures.percent(Double(outlet.voiceTokens[voice] ?? 0) / Double(outlet.tokens)) : "—"
-            }
+            func share(_ voice: Voice) -> String { ReportIndex.voiceShare(outlet, voice) }
             lines.append(
                 "| \(Escaping.markdownCell(outlet.outlet)) | \(outlet.articles) | \(Self.dateRange(outlet.firstDate, outlet.lastDate)) | \(Figures.count(Double(outlet.tokens))) | \(share(.authorial)) | \(share(.quoted)) | \(share(.attributed)) | \(outlet.comments) |")
         }
@@ -49,7 +45,7 @@ struct MarkdownReport {
             lines.append("|---|---|" + String(repeating: "---:|", count: family.terms.count) + "---:|")
             for outlet in index.outlets {
                 for voice in [VoiceKey.authorial, .quoted, .attributed, .distancedAuthorial] {
-                    let total = family.terms.lazy.compactMap { index.termShare(outlet, voice, family.id, $0.term)?.total }.first ?? 0
+                    let total = index.familyTotal(outlet, voice, family)
                     guard total > 0 || voice == .authorial else { continue }
                     let cells = family.terms.map { entry -> String in
                         guard let statistic = index.termShare(outlet, voice, family.id, entry.term), statistic.occurrences > 0 else {

@@ -75,6 +75,27 @@ struct ReportIndex {
 
     func statistic(_ id: String) -> Statistic? { byID[id] }
 
+    /// "2,004 articles from 8 outlets, 2023-01-01 to 2023-12-31": the corpus in one line.
+    var corpusSummary: String {
+        let articles = tables.articles.count
+        let outlets = tables.outlets.count
+        var summary = "\(Figures.count(Double(articles))) article\(articles == 1 ? "" : "s") from \(outlets) outlet\(outlets == 1 ? "" : "s")"
+        if let first = tables.outlets.compactMap(\.firstDate).min(), let last = tables.outlets.compactMap(\.lastDate).max() {
+            summary += ", " + (first == last ? first : "\(first) to \(last)")
+        }
+        return summary
+    }
+
+    /// The share of an outlet's article tokens in one voice ("42%"), or "—" without tokens.
+    static func voiceShare(_ outlet: OutletSummary, _ voice: Voice) -> String {
+        outlet.tokens > 0 ? Figures.percent(Double(outlet.voiceTokens[voice] ?? 0) / Double(outlet.tokens)) : "—"
+    }
+
+    /// Occurrences of a family's terms at an outlet in one voice (the denominator of its term shares).
+    func familyTotal(_ outlet: String, _ voice: VoiceKey, _ family: Family) -> Double {
+        family.terms.lazy.compactMap { termShare(outlet, voice, family.id, $0.term)?.total }.first ?? 0
+    }
+
     func termShare(_ outlet: String, _ voice: VoiceKey, _ family: String, _ term: String) -> Statistic? {
         byID["term-share/\(Slug.make(outlet))/\(voice)/\(Slug.make(family))/\(Slug.make(term))"]
     }
