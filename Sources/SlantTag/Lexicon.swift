@@ -8,8 +8,34 @@ public struct Lexicon: Sendable {
         case loaded
     }
 
+    /// What a loaded-kind lexicon measures. Each is reported apart and never summed with another:
+    /// loaded language is emotive and pejorative wording; epistemic framing is the verbs of saying
+    /// and hedges that cast doubt on or lend credit to a claim; labels are names for actors whose
+    /// value depends on who they are applied to.
+    public enum Measure: String, Sendable, CaseIterable {
+        case loadedLanguage = "loaded-language"
+        case epistemicFraming = "epistemic-framing"
+        case labels
+    }
+
+    /// The two stances a terminology lexicon's stance index opposes: the index is the share of
+    /// `positive` terms minus the share of `negative` terms, from −1 to +1.
+    public struct StanceIndex: Sendable, Hashable {
+        public var negative: String
+        public var positive: String
+
+        public init(negative: String, positive: String) {
+            self.negative = negative
+            self.positive = positive
+        }
+    }
+
     public var id: String
     public var kind: Kind
+    /// For a loaded-kind lexicon, what it measures (default: loaded language); nil for terminology.
+    public var measure: Measure?
+    /// For a terminology lexicon, the stances its index opposes; nil when it declares none.
+    public var stanceIndex: StanceIndex?
     public var version: Int
     public var languages: [String]
     public var description: String?
@@ -27,10 +53,12 @@ public struct Lexicon: Sendable {
     public init(
         id: String, kind: Kind, version: Int, languages: [String] = [], description: String? = nil, path: String,
         digest: ContentDigest, diacriticsInsensitive: Bool = false, stances: [(id: String, label: String)] = [],
-        families: [Family] = [], categories: [Category] = []
+        families: [Family] = [], categories: [Category] = [], measure: Measure? = nil, stanceIndex: StanceIndex? = nil
     ) {
         self.id = id
         self.kind = kind
+        self.measure = kind == .loaded ? (measure ?? .loadedLanguage) : nil
+        self.stanceIndex = stanceIndex
         self.version = version
         self.languages = languages
         self.description = description

@@ -42,7 +42,11 @@ public enum LexiconLoader {
 private struct LexiconReader {
     var yaml: YAMLReader
 
-    static let topLevelKeys = ["lexicon", "kind", "version", "language", "description", "options", "stances", "families", "categories"]
+    static let topLevelKeys = [
+        "lexicon", "kind", "version", "language", "description", "options", "stances", "stance_index", "measure",
+        "families", "categories",
+    ]
+    static let stanceIndexKeys = ["negative", "positive"]
     static let optionKeys = ["diacritics"]
     static let familyKeys = ["id", "question", "note", "terms"]
     static let termKeys = ["term", "stance", "variants", "source", "note", "not_before", "not_after"]
@@ -61,6 +65,9 @@ private struct LexiconReader {
         var stances: [(id: String, label: String)] = []
         var familiesNode: Node?
         var categoriesNode: Node?
+        var measure: Lexicon.Measure?
+        var measureNode: Node?
+        var stanceIndexNode: Node?
         var given = Set<String>()
         for (key, _, value) in yaml.entries(of: root, allowed: Self.topLevelKeys, context: "the lexicon") {
             given.insert(key)
@@ -100,6 +107,15 @@ private struct LexiconReader {
                 }
             case "families": familiesNode = value
             case "categories": categoriesNode = value
+            case "measure":
+                measureNode = value
+                guard let name = yaml.string(value, "`measure`") else { break }
+                measure = Lexicon.Measure(rawValue: name)
+                if measure == nil {
+                    let allowed = Lexicon.Measure.allCases.map(\.rawValue).joined(separator: ", ")
+                    yaml.fail(value, "unknown measure `\(name)`; expected one of: \(allowed)")
+                }
+            case "stance_index": stanceIndexNode = value
             default: break
             }
         }
@@ -111,10 +127,12 @@ private struct LexiconReader {
         let normalizer = WordNormalizer(foldDiacritics: diacriticsInsensitive)
         var lexicon = Lexicon(
             id: id, kind: kind, version: version, languages: languages, description: description, path: yaml.file,
-            digest: digest, diacriticsInsensitive: diacriticsInsensitive, stances: stances)
+            digest: digest, diacriticsInsensitive: diacriticsInsensitive, stances: stances, measure: measure)
         switch kind {
         case .terminology:
             if let categoriesNode { yaml.fail(categoriesNode, "a terminology lexicon has `families:`, not `categories:`") }
+            if let measureNode { yaml.fail(measureNode, "`measure:` belongs to a loaded-kind lexicon; a terminology lexicon has families") }
+            if let stanceIndexNode { lexicon.stanceIndex = readStanceIndex(stanceIndexNode, stances: stances.map(\.id)) }
             guard let familiesNode else {
                 yaml.fail(root, "missing `families:` (a terminology lexicon groups its terms into families)")
                 return nil
@@ -123,6 +141,7 @@ private struct LexiconReader {
             lexicon.families = readFamilies(familiesNode, stances: Set(stances.map(\.id)), normalizer: normalizer)
         case .loaded:
             if let familiesNode { yaml.fail(familiesNode, "a loaded-language lexicon has `categories:`, not `families:`") }
+            if let stanceIndexNode { yaml.fail(stanceIndexNode, "`stance_index:` belongs to a terminology lexicon") }
             guard let categoriesNode else {
                 yaml.fail(root, "missing `categories:` (a loaded-language lexicon groups its entries into categories)")
                 return nil
@@ -130,6 +149,32 @@ private struct LexiconReader {
             lexicon.categories = readCategories(categoriesNode, normalizer: normalizer)
         }
         return lexicon
+    }
+
+    /// `stance_index: {negative: a, positive: b}`: two distinct declared stances.
+    mutating func readStanceIndex(_ node: Node, stances: [String]) -> Lexicon.StanceIndex? {
+        var sides: [String: String] = [:]
+        var given = Set<String>()
+        for (key, _, value) in yaml.entries(of: node, allowed: Self.stanceIndexKeys, context: "`stance_index`") {
+            given.insert(key)
+            guard let stance = yaml.string(value, "`\(key)`") else { continue }
+            if !stances.contains(stance) {
+                let declared = stances.joined(separator: ", ")
+                yaml.fail(value, "unknown stance `\(stance)` in `stance_index`; declared stances: \(declared.isEmpty ? "none" : declared)")
+                continue
+            }
+            sides[key] = stance
+        }
+        guard case .mapping = node else { return nil }
+        for side in Self.stanceIndexKeys where !given.contains(side) {
+            yaml.fail(node, "`stance_index` needs `\(side):` (the stance counted as \(side == "negative" ? "−1" : "+1"))")
+        }
+        guard let negative = sides["negative"], let positive = sides["positive"] else { return nil }
+        if negative == positive {
+            yaml.fail(node, "`stance_index` must oppose two different stances; both sides are `\(negative)`")
+            return nil
+        }
+        return Lexicon.StanceIndex(negative: negative, positive: positive)
     }
 
     // MARK: - Terminology
