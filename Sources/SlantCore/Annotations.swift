@@ -46,6 +46,8 @@ public struct MatchContext: Sendable, Hashable, Codable {
 
 /// A terminology match: which of a family's competing names the text uses.
 public struct TermMatch: Sendable, Hashable, Codable {
+    /// The id of the lexicon that matched.
+    public var lexicon: String
     public var family: String
     /// The canonical term (`Artsakh`).
     public var term: String
@@ -55,7 +57,8 @@ public struct TermMatch: Sendable, Hashable, Codable {
     public var text: String
     public var context: MatchContext
 
-    public init(family: String, term: String, stance: String, text: String, context: MatchContext) {
+    public init(lexicon: String = "", family: String, term: String, stance: String, text: String, context: MatchContext) {
+        self.lexicon = lexicon
         self.family = family
         self.term = term
         self.stance = stance
@@ -66,6 +69,8 @@ public struct TermMatch: Sendable, Hashable, Codable {
 
 /// A loaded-language match: a word or phrase of a loaded-language lexicon.
 public struct LoadedMatch: Sendable, Hashable, Codable {
+    /// The id of the lexicon that matched.
+    public var lexicon: String
     public var text: String
     /// The lexicon entry that matched.
     public var entry: String
@@ -73,7 +78,8 @@ public struct LoadedMatch: Sendable, Hashable, Codable {
     public var weight: Double
     public var context: MatchContext
 
-    public init(text: String, entry: String, category: String, weight: Double, context: MatchContext) {
+    public init(lexicon: String = "", text: String, entry: String, category: String, weight: Double, context: MatchContext) {
+        self.lexicon = lexicon
         self.text = text
         self.entry = entry
         self.category = category

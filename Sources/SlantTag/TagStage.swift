@@ -71,13 +71,13 @@ public struct TagStage: Stage {
                     case .terminology:
                         let family = lexicon.families[Int(match.group)]
                         let term = family.terms[Int(match.item)]
-                        terms.append(TermMatch(family: family.id, term: term.term, stance: term.stance, text: surface, context: context))
+                        terms.append(TermMatch(lexicon: lexicon.id, family: family.id, term: term.term, stance: term.stance, text: surface, context: context))
                     case .loaded:
                         let (categoryIndex, entryIndex) = compiled.entryIndex[Int(match.item)]
                         let category = lexicon.categories[categoryIndex]
                         let entry = category.entries[entryIndex]
                         loaded.append(
-                            LoadedMatch(text: surface, entry: entry.entry, category: category.id, weight: entry.weight, context: context))
+                            LoadedMatch(lexicon: lexicon.id, text: surface, entry: entry.entry, category: category.id, weight: entry.weight, context: context))
                     }
                 }
             }
