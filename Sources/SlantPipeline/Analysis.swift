@@ -40,6 +40,11 @@ public struct Analysis: Sendable {
         }
     }
 
+    /// What each loaded-kind lexicon measures, by id.
+    var measures: [String: Lexicon.Measure] {
+        Dictionary(tag.lexicons.compactMap { compiled in compiled.lexicon.measure.map { (compiled.lexicon.id, $0) } }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Analyses every input, printing results in input order; returns the exit status.
     public func run(arguments: [String], output: OutputStream, errors: OutputStream) -> Int32 {
         let discovery = FileDiscovery().files(forArguments: arguments)
@@ -52,7 +57,9 @@ public struct Analysis: Sendable {
                 switch entry {
                 case .success(let file):
                     analyse(file).map { result in
-                        result.map { json ? AnalysisJSON.line($0, includeText: includeText) + "\n" : AnalysisText.describe($0) }
+                        result.map {
+                            json ? AnalysisJSON.line($0, includeText: includeText, measures: measures) + "\n" : AnalysisText.describe($0, measures: measures)
+                        }
                     }
                 case .failure(let error): [.failure(error)]
                 }
@@ -77,12 +84,16 @@ public struct Analysis: Sendable {
 /// The `slant analyze --json` line (the contract in DESIGN.md). Offsets are Unicode
 /// code point offsets into the article body (or into the comment's text for tags in
 /// reader comments), so that `body[start:end]` in Python is the matched text.
+///
+/// Every tag names its `lexicon`. The hits of loaded-kind lexicons are kept apart by what their
+/// lexicon measures: `loaded` (loaded language), `epistemic` (epistemic framing) and `labels`,
+/// each hit of the same shape; a lexicon whose measure is not given counts as loaded language.
 public enum AnalysisJSON {
-    public static func line(_ document: AnalysedDocument, includeText: Bool) -> String {
-        object(document, includeText: includeText).serialized()
+    public static func line(_ document: AnalysedDocument, includeText: Bool, measures: [String: Lexicon.Measure] = [:]) -> String {
+        object(document, includeText: includeText, measures: measures).serialized()
     }
 
-    public static func object(_ document: AnalysedDocument, includeText: Bool) -> JSON {
+    public static func object(_ document: AnalysedDocument, includeText: Bool, measures: [String: Lexicon.Measure] = [:]) -> JSON {
         let article = document.cleaned.article
         let metadata = article.metadata
         let tagged = document.tagged
@@ -111,15 +122,22 @@ public enum AnalysisJSON {
         }
         let terms: [JSON] = tagged.terms.map { match in
             .object([
+                JSONField("lexicon", .string(match.lexicon)),
                 JSONField("family", .string(match.family)), JSONField("term", .string(match.term)),
                 JSONField("stance", .string(match.stance)), JSONField("text", .string(match.text)),
             ] + contextFields(match.context))
         }
-        let loaded: [JSON] = tagged.loaded.map { match in
-            .object([
-                JSONField("text", .string(match.text)), JSONField("entry", .string(match.entry)),
-                JSONField("category", .string(match.category)), JSONField("weight", .double(match.weight)),
-            ] + contextFields(match.context))
+        func hits(_ measure: Lexicon.Measure) -> [JSON] {
+            tagged.loaded.filter { (measures[$0.lexicon] ?? .loadedLanguage) == measure }.map { match in
+                var fields = [
+                    JSONField("lexicon", .string(match.lexicon)),
+                    JSONField("text", .string(match.text)), JSONField("entry", .string(match.entry)),
+                    JSONField("category", .string(match.category)),
+                ]
+                if !match.alsoIn.isEmpty { fields.append(JSONField("also_in", .array(match.alsoIn.map(JSON.string)))) }
+                fields.append(JSONField("weight", .double(match.weight)))
+                return .object(fields + contextFields(match.context))
+            }
         }
         var fields: [JSONField] = [
             JSONField("id", .string(document.cleaned.id)),
@@ -136,7 +154,9 @@ public enum AnalysisJSON {
                 JSONField("attributed", .int(tagged.voiceTokens[.attributed] ?? 0)),
             ])),
             JSONField("terms", .array(terms)),
-            JSONField("loaded", .array(loaded)),
+            JSONField("loaded", .array(hits(.loadedLanguage))),
+            JSONField("epistemic", .array(hits(.epistemicFraming))),
+            JSONField("labels", .array(hits(.labels))),
             JSONField("comments", .object([
                 JSONField("count", .int(article.comments.count)),
                 JSONField("tokens", .int(tagged.commentTokens)),
@@ -154,7 +174,7 @@ public enum AnalysisJSON {
 
 /// The human-readable form of `slant analyze`: who says which terms, where.
 enum AnalysisText {
-    static func describe(_ document: AnalysedDocument) -> String {
+    static func describe(_ document: AnalysedDocument, measures: [String: Lexicon.Measure] = [:]) -> String {
         let article = document.cleaned.article
         let tagged = document.tagged
         var lines = ["== \(article.source)  [\(document.cleaned.outlet)]"]
@@ -168,11 +188,14 @@ enum AnalysisText {
                 lines.append("  \(match.family) / \(match.term) [\(match.stance)]  “\(match.text)”  \(describe(match.context))")
             }
         }
-        if !tagged.loaded.isEmpty {
+        for (measure, title) in [(Lexicon.Measure.loadedLanguage, "Loaded language"), (.epistemicFraming, "Epistemic framing"), (.labels, "Labels")] {
+            let hits = tagged.loaded.filter { (measures[$0.lexicon] ?? .loadedLanguage) == measure }
+            guard !hits.isEmpty else { continue }
             lines.append("")
-            lines.append("Loaded language:")
-            for match in tagged.loaded {
-                lines.append("  \(match.category) / \(match.entry) ×\(match.weight)  “\(match.text)”  \(describe(match.context))")
+            lines.append("\(title):")
+            for match in hits {
+                let categories = ([match.category] + match.alsoIn).joined(separator: ", ")
+                lines.append("  \(categories) / \(match.entry) ×\(match.weight)  “\(match.text)”  \(describe(match.context))  [\(match.lexicon)]")
             }
         }
         lines.append("")

@@ -71,7 +71,14 @@ public struct Reporting {
                 documents.append((member.digest, member.analysisKey))
             }
             try store.forEachEvidence(of: documents) { listed, items in
-                for (index, item) in items.enumerated() { append(EvidenceTable.row(articles[positions[listed]], index: index, item)) }
+                let article = articles[positions[listed]]
+                // The store's sentence rows do not name the lexicon; the measures' evidence items do.
+                let lexicons = article.evidence.isEmpty ? (classes?.items(of: article.id).map(\.lexicon) ?? []) : article.evidence.map(\.lexicon)
+                for (index, item) in items.enumerated() {
+                    var item = item
+                    if item.lexicon.isEmpty, index < lexicons.count { item.lexicon = lexicons[index] }
+                    append(EvidenceTable.row(article, index: index, item))
+                }
             }
         }
         let directory = configuration.resolve(configuration.reports)

@@ -369,16 +369,20 @@ public final class SlantStore: @unchecked Sendable {
         }
     }
 
-    /// Replaces the stored statistics with those of the latest report (for `slant cite`).
+    /// Replaces the stored statistics with those of the latest report (for `slant cite`). Each is
+    /// stored under its ID and under each of its aliases (the body names the ID).
     public func replaceStatistics(_ statistics: [Statistic]) throws(StoreError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try writeTransaction { db in
             try db.execute(sql: "DELETE FROM statistics")
             for statistic in statistics {
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO statistics (id, kind, outlet, body) VALUES (?, ?, ?, ?)",
-                    arguments: [statistic.id, statistic.kind.rawValue, statistic.outlet, try encoder.encode(statistic)])
+                let body = try encoder.encode(statistic)
+                for id in [statistic.id] + statistic.aliases {
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO statistics (id, kind, outlet, body) VALUES (?, ?, ?, ?)",
+                        arguments: [id, statistic.kind.rawValue, statistic.outlet, body])
+                }
             }
         }
     }
