@@ -83,6 +83,20 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
     }
 }
 
+/// A stop list named in the configuration: `en: my-stoplist.txt`, or `ru: none` for no list.
+public struct ConfiguredStopList: Sendable, Hashable {
+    public var language: String
+    /// The file (Snowball format: a word at the start of a line, `|` comments); nil for `none`.
+    public var path: String?
+    public var location: ConfigurationLocation
+
+    public init(language: String, path: String?, location: ConfigurationLocation) {
+        self.language = language
+        self.path = path
+        self.location = location
+    }
+}
+
 /// A file path named by the configuration, with where it is named.
 public struct ConfiguredPath: Sendable, Hashable {
     public var path: String
@@ -112,6 +126,8 @@ public struct PipelineConfiguration: Sendable, Hashable {
     public var maxDocumentBytes: Int
     /// Articles with fewer words than this are kept but flagged as too short to measure.
     public var minArticleWords: Int
+    /// Stop lists for distinctive vocabulary, by language, replacing the bundled ones (`stopwords:`).
+    public var stopwords: [ConfiguredStopList] = []
 
     public static let defaultStore = ".slant/slant.sqlite"
     public static let defaultReports = "reports"
@@ -178,7 +194,7 @@ private struct ConfigurationReader {
     var yaml: YAMLReader
     var errors: [ConfigurationError] { yaml.errors }
 
-    static let topLevelKeys = ["sources", "lexicons", "store", "reports", "limits"]
+    static let topLevelKeys = ["sources", "lexicons", "store", "reports", "limits", "stopwords"]
     static let sourceKeys = ["path", "outlet", "format", "exclude"]
     static let limitKeys = ["max_document_bytes", "min_article_words"]
 
@@ -200,6 +216,18 @@ private struct ConfigurationReader {
                 if let store = yaml.string(value, "`store`") { configuration.store = store }
             case "reports":
                 if let reports = yaml.string(value, "`reports`") { configuration.reports = reports }
+            case "stopwords":
+                guard case .mapping(let mapping) = value else {
+                    yaml.fail(value, "`stopwords` must map languages to stop-list files, e.g. `stopwords: {en: my-stoplist.txt, ru: none}`")
+                    break
+                }
+                for (languageNode, pathNode) in mapping {
+                    guard let language = yaml.string(languageNode, "a language of `stopwords`"),
+                        let path = yaml.string(pathNode, "the stop list of `\(language)`")
+                    else { continue }
+                    configuration.stopwords.append(
+                        ConfiguredStopList(language: language, path: path == "none" ? nil : path, location: yaml.location(pathNode)))
+                }
             case "limits":
                 for (limit, _, limitValue) in yaml.entries(of: value, allowed: Self.limitKeys, context: "`limits`") {
                     switch limit {

@@ -71,7 +71,7 @@ public struct MeasureStage: Stage {
         for match in tagged.loaded {
             let voice = VoiceKey(match.context.voice, distanced: match.context.distanced)
             for (category, home) in [(match.category, true)] + match.alsoIn.map({ ($0, false) }) {
-                let key = "\(match.lexicon)\u{1F}\(category)\u{1F}\(voice)"
+                let key = "\(match.lexicon)\u{1F}\(category)\u{1F}\(voice)\u{1F}\(home)"
                 if let position = loadedIndex[key] {
                     loadedCounts[position].hits += 1
                     loadedCounts[position].weight += match.weight

@@ -40,7 +40,7 @@ public struct Reporting {
         let tables = try AggregateStage().process(
             AggregateStage.Input(
                 measures: consume measures, excluded: excluded, facts: LexiconFacts(lexicons), outletWords: outletWords,
-                evidence: classes))
+                evidence: classes, stopwords: try StopListFiles.load(for: configuration)))
         // The aggregate's resampling tables are freed; their pages go back before the reports are built.
         MemoryTrim.release()
         let provenance = ReportProvenance(

@@ -135,10 +135,10 @@ enum HTMLCharts {
         return svg + "</svg>"
     }
 
-    /// Colours for the outlets' lines over time (from Paul Tol's colour-blind-safe schemes), chosen to
+    /// Colours for the outlets' lines over time: wines, purples, magenta, black and turquoise, chosen to
     /// share no hue with the stance colours of the terminology bars (oranges, blues, greys, browns,
-    /// greens), so that a line is never read as a side.
-    static let outletColors = ["#882255", "#AA4499", "#332288", "#999933", "#000000", "#CC6677", "#44AA99"]
+    /// greens; at least 75 apart in RGB from every one of them), so that a line is never read as a side.
+    static let outletColors = ["#882255", "#AA4499", "#000000", "#E7298A", "#5E2CA5", "#00CED1", "#CC6677"]
 
     /// Shades for the terms of one stance of a terminology lexicon: the negative side of its stance
     /// index in oranges, the positive side in blues, its other stances (such as a neutral one) in

@@ -268,7 +268,9 @@ enum DataTables {
     /// of the lexicon counted under their own category, so the lexicon's hits are the sum of the rows
     /// where it is true.
     static func loadedCountRows(_ article: ArticleMeasures, facts: LexiconFacts) -> [[CSVCell]] {
-        article.loadedCounts.sorted(by: { ($0.lexicon, $0.category, $0.voice) < ($1.lexicon, $1.category, $1.voice) }).map { count in
+        article.loadedCounts.sorted(by: {
+            ($0.lexicon, $0.category, $0.voice, $0.home ? 0 : 1) < ($1.lexicon, $1.category, $1.voice, $1.home ? 0 : 1)
+        }).map { count in
             [.text(article.id), .text(article.outlet), .text(article.published ?? ""), .text(count.lexicon),
              .text(facts.lexicon(count.lexicon)?.measure.rawValue ?? ""), .text(count.category),
              .text(count.home ? "true" : "false"), .text(count.voice.voice.rawValue),

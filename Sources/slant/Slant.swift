@@ -290,7 +290,10 @@ extension Slant {
                     --liwc FILE.dic reads a LIWC-style dictionary (a `%` header of `number<TAB>name` lines, \
                     then `word<TAB>number...` lines; a `*` ends a prefix). A word of several imported \
                     categories becomes an entry of the first of them only, in the order of --categories \
-                    (else of the header), with an `also in:` comment naming the others. --words FILE.txt \
+                    (else of the header), with an `also in:` comment naming the others; with \
+                    --all-categories (for non-hierarchical dictionaries such as the Moral Foundations \
+                    Dictionary) it is kept in every one of them (`also_in:`), counted in each category's \
+                    rate and once in the lexicon's. --words FILE.txt \
                     reads one word or phrase per line, with an optional `<TAB>weight` column; `#` starts a \
                     comment. The lexicon goes to --output or standard output; warnings (FILE:LINE: warning: \
                     ..., the line left out), errors and a summary go to standard error. See lexicons/README.md.
@@ -322,6 +325,9 @@ extension Slant {
             @Option(help: "Word list: the name of its category (default: the input file's name without extension).")
             var category: String?
 
+            @Flag(help: "LIWC: keep a word of several imported categories in every one of them (default: the first only).")
+            var allCategories = false
+
             var selectedCategories: [String] {
                 (categories ?? "").split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
             }
@@ -334,6 +340,7 @@ extension Slant {
                 }
                 if categories != nil, liwc == nil { throw ValidationError("--categories selects categories of a --liwc dictionary") }
                 if categories != nil, selectedCategories.isEmpty { throw ValidationError("--categories is empty") }
+                if allCategories, liwc == nil { throw ValidationError("--all-categories applies to a --liwc dictionary") }
                 if category != nil, words == nil {
                     throw ValidationError("--category names the category of a --words list (use --categories with --liwc)")
                 }
@@ -347,7 +354,7 @@ extension Slant {
                 let input = liwc ?? words ?? ""
                 let options = LexiconImport.Options(
                     path: input, id: id, weight: weight, date: LexiconImportCommand.today(), categories: selectedCategories,
-                    category: category)
+                    category: category, allCategories: allCategories)
                 let status = LexiconImportCommand.run(
                     format: liwc != nil ? .liwc : .words, input: input, outputPath: output, options: options,
                     output: .standardOutput, errors: .standardError)
