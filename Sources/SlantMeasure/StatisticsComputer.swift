@@ -502,7 +502,7 @@ struct StatisticsComputer {
                 statistics.append(
                     Statistic(
                         id: id, aliases: [alias], kind: .stanceShare, lexicon: lexicon.id, lexiconMeasure: .terminology,
-                        label: "Share of \(stance) terms among all terms in \(voiceLabel(voice))", outlet: outlet,
+                        label: "Share of \(stance) terms among all \(lexicon.id) terms in \(voiceLabel(voice))", outlet: outlet,
                         voice: voice, stance: stance, value: result.value, unit: "share", interval: result.interval,
                         articles: result.articles, occurrences: numerators.reduce(0, +), total: denominators.reduce(0, +),
                         sufficient: result.sufficient, note: result.note, firstDate: first, lastDate: last,
@@ -523,7 +523,7 @@ struct StatisticsComputer {
             statistics.append(
                 Statistic(
                     id: id, aliases: [alias], kind: .stanceIndex, lexicon: lexicon.id, lexiconMeasure: .terminology,
-                    label: "Stance index in \(voiceLabel(voice)): share of \(sides.positive) terms minus share of \(sides.negative) terms (−1 all \(sides.negative), +1 all \(sides.positive))",
+                    label: "Stance index (\(lexicon.id)) in \(voiceLabel(voice)): share of \(sides.positive) terms minus share of \(sides.negative) terms (−1 all \(sides.negative), +1 all \(sides.positive))",
                     outlet: outlet, voice: voice, value: result.value, unit: "index", interval: result.interval,
                     articles: result.articles, occurrences: denominators.reduce(0, +), total: denominators.reduce(0, +),
                     sufficient: result.sufficient, note: result.note, firstDate: first, lastDate: last,
