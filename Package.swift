@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "SlantReportTests", dependencies: ["SlantReport", "SlantMeasure", "SlantCore"]),
         .testTarget(
             name: "SlantPipelineTests",
-            dependencies: ["SlantPipeline"]
+            dependencies: ["SlantPipeline", "SlantStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )
