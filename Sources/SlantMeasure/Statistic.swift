@@ -185,33 +185,6 @@ public struct Statistic: Sendable, Hashable, Codable {
     }
 }
 
-/// How much data a statistic needs, and how it is computed (recorded in every report).
-public struct StatisticsPolicy: Sendable, Hashable {
-    /// Below this many articles, no interval is given and the figure is marked insufficient.
-    public var minimumArticles = 3
-    /// Below this many occurrences of a family (term shares) or of stance-bearing terms, likewise.
-    public var minimumOccurrences = 5
-    /// Keyness: a word must occur at least this often in the outlet.
-    public var minimumKeynessFrequency = 5
-    /// Keyness: G² at least this (3.84: p < 0.05 with one degree of freedom).
-    public var minimumKeynessG2 = 3.84
-    /// Keyness: the number of distinctive words listed per outlet.
-    public var keynessWords = 25
-    public var resamples = Statistics.resamples
-    /// Evidence references kept per statistic (all of them are in `data/evidence.csv`).
-    public var evidencePerStatistic = 50
-
-    public init() {}
-
-    public var digest: ContentDigest {
-        ContentDigest(ofParts: [
-            "min-articles", String(minimumArticles), "min-occurrences", String(minimumOccurrences),
-            "keyness-frequency", String(minimumKeynessFrequency), "keyness-g2", String(minimumKeynessG2),
-            "keyness-words", String(keynessWords), "resamples", String(resamples),
-        ])
-    }
-}
-
 /// The slugs of one set of names (outlets, the terms of a family, ...), unique within the set: a name
 /// whose slug no other name of the set shares keeps it; names that share one ("Outlet C" and
 /// "Outlet-C") each get it with a suffix of the SHA-256 of the exact name (`outlet-c-5f1a2b`), so

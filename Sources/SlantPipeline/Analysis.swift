@@ -10,27 +10,23 @@ public struct AnalysedDocument: Sendable {
     public var tagged: TaggedArticle
 }
 
-/// `slant analyze`: clean, segment and tag inputs statelessly and print the annotations.
+/// `slant analyze`: clean, segment and tag a document statelessly, with the stages of a pipeline
+/// definition.
 public struct Analysis: Sendable {
-    public var flow: DocumentFlow
-    public var tag: TagStage
-    public var jobs: Int
-    public var json: Bool
-    public var includeText: Bool
+    public var definition: PipelineDefinition
 
-    public init(flow: DocumentFlow = DocumentFlow(), lexicons: [Lexicon], jobs: Int = Parallel.availableCores, json: Bool,
-                includeText: Bool = false) {
-        self.flow = flow
-        self.tag = TagStage(lexicons: lexicons)
-        self.jobs = jobs
-        self.json = json
-        self.includeText = includeText
+    public init(definition: PipelineDefinition) { self.definition = definition }
+
+    /// What each loaded-kind lexicon measures, by id (for ``AnalysisJSON``'s `loaded`, `epistemic` and `labels`).
+    public var measures: [String: Lexicon.Measure] {
+        Dictionary(definition.lexicons.compactMap { lexicon in lexicon.measure.map { (lexicon.id, $0) } }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Analyses one file: one result per document (a `.jsonl` file gives several).
     public func analyse(_ file: DiscoveredFile) -> [Result<AnalysedDocument, DocumentError>] {
-        let segment = SegmentStage()
-        return flow.process(file).map { cleaned in
+        let segment = definition.segment
+        let tag = definition.tag
+        return definition.documentFlow.process(file).map { cleaned in
             cleaned.flatMap { document in
                 Result { () throws(DocumentError) -> AnalysedDocument in
                     let tagged = try tag.process(try segment.process(document.article))
@@ -38,46 +34,6 @@ public struct Analysis: Sendable {
                 }
             }
         }
-    }
-
-    /// What each loaded-kind lexicon measures, by id.
-    var measures: [String: Lexicon.Measure] {
-        Dictionary(tag.lexicons.compactMap { compiled in compiled.lexicon.measure.map { (compiled.lexicon.id, $0) } }, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// Analyses every input, printing results in input order; returns the exit status.
-    public func run(arguments: [String], output: OutputStream, errors: OutputStream) -> Int32 {
-        let discovery = FileDiscovery().files(forArguments: arguments)
-        var failed = false
-        let batchSize = max(16, jobs * 8)
-        var start = 0
-        while start < discovery.entries.count {
-            let batch = Array(discovery.entries[start..<min(start + batchSize, discovery.entries.count)])
-            let results = Parallel.map(batch, jobs: jobs) { entry -> [Result<String, DocumentError>] in
-                switch entry {
-                case .success(let file):
-                    analyse(file).map { result in
-                        result.map {
-                            json ? AnalysisJSON.line($0, includeText: includeText, measures: measures) + "\n" : AnalysisText.describe($0, measures: measures)
-                        }
-                    }
-                case .failure(let error): [.failure(error)]
-                }
-            }
-            for result in results.joined() {
-                switch result {
-                case .success(let text): output.write(text)
-                case .failure(let error):
-                    failed = true
-                    if json { output.line(ArticleJSON.errorLine(error)) }
-                    errors.line("slant: \(error.source): \(error.reason)")
-                }
-            }
-            start += batchSize
-        }
-        output.flush()
-        errors.flush()
-        return failed ? 1 : 0
     }
 }
 
@@ -169,46 +125,5 @@ public enum AnalysisJSON {
         }
         fields.append(JSONField("error", .null))
         return .object(fields)
-    }
-}
-
-/// The human-readable form of `slant analyze`: who says which terms, where.
-enum AnalysisText {
-    static func describe(_ document: AnalysedDocument, measures: [String: Lexicon.Measure] = [:]) -> String {
-        let article = document.cleaned.article
-        let tagged = document.tagged
-        var lines = ["== \(article.source)  [\(document.cleaned.outlet)]"]
-        if let title = article.metadata.title { lines.append(title) }
-        let voices = [Voice.authorial, .quoted, .attributed].map { "\($0.rawValue) \(tagged.voiceTokens[$0] ?? 0)" }
-        lines.append("\(tagged.segmented.body.wordCount) tokens (\(voices.joined(separator: ", "))); \(article.comments.count) reader comments, \(tagged.commentTokens) tokens")
-        if !tagged.terms.isEmpty {
-            lines.append("")
-            lines.append("Terms:")
-            for match in tagged.terms {
-                lines.append("  \(match.family) / \(match.term) [\(match.stance)]  “\(match.text)”  \(describe(match.context))")
-            }
-        }
-        for (measure, title) in [(Lexicon.Measure.loadedLanguage, "Loaded language"), (.epistemicFraming, "Epistemic framing"), (.labels, "Labels")] {
-            let hits = tagged.loaded.filter { (measures[$0.lexicon] ?? .loadedLanguage) == measure }
-            guard !hits.isEmpty else { continue }
-            lines.append("")
-            lines.append("\(title):")
-            for match in hits {
-                let categories = ([match.category] + match.alsoIn).joined(separator: ", ")
-                lines.append("  \(categories) / \(match.entry) ×\(match.weight)  “\(match.text)”  \(describe(match.context))  [\(match.lexicon)]")
-            }
-        }
-        lines.append("")
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func describe(_ context: MatchContext) -> String {
-        var parts = [context.voice.rawValue]
-        if let speaker = context.speaker { parts.append("speaker: \(speaker)") }
-        if context.distanced { parts.append("distanced") }
-        if context.negated { parts.append("negated") }
-        if let comment = context.comment { parts.append("comment \(comment + 1)") }
-        parts.append("sentence \(context.sentence + 1)")
-        return "(" + parts.joined(separator: ", ") + ")"
     }
 }

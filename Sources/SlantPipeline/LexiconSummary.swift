@@ -25,34 +25,3 @@ public enum LexiconSummary {
         }
     }
 }
-
-/// Which lexicons `slant analyze` uses: `--lexicon` files, else the configuration's.
-public enum AnalyzeLexicons {
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
-    }
-
-    public static func resolve(lexicons: [String], config: String?) throws(Failure) -> [Lexicon] {
-        let paths: [String]
-        let shown: [String]
-        if !lexicons.isEmpty {
-            (paths, shown) = (lexicons, lexicons)
-        } else {
-            let path = config ?? "pipeline.yaml"
-            guard config != nil || FileManager.default.fileExists(atPath: path) else { return [] }
-            let configuration: PipelineConfiguration
-            do {
-                configuration = try ConfigurationLoader.load(path)
-            } catch {
-                throw Failure(description: error.description)
-            }
-            paths = configuration.lexicons.map { configuration.resolve($0.path) }
-            shown = configuration.lexicons.map(\.path)
-        }
-        do {
-            return try LexiconFiles.load(paths, displayPaths: shown)
-        } catch {
-            throw Failure(description: error.description)
-        }
-    }
-}

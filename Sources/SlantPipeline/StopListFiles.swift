@@ -3,7 +3,7 @@ import SlantCore
 import SlantMeasure
 
 /// The stop lists of a run: the bundled Snowball lists, each replaced (or removed, with `none`)
-/// by the configuration's `stopwords:` entry for its language, plus lists for other languages.
+/// by the configuration's `statistics.keyness.stopwords` entry for its language, plus lists for other languages.
 public enum StopListFiles {
     /// Why a configured stop list could not be read.
     public struct Failure: Error, CustomStringConvertible {
@@ -12,7 +12,7 @@ public enum StopListFiles {
 
     public static func load(for configuration: PipelineConfiguration) throws(Failure) -> [StopList] {
         var lists = Dictionary(StopList.bundled.map { ($0.language, $0) }, uniquingKeysWith: { first, _ in first })
-        for configured in configuration.stopwords {
+        for configured in configuration.settings.statistics.stopwords {
             let language = LanguageCode.primary(configured.language)
             guard let path = configured.path else {
                 lists[language] = nil

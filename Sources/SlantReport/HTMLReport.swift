@@ -11,14 +11,13 @@ import SlantMeasure
 /// (CSS `:target`), so the page needs no script to open them.
 struct HTMLReport {
     let input: ReportStage.Input
+    let settings: ReportSettings
 
     /// Articles listed on the page; `data/articles.csv` has all of them.
     static let articleRows = 200
-    /// Evidence sentences shown per figure; `data/evidence.csv` has all of them.
-    static let evidenceRows = 12
 
     func render() -> String {
-        var page = Page(input: input)
+        var page = Page(input: input, settings: settings)
         return page.render()
     }
 }
@@ -26,6 +25,8 @@ struct HTMLReport {
 /// The page being written: the statistics it has linked to, for the evidence panels.
 private struct Page {
     let input: ReportStage.Input
+    /// Evidence sentences shown per figure (`report.evidence_rows`); `data/evidence.csv` has all of them.
+    let evidenceRows: Int
     let index: ReportIndex
     /// The articles evidence panels quote, by id (only those: a corpus can hold many thousands).
     let articlesByID: [String: ArticleMeasures]
@@ -33,8 +34,9 @@ private struct Page {
     private var linked: [(statistic: Statistic, section: String)] = []
     private var linkedIDs: Set<String> = []
 
-    init(input: ReportStage.Input) {
+    init(input: ReportStage.Input, settings: ReportSettings) {
         self.input = input
+        evidenceRows = settings.evidenceRows
         index = ReportIndex(input.tables)
         let quoted = Set(input.evidence.keys.map(\.article))
         articlesByID = Dictionary(
@@ -530,7 +532,7 @@ private struct Page {
     // MARK: - Evidence
 
     private func evidence() -> String {
-        var html = "<p class=\"note\">Click any number in this report to see the sentences it counts, with their article, date, voice and speaker. Up to \(HTMLReport.evidenceRows) sentences are shown per figure; <code>data/evidence.csv</code> lists every occurrence, and <code>slant kwic TERM --outlet NAME --voice VOICE</code> prints them from the store.</p>\n"
+        var html = "<p class=\"note\">Click any number in this report to see the sentences it counts, with their article, date, voice and speaker. Up to \(evidenceRows) sentences are shown per figure; <code>data/evidence.csv</code> lists every occurrence, and <code>slant kwic TERM --outlet NAME --voice VOICE</code> prints them from the store.</p>\n"
         for (statistic, section) in linked {
             html += evidencePanel(statistic, back: section)
         }
@@ -540,7 +542,7 @@ private struct Page {
     private func evidencePanel(_ statistic: Statistic, back: String) -> String {
         var html = "<div class=\"ev\" id=\"\(Self.anchor(statistic.id))\">\n<h3>\(Escaping.html(statistic.label))\(statistic.outlet.map { " · " + Escaping.html($0) } ?? "")\(statistic.otherOutlet.map { " vs " + Escaping.html($0) } ?? "")</h3>\n"
         html += "<p class=\"statement\">\(Escaping.html(Citation.statement(statistic))).</p>\n"
-        let shown = statistic.evidence.prefix(HTMLReport.evidenceRows)
+        let shown = statistic.evidence.prefix(evidenceRows)
         html += "<p class=\"note\">\(shown.count) of \(Figures.count(Double(statistic.evidenceTotal))) occurrence\(statistic.evidenceTotal == 1 ? "" : "s") · statistic <code>\(Escaping.html(statistic.id))</code> · <code>slant cite \(Escaping.html(statistic.id))</code></p>\n<ol class=\"kwic\">\n"
         for reference in shown {
             guard let item = input.evidence[reference] else {

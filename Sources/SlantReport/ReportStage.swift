@@ -77,13 +77,17 @@ public struct ReportStage: Stage {
     public static let name = "report"
     public static let version = 2
 
+    public var settings: ReportSettings
+
+    public init(settings: ReportSettings = ReportSettings()) { self.settings = settings }
+
     /// How many of a statistic's first evidence references the reports show with their sentences:
     /// ``Input/evidence`` needs the evidence of no more than these.
-    public static var evidenceShown: Int { HTMLReport.evidenceRows }
+    public var evidenceShown: Int { settings.evidenceRows }
 
-    public init() {}
-
-    public var configurationDigest: ContentDigest { ContentDigest(ofParts: [Self.name]) }
+    public var configurationDigest: ContentDigest {
+        ContentDigest(ofParts: [Self.name, "evidence-rows", String(settings.evidenceRows)])
+    }
 
     /// The files whose size does not grow with the number of articles; the per-article tables are
     /// ``streamed(_:)``.
@@ -95,7 +99,7 @@ public struct ReportStage: Stage {
             ReportFile(path: "data/statistics.csv", contents: DataTables.statistics(tables, context: input.citationContext).text),
             ReportFile(path: "statistics.json", contents: StatisticsJSON.document(input).prettyPrinted()),
             ReportFile(path: "report.md", contents: MarkdownReport(input: input).render()),
-            ReportFile(path: "index.html", contents: HTMLReport(input: input).render()),
+            ReportFile(path: "index.html", contents: HTMLReport(input: input, settings: settings).render()),
         ]
     }
 

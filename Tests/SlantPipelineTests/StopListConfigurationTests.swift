@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `stopwords:` in `pipeline.yaml` replaces or removes the bundled stop list of a language.
+/// `statistics: keyness: stopwords:` in `pipeline.yaml` replaces or removes the bundled stop list of a language.
 @Suite struct StopListConfigurationTests {
     static func keyness(_ directory: TemporaryDirectory) throws -> (words: [String], sources: [String]) {
         let data = try Data(contentsOf: directory.url.appendingPathComponent("reports/statistics.json"))
@@ -21,7 +21,7 @@ import Testing
 
         let configuration = directory.url.appendingPathComponent("pipeline.yaml")
         let text = try String(contentsOf: configuration, encoding: .utf8)
-        try directory.write("pipeline.yaml", text + "\nstopwords:\n  en: none\n")
+        try directory.write("pipeline.yaml", text + "\nstatistics:\n  keyness:\n    stopwords:\n      en: none\n")
         #expect(try SlantProcess.run(["run"], in: directory.url).status == 0)
         let none = try Self.keyness(directory)
         #expect(none.words.contains("the") || none.words.contains("to"))
@@ -29,13 +29,13 @@ import Testing
 
         let own = bundled.words.first ?? "karabakh"
         try directory.write("my-stoplist.txt", "| my list\n\(own)\nthe\nto\nhas\nafter\nthat\n")
-        try directory.write("pipeline.yaml", text + "\nstopwords:\n  en: my-stoplist.txt\n")
+        try directory.write("pipeline.yaml", text + "\nstatistics:\n  keyness:\n    stopwords:\n      en: my-stoplist.txt\n")
         #expect(try SlantProcess.run(["run"], in: directory.url).status == 0)
         let mine = try Self.keyness(directory)
         #expect(!mine.words.contains(own))
         #expect(mine.sources == ["my-stoplist.txt"])
 
-        try directory.write("pipeline.yaml", text + "\nstopwords:\n  en: missing.txt\n")
+        try directory.write("pipeline.yaml", text + "\nstatistics:\n  keyness:\n    stopwords:\n      en: missing.txt\n")
         let missing = try SlantProcess.run(["run"], in: directory.url)
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("cannot read the stop list `missing.txt`"))
