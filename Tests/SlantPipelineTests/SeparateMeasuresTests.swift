@@ -26,6 +26,12 @@ import Testing
               - term: Valley
                 stance: intl
                 variants: [Valley]
+          # The same words answer a second question: counted in both families' shares, once in the index.
+          - id: status
+            terms:
+              - term: Province
+                stance: theirs
+                variants: [Province]
         """
 
     static let places = """
@@ -152,9 +158,13 @@ import Testing
 
         // A stance index for stances not called `neutral`, from the lexicon's `stance_index:`.
         let index = try #require(named("stance-index/sides/alpha/authorial"))
-        // Alpha: Homeland (ours), Province (theirs), Valley twice (intl); its Russian article's two "Province" do not count.
+        // Alpha: Homeland (ours), Province (theirs), Valley twice (intl); its Russian article's two "Province" do not
+        // count, and "Province", matched by two families of the lexicon, counts once.
         #expect(index["value"] as? Double == 0)
         #expect(index["n_occurrences"] as? Double == 4)
+        #expect(number("term-share/sides/alpha/authorial/status/province", "value") == 1)
+        #expect(number("term-share/sides/alpha/authorial/region/province", "n_occurrences") == 1)
+        #expect(number("stance-share/sides/alpha/authorial/theirs", "n_occurrences") == 1)
         #expect(named("stance-index/sides/beta/authorial")?["value"] as? Double == 0.5)
         // The lexicon without `stance_index:` gets shares, no index.
         #expect(!statistics.contains { ($0["kind"] as? String) == "stance-index" && ($0["lexicon"] as? String) == "places" })
