@@ -112,6 +112,7 @@ public final class PipelineRun: @unchecked Sendable {
 
     public func run() throws -> RunSummary {
         let started = Self.now()
+        try ReportWriter(directory: configuration.resolve(configuration.reports)).checkDirectory()
         let store = try SlantStore(path: configuration.resolve(configuration.store), rebuild: options.rebuild)
         try warnAboutLexiconVersions(store)
         let run = try store.beginRun(at: started)

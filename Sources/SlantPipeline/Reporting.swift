@@ -184,6 +184,8 @@ public enum ReportRegeneration {
     }
 
     public static func run(_ definition: PipelineDefinition) throws -> ReportOutcome {
+        let configuration = definition.configuration
+        try ReportWriter(directory: configuration.resolve(configuration.reports)).checkDirectory()
         let store = try ExistingStore.open(definition.configuration)
         guard try store.hasCompletedRun() else {
             throw ExistingStore.Missing(path: store.path, empty: true)

@@ -192,4 +192,14 @@ import Testing
         #expect(first.stdout.hasPrefix("5 found"), "\(first.stdout)")
         #expect(second.stdout.hasPrefix("5 found · 0 new"), "\(second.stdout)")
     }
+
+    @Test func aReportDirectoryHoldingOtherFilesIsRefusedBeforeAnyWork() throws {
+        let directory = try bundledProject()
+        try edit(directory, "pipeline.yaml") { $0.replacingOccurrences(of: "reports: reports", with: "reports: .") }
+        let result = try SlantProcess.run(["run"], in: directory.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("the directory holds files Slant did not write (corpus, lexicons, pipeline.yaml)"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent(".slant/slant.sqlite").path))
+        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("index.html").path))
+    }
 }

@@ -261,8 +261,8 @@ final class PageStructure: NSObject, XMLParserDelegate {
         #expect(try String(contentsOf: directory.appendingPathComponent("index.html"), encoding: .utf8) == "good")
         #expect(try String(contentsOf: directory.appendingPathComponent("data/a.csv"), encoding: .utf8) == "a")
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("data/evidence.csv").path))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { $0.hasPrefix(".staging") || $0.contains(".partial-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.deletingLastPathComponent().path)
+            .filter { $0.hasPrefix("." + directory.lastPathComponent + ".slant-staging-") }
         #expect(leftovers.isEmpty)
     }
 }
