@@ -6,6 +6,8 @@ public struct PipelineSettings: Sendable, Hashable {
     public var clean = CleanSettings()
     public var statistics = StatisticsPolicy()
     public var report = ReportSettings()
+    /// How origins (own writing, republished, agency copy) are found and counted (`origin:`).
+    public var origin = OriginSettings()
 
     public init() {}
 }

@@ -48,7 +48,7 @@ struct ReportInputs {
         let excluded = corpus.excluded
         let evidenceClasses = corpus.evidence
         let outletWords = try keynessWords(members, store: store)
-        let tables = try definition.aggregate.process(
+        var tables = try definition.aggregate.process(
             AggregateStage.Input(
                 measures: corpus.measures, excluded: excluded, facts: LexiconFacts(definition.lexicons),
                 outletWords: outletWords, evidence: evidenceClasses,
@@ -66,8 +66,12 @@ struct ReportInputs {
             guard let member = memberOf[article.source].map({ members[$0] }) else { continue }
             listed.append((position, member.digest, member.analysisKey))
         }
+        let validity = try store.latestValidity()
+        if let validity { tables.statistics += validity.statistics }
         return ReportInputs(
-            stage: ReportStage.Input(tables: tables, provenance: provenance, evidence: evidence),
+            stage: ReportStage.Input(
+                tables: tables, provenance: provenance, evidence: evidence, validity: validity,
+                validityStale: validity.map { $0.analysisKey != definition.analysisKey } ?? false),
             evidenceRows: StoredEvidence(store: store, documents: listed), evidenceClasses: evidenceClasses)
     }
 

@@ -603,6 +603,7 @@ private struct Page {
         html += "<li><strong>Differences</strong>: difference of the two outlets' ratios, bootstrap interval, two-sided permutation test over articles, Benjamini–Hochberg across all the report's comparisons.</li>\n"
         html += "<li><strong>Distinctive vocabulary</strong>: Dunning G² and log ratio against the rest of the corpus, words seen at least \(policy.minimumKeynessFrequency) times, G² ≥ \(String(format: "%.2f", policy.minimumKeynessG2)). \(Escaping.html(MarkdownReport.stopListNote(tables)))</li>\n"
         html += "<li><strong>Time series</strong>: the same measures per calendar month of publication, with intervals from the month's articles.</li>\n</ul>\n"
+        html += ValidityReport.html(input)
         html += "<h3>Reproducibility</h3>\n<table class=\"compact\"><tbody>\n"
         html += "<tr><th scope=\"row\">Slant</th><td>\(Escaping.html(provenance.slantVersion))</td></tr>\n"
         html += "<tr><th scope=\"row\">Configuration</th><td><code>\(Escaping.html(provenance.configurationFile))</code> · <code>\(provenance.configurationDigest.hex)</code></td></tr>\n"

@@ -194,6 +194,8 @@ struct MarkdownReport {
         lines.append("- Intervals: 95% percentile bootstrap over articles, \(policy.resamples) resamples, seeded per outlet; none with fewer than \(policy.minimumArticles) articles; shares of fewer than \(policy.minimumOccurrences) occurrences marked †.")
         lines.append("- Measures: each lexicon is its own measure, over the articles in its languages only (articles of unknown language are left out of a lexicon that declares languages); loaded language, epistemic framing and labels are separate measures, never added together; a span two lexicons match counts once in each.")
         lines.append("- IDs: `<kind>/<lexicon>/<outlet>/<voice>…`; the same ID without the lexicon (as earlier reports named it) is an alias when no other statistic would have it. Names whose slugs collide get a suffix from a digest of the exact name.")
+        lines.append("")
+        lines += ValidityReport.markdown(input)
         lines.append("- Slant \(Escaping.markdownCell(provenance.slantVersion))")
         lines.append("- Configuration: \(Escaping.markdownCode(provenance.configurationFile)) (digest `\(provenance.configurationDigest.hex)`)")
         lines.append("- Corpus digest: `\(tables.corpusDigest.hex)`")

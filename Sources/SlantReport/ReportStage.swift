@@ -1,5 +1,6 @@
 import SlantCore
 import SlantMeasure
+import SlantValidate
 
 /// One file of a report: its path under the report directory and its bytes.
 public struct ReportFile: Sendable, Hashable {
@@ -59,11 +60,21 @@ public struct ReportStage: Stage {
         /// The evidence behind the statistics' first references, with their sentences (the
         /// measures carry evidence without sentences; the store holds those).
         public var evidence: [EvidenceReference: Evidence]
+        /// The scores of the coded sample scored last (`slant validate score`), if any; its statistics
+        /// are among `tables.statistics`.
+        public var validity: InstrumentValidity?
+        /// Whether that sample was drawn from the corpus as analysed with other lexicons or settings.
+        public var validityStale = false
 
-        public init(tables: CorpusTables, provenance: ReportProvenance, evidence: [EvidenceReference: Evidence] = [:]) {
+        public init(
+            tables: CorpusTables, provenance: ReportProvenance, evidence: [EvidenceReference: Evidence] = [:],
+            validity: InstrumentValidity? = nil, validityStale: Bool = false
+        ) {
             self.tables = tables
             self.provenance = provenance
             self.evidence = evidence
+            self.validity = validity
+            self.validityStale = validityStale
         }
 
         public var citationContext: CitationContext {
@@ -170,6 +181,7 @@ public enum StatisticsJSON {
                 "contrasts": .string("difference of ratios of sums; bootstrap interval; two-sided permutation p-value; Benjamini–Hochberg across the report's contrasts"),
                 "keyness": .string("Dunning log-likelihood G² and log ratio, outlet against the rest, outlet's own voice, minimum frequency \(policy.minimumKeynessFrequency), G² ≥ \(policy.minimumKeynessG2)"),
             ]),
+            "validity": ValidityReport.json(input),
             "articles": .int(tables.articles.count),
             "excluded": .int(tables.excluded.count),
             "statistics": .array(tables.statistics.map { object($0, context: input.citationContext) }),
@@ -193,6 +205,7 @@ public enum StatisticsJSON {
             "category": .string(statistic.category),
             "word": .string(statistic.word),
             "measure": .string(statistic.measure?.rawValue),
+            "metric": .string(statistic.metric),
             "value": .number(statistic.value),
             "unit": .string(statistic.unit),
             "ci_lower": .number(statistic.interval?.lower),

@@ -227,6 +227,7 @@ public final class SlantStore: @unchecked Sendable {
                 """)
         }
         migrator.registerMigration("v3-records", migrate: Self.migrateToRecords)
+        migrator.registerMigration("v4-validation-origins", migrate: Self.migrateToValidationAndOrigins)
         return migrator
     }
 
@@ -619,7 +620,7 @@ public final class SlantStore: @unchecked Sendable {
 
     // MARK: - Plumbing
 
-    private func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try database.read(body)
         } catch {
@@ -629,7 +630,7 @@ public final class SlantStore: @unchecked Sendable {
 
     /// One statement's read, outside a transaction (SQLite reads it from one snapshot anyway): for
     /// the point lookups a run makes once per document, where a transaction would cost more than the query.
-    private func lookup<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func lookup<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try database.unsafeRead(body)
         } catch {
@@ -637,7 +638,7 @@ public final class SlantStore: @unchecked Sendable {
         }
     }
 
-    private func writeTransaction<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func writeTransaction<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try database.write(body)
         } catch {
