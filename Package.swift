@@ -58,6 +58,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "origin-bench", dependencies: ["SlantOrigin", "SlantText", "SlantMeasure", "SlantCore"], path: "bench/origin"),
         .testTarget(name: "SlantCoreTests", dependencies: ["SlantCore"]),
         .testTarget(name: "SlantCleanTests", dependencies: ["SlantClean", "SlantIngest"]),
         .testTarget(name: "SlantTextTests", dependencies: ["SlantText"]),
@@ -65,7 +66,7 @@ let package = Package(
         .testTarget(name: "SlantTagTests", dependencies: ["SlantTag", "SlantText", "SlantCore"]),
         .testTarget(name: "SlantIngestTests", dependencies: ["SlantIngest", "SlantCore"]),
         .testTarget(name: "SlantValidateTests", dependencies: ["SlantValidate", "SlantMeasure", "SlantCore"]),
-        .testTarget(name: "SlantOriginTests", dependencies: ["SlantOrigin", "SlantMeasure", "SlantCore"]),
+        .testTarget(name: "SlantOriginTests", dependencies: ["SlantOrigin", "SlantText", "SlantMeasure", "SlantCore"]),
         .testTarget(name: "SlantReportTests", dependencies: ["SlantReport", "SlantMeasure", "SlantCore"]),
         .testTarget(
             name: "SlantPipelineTests",

@@ -42,7 +42,7 @@ public struct OriginArticle: Sendable, Hashable {
     public var id: String
     public var outlet: String
     public var published: String?
-    /// The order the store first saw it in (earlier runs first, then the path): breaks ties of dates.
+    /// Its place in the corpus by source path: breaks ties of dates.
     public var rank: Int
 
     public init(id: String, outlet: String, published: String?, rank: Int) {
@@ -190,7 +190,7 @@ public enum NearDuplicates {
     }
 
     /// The origin of every article. An article copies an earlier one (by publication date; for the same
-    /// or no date, the one the store saw first) of another outlet when at least `minimumShare` of its
+    /// or no date, the one whose source path sorts first) of another outlet when at least `minimumShare` of its
     /// shingles are in it; of all it copies, the earliest is its origin. Agency copy is recognised by
     /// its marks. With `counting` `own`, an article is counted for its outlet only when it is its own
     /// writing, and agency copy once, under the agency, whoever ran it first.
@@ -239,8 +239,14 @@ public enum NearDuplicates {
                 origin.matchedSentences = match.overlap.matchedSentences
                 origin.containment = match.overlap.containment
                 origin.jaccard = match.jaccard
-                origin.basis = days[match.original] != nil && days[match.original] != days[index]
-                    ? "published earlier" : "the same or no publication date: the article stored first is taken for the original"
+                switch (days[match.original], days[index]) {
+                case (let original?, let copy?) where original != copy:
+                    origin.basis = "published earlier"
+                case (.some, nil):
+                    origin.basis = "the copy has no publication date: the dated article is taken for the original"
+                default:
+                    origin.basis = "the same (or no) publication date: the article whose source path sorts first is taken for the original"
+                }
             }
             switch settings.counting {
             case .all:

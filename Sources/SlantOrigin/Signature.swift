@@ -59,6 +59,23 @@ public struct OriginSignatureStage: Stage {
         return (0..<hashes).map { _ in (next() | 1, next()) }
     }()
 
+    /// The MinHash signature of a set of 64-bit shingle hashes (empty for no shingles).
+    public static func minhash(of shingles: [UInt64]) -> [UInt32] {
+        guard !shingles.isEmpty else { return [] }
+        var minhash = [UInt32](repeating: .max, count: hashes)
+        functions.withUnsafeBufferPointer { functions in
+            minhash.withUnsafeMutableBufferPointer { minhash in
+                for hash in Set(shingles) {
+                    for index in 0..<functions.count {
+                        let value = UInt32(truncatingIfNeeded: (functions[index].0 &* hash &+ functions[index].1) >> 32)
+                        if value < minhash[index] { minhash[index] = value }
+                    }
+                }
+            }
+        }
+        return minhash
+    }
+
     public func process(_ article: SegmentedArticle) throws(DocumentError) -> OriginSignature {
         let body = article.body
         var words: [UInt64] = []
@@ -90,14 +107,7 @@ public struct OriginSignatureStage: Stage {
             running += ends[index]
             ends[index] = running
         }
-        var minhash = [UInt32](repeating: .max, count: Self.hashes)
-        for hash in Set(full) {
-            for (index, function) in Self.functions.enumerated() {
-                let value = UInt32(truncatingIfNeeded: (function.0 &* hash &+ function.1) >> 32)
-                if value < minhash[index] { minhash[index] = value }
-            }
-        }
-        if full.isEmpty { minhash = [] }
+        let minhash = Self.minhash(of: full)
         let text = article.article.body
         let blocks = article.article.blocks
         let utf8 = Array(text.utf8)

@@ -49,6 +49,7 @@ private struct Page {
     mutating func render() -> String {
         let sections: [(id: String, title: String, body: String)] = [
             ("overview", "Corpus overview", overview()),
+            ("origins", "Origin of the text", origins()),
             ("terminology", "Terminology choices", terminology()),
             ("stance", "Stance index", stance()),
             ("loaded", "Loaded language", rates(.loadedLanguage)),
@@ -588,6 +589,21 @@ private struct Page {
             parts.append(Escaping.html("\(item.item) [\(([item.group] + item.alsoIn).joined(separator: ", "))]"))
         }
         return parts.joined(separator: " · ")
+    }
+
+    // MARK: - Origins
+
+    private mutating func origins() -> String {
+        var linkedFigures: [String] = []
+        for (other, main) in OriginReport.pairs(input, index: index) {
+            linkedFigures.append(figure(main, section: "origins"))
+            linkedFigures.append(figure(other, section: "origins"))
+        }
+        var position = 0
+        return OriginReport.html(input) { _ in
+            defer { position += 1 }
+            return position < linkedFigures.count ? linkedFigures[position] : "—"
+        }
     }
 
     // MARK: - Methods

@@ -38,6 +38,7 @@ struct MarkdownReport {
         }
         lines.append("")
         lines += measures(tables)
+        lines += OriginReport.markdown(input)
 
         lines += ["## Terminology choices", ""]
         if let absent = Self.absence(index, .terminology) { lines += [absent, ""] }

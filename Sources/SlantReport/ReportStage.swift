@@ -1,6 +1,7 @@
 import SlantCore
 import SlantMeasure
 import SlantValidate
+import SlantOrigin
 
 /// One file of a report: its path under the report directory and its bytes.
 public struct ReportFile: Sendable, Hashable {
@@ -65,11 +66,15 @@ public struct ReportStage: Stage {
         public var validity: InstrumentValidity?
         /// Whether that sample was drawn from the corpus as analysed with other lexicons or settings.
         public var validityStale = false
+        /// Each article's origin and each outlet's shares of own, republished and agency text; their
+        /// statistics are among `tables.statistics`.
+        public var origins: OriginTables?
 
         public init(
             tables: CorpusTables, provenance: ReportProvenance, evidence: [EvidenceReference: Evidence] = [:],
-            validity: InstrumentValidity? = nil, validityStale: Bool = false
+            validity: InstrumentValidity? = nil, validityStale: Bool = false, origins: OriginTables? = nil
         ) {
+            self.origins = origins
             self.tables = tables
             self.provenance = provenance
             self.evidence = evidence
@@ -107,6 +112,7 @@ public struct ReportStage: Stage {
         return [
             ReportFile(path: "data/outlets.csv", contents: DataTables.outlets(tables).text),
             ReportFile(path: "data/excluded.csv", contents: DataTables.excluded(tables).text),
+            ReportFile(path: "data/origins.csv", contents: OriginReport.outletTable(input).text),
             ReportFile(path: "data/statistics.csv", contents: DataTables.statistics(tables, context: input.citationContext).text),
             ReportFile(path: "statistics.json", contents: StatisticsJSON.document(input).prettyPrinted()),
             ReportFile(path: "report.md", contents: MarkdownReport(input: input).render()),
@@ -128,7 +134,9 @@ public struct ReportStage: Stage {
             }
         }
         return [
-            csv("data/articles.csv", header: DataTables.articleHeader) { [DataTables.articleRow($0)] },
+            csv("data/articles.csv", header: DataTables.articleHeader + OriginReport.articleHeader) { article in
+                [DataTables.articleRow(article) + OriginReport.articleCells(input.origins?.origins[article.id])]
+            },
             csv("data/term_counts.csv", header: DataTables.termCountHeader, rows: DataTables.termCountRows),
             csv("data/loaded_counts.csv", header: DataTables.loadedCountHeader) { DataTables.loadedCountRows($0, facts: input.tables.facts) },
             StreamedReportFile(path: "data/articles.json") { append in
@@ -182,6 +190,7 @@ public enum StatisticsJSON {
                 "keyness": .string("Dunning log-likelihood G² and log ratio, outlet against the rest, outlet's own voice, minimum frequency \(policy.minimumKeynessFrequency), G² ≥ \(policy.minimumKeynessG2)"),
             ]),
             "validity": ValidityReport.json(input),
+            "origins": OriginReport.json(input),
             "articles": .int(tables.articles.count),
             "excluded": .int(tables.excluded.count),
             "statistics": .array(tables.statistics.map { object($0, context: input.citationContext) }),

@@ -26,7 +26,9 @@ extension SlantStore {
                 sample TEXT NOT NULL, scored TEXT NOT NULL, files TEXT NOT NULL, coders TEXT NOT NULL,
                 coded_tags INTEGER NOT NULL, coded_untagged INTEGER NOT NULL, statistics BLOB NOT NULL, PRIMARY KEY (sample, scored));
             CREATE TABLE origin_signatures (
-                digest TEXT NOT NULL, key TEXT NOT NULL, signature BLOB NOT NULL, PRIMARY KEY (digest, key));
+                digest TEXT NOT NULL, key TEXT NOT NULL, words INTEGER NOT NULL, minhash BLOB NOT NULL,
+                shingles BLOB NOT NULL, sentence_ends BLOB NOT NULL, byline TEXT, lead TEXT NOT NULL, tail TEXT NOT NULL,
+                PRIMARY KEY (digest, key));
             """)
     }
 
