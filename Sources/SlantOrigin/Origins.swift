@@ -94,15 +94,33 @@ public enum NearDuplicates {
     /// apart (pairs with an undated article are kept).
     public static func candidatePairs(_ minhashes: [[UInt32]], days: [Int?], windowDays: Int) -> [(Int, Int)] {
         var pairs = Set<UInt64>()
-        var bucket: [UInt64: [Int]] = [:]
+        // Per band: the first article of each band value, and each article's next one of the same value.
+        var head: [UInt64: Int32] = [:]
+        head.reserveCapacity(minhashes.count)
+        var next = [Int32](repeating: -1, count: minhashes.count)
+        var members: [Int] = []
         for band in 0..<bands {
-            bucket.removeAll(keepingCapacity: true)
+            head.removeAll(keepingCapacity: true)
+            var shared: [Int32] = []
             for (index, signature) in minhashes.enumerated() where signature.count >= (band + 1) * rows {
                 var key: UInt64 = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
                 for row in 0..<rows { key = WordHashing.mix(key ^ UInt64(signature[band * rows + row])) }
-                bucket[key, default: []].append(index)
+                if let first = head[key] {
+                    next[index] = next[Int(first)]
+                    next[Int(first)] = Int32(index)
+                    if next[index] == -1 { shared.append(first) }
+                } else {
+                    head[key] = Int32(index)
+                    next[index] = -1
+                }
             }
-            for members in bucket.values where members.count > 1 {
+            for first in shared {
+                members.removeAll(keepingCapacity: true)
+                var cursor = Int(first)
+                while cursor >= 0 {
+                    members.append(cursor)
+                    cursor = Int(next[cursor])
+                }
                 let ordered = members.sorted { (days[$0] ?? Int.min, $0) < (days[$1] ?? Int.min, $1) }
                 for (position, first) in ordered.enumerated() {
                     var partners = 0
@@ -146,44 +164,74 @@ public enum NearDuplicates {
     /// its body (`MOSCOW (Reuters) -`, `YEREVAN, OCTOBER 21, ARMENPRESS.`, `MOSCOW, October 14. /TASS/.`),
     /// or a short last block crediting it (`Source: Reuters`, `(AFP)`, `© AFP`).
     public static func agency(_ signature: OriginSignature, agencies: [OriginSettings.Agency]) -> (name: String, mark: String)? {
+        agency(signature, marks: AgencyMarks(agencies))
+    }
+
+    /// The agencies' marks, prepared once for many articles: each mark with its bare form (`Reuters`
+    /// for `(Reuters)`) and the credit lines it makes.
+    public struct AgencyMarks: Sendable {
+        struct Mark: Sendable {
+            var agency: String
+            var mark: String
+            var plain: String
+            var enclosed: Bool
+            var credits: [String]
+        }
+
+        var marks: [Mark]
+
+        public init(_ agencies: [OriginSettings.Agency]) {
+            marks = agencies.flatMap { agency in
+                agency.marks.map { mark in
+                    let plain = mark.trimmingCharacters(in: CharacterSet(charactersIn: "()/ "))
+                    return Mark(
+                        agency: agency.name, mark: mark, plain: plain, enclosed: mark.hasPrefix("(") || mark.hasPrefix("/"),
+                        credits: ["Source: \(plain)", "(\(plain))", "© \(plain)", "— \(plain)", "– \(plain)", "Copyright \(plain)", "Via \(plain)", "via \(plain)"])
+                }
+            }
+        }
+    }
+
+    static func agency(_ signature: OriginSignature, marks: AgencyMarks) -> (name: String, mark: String)? {
         let byline = (signature.byline ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let bareByline = byline.lowercased().hasPrefix("by ") ? String(byline.dropFirst(3)) : byline
-        for agency in agencies {
-            for mark in agency.marks {
-                let plain = mark.trimmingCharacters(in: CharacterSet(charactersIn: "()/ "))
-                if !bareByline.isEmpty, [mark, plain].contains(where: { bareByline.caseInsensitiveCompare($0) == .orderedSame })
-                    || (plain.count >= 4 && (bareByline.hasPrefix(plain + " ") || bareByline.hasSuffix(" " + plain) || bareByline.hasSuffix("/" + plain)))
+        if !byline.isEmpty {
+            let bare = byline.lowercased().hasPrefix("by ") ? String(byline.dropFirst(3)) : byline
+            for mark in marks.marks {
+                if bare.caseInsensitiveCompare(mark.mark) == .orderedSame || bare.caseInsensitiveCompare(mark.plain) == .orderedSame
+                    || (mark.plain.count >= 4 && (bare.hasPrefix(mark.plain + " ") || bare.hasSuffix(" " + mark.plain) || bare.hasSuffix("/" + mark.plain)))
                 {
-                    return (agency.name, "byline “\(byline)”")
+                    return (mark.agency, "byline “\(byline)”")
                 }
             }
         }
         let lead = signature.lead
-        for agency in agencies {
-            for mark in agency.marks {
-                guard let range = lead.range(of: mark) else { continue }
+        if !lead.isEmpty {
+            for mark in marks.marks {
+                guard let range = lead.range(of: mark.mark) else { continue }
                 let before = lead[..<range.lowerBound]
                 guard before.count <= 60 else { continue }
-                let enclosed = mark.hasPrefix("(") || mark.hasPrefix("/")
                 let after = lead[range.upperBound...].drop { $0 == " " || $0 == "\u{A0}" }
-                let punctuated = after.first.map { "-–—:.,".contains($0) } ?? false
-                let placed = before.isEmpty || before.contains { $0.isUppercase }
-                if placed && (enclosed || (punctuated && !before.isEmpty) ) && !before.contains(". ") || (enclosed && placed && before.count <= 40) {
+                let dateline: Bool
+                if mark.enclosed {
+                    // `MOSCOW (Reuters) -`, `MOSCOW, October 14. /TASS/.`: a place (capitalised) before it, or nothing.
+                    dateline = before.isEmpty || before.contains { $0.isUppercase }
+                } else {
+                    // `YEREVAN, OCTOBER 21, ARMENPRESS.`: the place in capitals, the mark closed by a dash, colon or full stop.
+                    let place = before.split(separator: " ").first.map { word in
+                        word.contains { $0.isLetter } && word.allSatisfy { !$0.isLetter || $0.isUppercase }
+                    } ?? false
+                    dateline = place && (after.first.map { "-–—:.".contains($0) } ?? false)
+                }
+                if dateline {
                     let line = String((before + lead[range] + after.prefix(2)).prefix(80)).trimmingCharacters(in: .whitespaces)
-                    return (agency.name, "dateline “\(line)”")
+                    return (mark.agency, "dateline “\(line)”")
                 }
             }
         }
         let tail = signature.tail.trimmingCharacters(in: .whitespacesAndNewlines)
-        if tail.count <= 100 {
-            for agency in agencies {
-                for mark in agency.marks {
-                    let plain = mark.trimmingCharacters(in: CharacterSet(charactersIn: "()/ "))
-                    for credit in ["Source: \(plain)", "(\(plain))", "© \(plain)", "— \(plain)", "– \(plain)", "Copyright \(plain)", "Via \(plain)", "via \(plain)"]
-                    where tail.hasPrefix(credit) || tail == plain {
-                        return (agency.name, "credit “\(tail)”")
-                    }
-                }
+        if !tail.isEmpty, tail.count <= 100 {
+            for mark in marks.marks where tail == mark.plain || mark.credits.contains(where: { tail.hasPrefix($0) }) {
+                return (mark.agency, "credit “\(tail)”")
             }
         }
         return nil
@@ -228,8 +276,9 @@ public enum NearDuplicates {
         }
         var result: [ArticleOrigin] = []
         result.reserveCapacity(articles.count)
+        let marks = AgencyMarks(settings.agencies)
         for (index, article) in articles.enumerated() {
-            let mark = signatures[index].flatMap { agency($0, agencies: settings.agencies) }
+            let mark = signatures[index].flatMap { agency($0, marks: marks) }
             var origin = ArticleOrigin(kind: mark != nil ? .agency : copies[index] != nil ? .republished : .own, countedFor: nil)
             origin.agency = mark?.name
             origin.agencyMark = mark?.mark

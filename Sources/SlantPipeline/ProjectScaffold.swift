@@ -81,6 +81,15 @@ public enum ProjectScaffold {
         #     words: 25
         # report:
         #   evidence_rows: 12              # sentences shown per figure in index.html
+        # origin:                          # own writing, republished text, agency copy
+        #   count: own                     # own: outlet figures count own writing; all: everything published
+        #   shingle_words: 5               # words per shingle
+        #   min_share: 0.5                 # a later article is a copy when this share of it is in an earlier one
+        #   window_days: 30                # candidate pairs at most this many days apart
+        #   min_words: 40                  # shorter articles are never taken for copies
+        #   agencies:                      # replaces the bundled list (AP, Reuters, AFP, TASS, Anadolu, ...)
+        #     - name: Reuters
+        #       marks: ["(Reuters)", Reuters]
 
         """
     }

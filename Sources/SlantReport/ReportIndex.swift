@@ -103,7 +103,8 @@ struct ReportIndex {
     /// "2,004 articles from 8 outlets, 2023-01-01 to 2023-12-31": the corpus in one line.
     var corpusSummary: String {
         let articles = tables.articles.count
-        let outlets = tables.outlets.count
+        // The outlets that published the articles (an outlet whose articles are all copies has no figures of its own).
+        let outlets = Set(tables.articles.map(\.outlet)).count
         var summary = "\(Figures.count(Double(articles))) article\(articles == 1 ? "" : "s") from \(outlets) outlet\(outlets == 1 ? "" : "s")"
         if let first = tables.outlets.compactMap(\.firstDate).min(), let last = tables.outlets.compactMap(\.lastDate).max() {
             summary += ", " + (first == last ? first : "\(first) to \(last)")

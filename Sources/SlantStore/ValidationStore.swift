@@ -46,7 +46,7 @@ extension SlantStore {
     /// Keeps a drawn sample (replacing one with the same id: the same draw again).
     public func saveSample(_ sample: ValidationSample) throws(StoreError) {
         try writeTransaction { db in
-            for table in ["validation_samples"] { try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [sample.id]) }
+            try db.execute(sql: "DELETE FROM validation_samples WHERE id = ?", arguments: [sample.id])
             for table in ["validation_counts", "validation_rows"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE sample = ?", arguments: [sample.id])
             }

@@ -121,6 +121,7 @@ import Testing
         // A mention in the running text is not a mark.
         #expect(try agency(["The minister told Reuters on Tuesday that talks would go on. " + story[0]] + story.dropFirst()) == nil)
         #expect(try agency(story, byline: "Asbarez Staff") == nil)
+        #expect(try agency(["Speaking to AFP, the minister said talks would go on. " + story[0]] + story.dropFirst()) == nil)
     }
 
     @Test func agencyCopyIsCountedOnceUnderTheAgency() throws {
