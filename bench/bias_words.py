@@ -3,9 +3,19 @@
 
 Converts the labelled sentences of ../shared/benchmarks/bias-words-dev to Slant
 input with ../shared/tools/bias_words_eval.py to-jsonl, runs
-`slant analyze --json --lexicon LEXICON` over them, and scores the result with
-bias_words_eval.py score, which prints word-level P/R/F1, sentence-level P/R/F1
-and the outlet rank correlation (with its per-outlet table).
+`slant analyze --json --lexicon LEXICON ...` over them, and scores the result
+with bias_words_eval.py score, which prints word-level P/R/F1, sentence-level
+P/R/F1 and the outlet rank correlation (with its per-outlet table).
+
+The scorer reads every `loaded` match of the analysis, so with several
+lexicons (`--lexicon` repeated) it scores the words all of them tag together,
+and the outlet figure uses their weighted hits together: BABE's "biased words"
+include verbs of saying ("claimed") and labels, which Slant measures apart
+(epistemic-framing.en.yaml, labels.en.yaml). `--measures` is short for the
+three English loaded-kind lexicons. Until `slant analyze --json` prints the
+other measures in fields of their own, every loaded-kind lexicon's hits are in
+`loaded`; once it does, only the loaded-language lexicon's are, and `--measures`
+scores that lexicon alone.
 
 The benchmark is for evaluation only: this script prints nothing but the
 scorer's aggregate figures. The converted sentences and Slant's annotations of
@@ -14,7 +24,7 @@ them stay in a temporary directory that is removed at the end.
 Uses the prebuilt .build/release/slant; builds it (swift build -c release
 --product slant) only when it is missing.
 
-usage: bench/bias_words.py [--lexicon FILE]
+usage: bench/bias_words.py [--lexicon FILE]... [--measures]
        (FILE relative to the current directory; default:
        lexicons/loaded-language.en.yaml of the project)
 """
@@ -26,6 +36,8 @@ LABELS = os.path.join(SHARED, "benchmarks", "bias-words-dev", "final_labels_SG1.
 SCORER = os.path.join(SHARED, "tools", "bias_words_eval.py")
 BINARY = os.path.join(ROOT, ".build", "release", "slant")
 DEFAULT_LEXICON = os.path.join(ROOT, "lexicons", "loaded-language.en.yaml")
+MEASURES = [os.path.join(ROOT, "lexicons", name)
+            for name in ("loaded-language.en.yaml", "epistemic-framing.en.yaml", "labels.en.yaml")]
 
 
 def binary():
@@ -38,11 +50,15 @@ def binary():
 
 def main():
     parser = argparse.ArgumentParser(description="Score a loaded-language lexicon on the BABE word labels.")
-    parser.add_argument("--lexicon", default=DEFAULT_LEXICON, help="lexicon file (default: %(default)s)")
+    parser.add_argument("--lexicon", action="append", help="lexicon file, repeatable (default: %s)" % DEFAULT_LEXICON)
+    parser.add_argument("--measures", action="store_true",
+                        help="the three English loaded-kind lexicons together (loaded language, epistemic framing, labels)")
     args = parser.parse_args()
-    lexicon = os.path.abspath(args.lexicon)
-    if not os.path.exists(lexicon):
-        sys.exit(f"no such lexicon: {lexicon}")
+    lexicons = [os.path.abspath(path) for path in (args.lexicon or [])] + (MEASURES if args.measures else [])
+    lexicons = lexicons or [DEFAULT_LEXICON]
+    for lexicon in lexicons:
+        if not os.path.exists(lexicon):
+            sys.exit(f"no such lexicon: {lexicon}")
     slant = binary()
     with tempfile.TemporaryDirectory(prefix="slant-bias-words-") as directory:
         sentences = os.path.join(directory, "input.jsonl")
@@ -50,7 +66,8 @@ def main():
         with open(sentences, "w", encoding="utf-8") as out:
             subprocess.run([sys.executable, SCORER, "to-jsonl", LABELS], stdout=out, check=True)
         with open(analyzed, "w", encoding="utf-8") as out:
-            result = subprocess.run([slant, "analyze", "--json", "--lexicon", lexicon, sentences],
+            options = [part for lexicon in lexicons for part in ("--lexicon", lexicon)]
+            result = subprocess.run([slant, "analyze", "--json", *options, sentences],
                                     stdout=out, stderr=subprocess.PIPE, text=True)
         if result.returncode not in (0, 1):
             # 2 = usage error (e.g. an invalid lexicon): show slant's message, which names the lexicon, not the data
@@ -58,7 +75,7 @@ def main():
         if result.returncode == 1:
             print("note: slant analyze reported documents it could not analyse (the scorer counts them below)",
                   file=sys.stderr)
-        print(f"lexicon: {os.path.relpath(lexicon)}")
+        print("lexicons: " + ", ".join(os.path.relpath(lexicon) for lexicon in lexicons))
         subprocess.run([sys.executable, SCORER, "score", LABELS, analyzed], check=True)
 
 
