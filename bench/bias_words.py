@@ -7,15 +7,14 @@ input with ../shared/tools/bias_words_eval.py to-jsonl, runs
 with bias_words_eval.py score, which prints word-level P/R/F1, sentence-level
 P/R/F1 and the outlet rank correlation (with its per-outlet table).
 
-The scorer reads every `loaded` match of the analysis, so with several
-lexicons (`--lexicon` repeated) it scores the words all of them tag together,
-and the outlet figure uses their weighted hits together: BABE's "biased words"
+With several lexicons (`--lexicon` repeated), the words all of them tag are
+scored together: `slant analyze --json` prints each measure's hits in a field
+of its own (`loaded`, `epistemic`, `labels`), and this script hands the scorer
+their union as `loaded`, so the outlet figure also uses their weighted hits
+together. That is a comparison for this benchmark only: BABE's "biased words"
 include verbs of saying ("claimed") and labels, which Slant measures apart
-(epistemic-framing.en.yaml, labels.en.yaml). `--measures` is short for the
-three English loaded-kind lexicons. Until `slant analyze --json` prints the
-other measures in fields of their own, every loaded-kind lexicon's hits are in
-`loaded`; once it does, only the loaded-language lexicon's are, and `--measures`
-scores that lexicon alone.
+(epistemic-framing.en.yaml, labels.en.yaml) and never adds up in a report.
+`--measures` is short for the three English loaded-kind lexicons.
 
 The benchmark is for evaluation only: this script prints nothing but the
 scorer's aggregate figures. The converted sentences and Slant's annotations of
@@ -28,7 +27,7 @@ usage: bench/bias_words.py [--lexicon FILE]... [--measures]
        (FILE relative to the current directory; default:
        lexicons/loaded-language.en.yaml of the project)
 """
-import argparse, os, subprocess, sys, tempfile
+import argparse, json, os, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared")
@@ -46,6 +45,21 @@ def binary():
         subprocess.run(["swift", "build", "-c", "release", "--product", "slant"], cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL)
     return BINARY
+
+
+def merge_measures(path):
+    """Rewrites an analysis file with every measure's hits in `loaded`, the one field the scorer reads."""
+    with open(path, encoding="utf-8") as source:
+        lines = source.read().splitlines()
+    with open(path, "w", encoding="utf-8") as out:
+        for line in lines:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                out.write(line + "\n")
+                continue
+            record["loaded"] = [hit for field in ("loaded", "epistemic", "labels") for hit in record.get(field) or []]
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def main():
@@ -75,6 +89,8 @@ def main():
         if result.returncode == 1:
             print("note: slant analyze reported documents it could not analyse (the scorer counts them below)",
                   file=sys.stderr)
+        if len(lexicons) > 1:
+            merge_measures(analyzed)
         print("lexicons: " + ", ".join(os.path.relpath(lexicon) for lexicon in lexicons))
         subprocess.run([sys.executable, SCORER, "score", LABELS, analyzed], check=True)
 

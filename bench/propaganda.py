@@ -15,17 +15,18 @@ temporary directory that is removed at the end.
 Uses the prebuilt .build/release/slant; builds it (swift build -c release
 --product slant) only when it is missing.
 
-The scorer reads every `loaded` match, so with `--lexicon` repeated it scores
-the lexicons' hits together (for instance loaded language and labels against
-the Loaded_Language and Name_Calling,Labeling spans). Until `slant analyze
---json` prints the other measures in fields of their own, every loaded-kind
-lexicon's hits are in `loaded`.
+With `--lexicon` repeated, the lexicons' hits are scored together (for instance
+loaded language and labels against the Loaded_Language and
+Name_Calling,Labeling spans): `slant analyze --json` prints each measure's hits
+in a field of its own (`loaded`, `epistemic`, `labels`), and this script hands
+the scorer their union as `loaded`. That is a comparison for this benchmark
+only; Slant's reports never add measures up.
 
 usage: bench/propaganda.py [--lexicon FILE]...
        (FILE relative to the current directory; default:
        lexicons/loaded-language.en.yaml of the project)
 """
-import argparse, glob, os, subprocess, sys, tempfile
+import argparse, glob, json, os, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared")
@@ -41,6 +42,21 @@ def binary():
         subprocess.run(["swift", "build", "-c", "release", "--product", "slant"], cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL)
     return BINARY
+
+
+def merge_measures(path):
+    """Rewrites an analysis file with every measure's hits in `loaded`, the one field the scorer reads."""
+    with open(path, encoding="utf-8") as source:
+        lines = source.read().splitlines()
+    with open(path, "w", encoding="utf-8") as out:
+        for line in lines:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                out.write(line + "\n")
+                continue
+            record["loaded"] = [hit for field in ("loaded", "epistemic", "labels") for hit in record.get(field) or []]
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def main():
@@ -67,6 +83,8 @@ def main():
         if result.returncode == 1:
             print("note: slant analyze reported documents it could not analyse (the scorer leaves them out)",
                   file=sys.stderr)
+        if len(lexicons) > 1:
+            merge_measures(analyzed)
         print("lexicons: " + ", ".join(os.path.relpath(lexicon) for lexicon in lexicons))
         subprocess.run([sys.executable, SCORER, BENCHMARK, analyzed], check=True)
 
