@@ -8,7 +8,7 @@ with bias_words_eval.py score, which prints word-level P/R/F1, sentence-level
 P/R/F1 and the outlet rank correlation (with its per-outlet table).
 
 With several lexicons (`--lexicon` repeated), the words all of them tag are
-scored together: `slant analyze --json` prints each measure's hits in a field
+scored together, and an epistemic-framing or labels lexicon can be scored alone: `slant analyze --json` prints each measure's hits in a field
 of its own (`loaded`, `epistemic`, `labels`), and this script hands the scorer
 their union as `loaded`, so the outlet figure also uses their weighted hits
 together. That is a comparison for this benchmark only: BABE's "biased words"
@@ -89,8 +89,7 @@ def main():
         if result.returncode == 1:
             print("note: slant analyze reported documents it could not analyse (the scorer counts them below)",
                   file=sys.stderr)
-        if len(lexicons) > 1:
-            merge_measures(analyzed)
+        merge_measures(analyzed)
         print("lexicons: " + ", ".join(os.path.relpath(lexicon) for lexicon in lexicons))
         subprocess.run([sys.executable, SCORER, "score", LABELS, analyzed], check=True)
 

@@ -15,7 +15,8 @@ temporary directory that is removed at the end.
 Uses the prebuilt .build/release/slant; builds it (swift build -c release
 --product slant) only when it is missing.
 
-With `--lexicon` repeated, the lexicons' hits are scored together (for instance
+An epistemic-framing or labels lexicon can be scored alone, and with
+`--lexicon` repeated the lexicons' hits are scored together (for instance
 loaded language and labels against the Loaded_Language and
 Name_Calling,Labeling spans): `slant analyze --json` prints each measure's hits
 in a field of its own (`loaded`, `epistemic`, `labels`), and this script hands
@@ -83,8 +84,7 @@ def main():
         if result.returncode == 1:
             print("note: slant analyze reported documents it could not analyse (the scorer leaves them out)",
                   file=sys.stderr)
-        if len(lexicons) > 1:
-            merge_measures(analyzed)
+        merge_measures(analyzed)
         print("lexicons: " + ", ".join(os.path.relpath(lexicon) for lexicon in lexicons))
         subprocess.run([sys.executable, SCORER, BENCHMARK, analyzed], check=True)
 
