@@ -48,7 +48,7 @@ public struct FileDiscovery: Sendable {
                             location: source.location, pattern: source.pattern,
                             message: found.emptyMessage(source.pattern, formatHint: "set `format:` to read them")))
                 }
-                for (position, pattern) in source.exclude.enumerated() where found.exclusionHits[position] == 0 {
+                for (position, pattern) in source.exclude.enumerated() where (found.exclusionHits[position] ?? 0) == 0 {
                     warnings.append(
                         DiscoveryWarning(
                             location: source.location, pattern: pattern,

@@ -227,6 +227,10 @@ public final class SlantStore: @unchecked Sendable {
                 """)
         }
         migrator.registerMigration("v3-records", migrate: Self.migrateToRecords)
+        migrator.registerMigration("v4-evidence-lexicon") { db in
+            // Each occurrence names the lexicon that tagged it (empty for rows written before).
+            try db.execute(sql: "ALTER TABLE evidence ADD COLUMN lexicon TEXT NOT NULL DEFAULT ''")
+        }
         return migrator
     }
 
