@@ -11,7 +11,7 @@ public struct CleanStage: Stage {
     public typealias Output = Article
 
     public static let name = "clean"
-    public static let version = 1
+    public static let version = 2
 
     /// A page whose article has fewer words than this is refused as "no article" (plain text is taken as it is).
     public var minimumWords: Int
@@ -42,7 +42,8 @@ public struct CleanStage: Stage {
                     code: "truncated-markup",
                     message: "the page ends without </body> or </html> and may be truncated; kept what could be read"))
         }
-        let parsed = decoded.utf8.withUnsafeBufferPointer { HTMLDocument(utf8: $0) }
+        let markup = MarkupRepair.openingSelfClosedRawText(decoded.utf8) ?? decoded.utf8
+        let parsed = markup.withUnsafeBufferPointer { HTMLDocument(utf8: $0) }
         guard let parsed else {
             throw DocumentError(
                 source: document.source, stage: Self.name, reason: .unparseable("libxml2 returned no document"))

@@ -31,6 +31,27 @@ enum Tag: UInt8 {
         }
     }
 
+    /// Elements that are never drawn (scripts, styles, templates, the head): leaving them out joins
+    /// nothing and separates nothing.
+    var isNeverRendered: Bool {
+        switch self {
+        case .script, .style, .noscript, .template, .title, .head, .meta, .link, .source, .map, .option, .frameset:
+            true
+        default: false
+        }
+    }
+
+    /// Replaced elements and controls (images, frames, media, form fields): drawn as a box in the line,
+    /// so the text on either side of one is two words, never one.
+    var isReplaced: Bool {
+        switch self {
+        case .img, .iframe, .object, .embed, .canvas, .svg, .math, .video, .audio, .input, .button, .select,
+            .textarea, .dialog, .picture:
+            true
+        default: false
+        }
+    }
+
     /// Page-structure elements that hold navigation and furniture rather than the article.
     var isFurniture: Bool {
         switch self {
