@@ -42,32 +42,33 @@ public struct CleanStage: Stage {
                     code: "truncated-markup",
                     message: "the page ends without </body> or </html> and may be truncated; kept what could be read"))
         }
-        let markup = MarkupRepair.openingSelfClosedRawText(decoded.utf8) ?? decoded.utf8
-        let parsed = markup.withUnsafeBufferPointer { HTMLDocument(utf8: $0) }
-        guard let parsed else {
+        let repair = MarkupRepair.repair(decoded.utf8)
+        guard var reading = Self.read(repair.bytes ?? decoded.utf8) else {
             throw DocumentError(
                 source: document.source, stage: Self.name, reason: .unparseable("libxml2 returned no document"))
         }
-        let dom = DOMIndex(document: parsed)
-        if parsed.stoppedEarly {
+        // Pages whose article is written only for readers without scripts (inside `<noscript>`) are
+        // read a second time with that content in; only pages where the first reading found little.
+        if repair.cutNoscript, reading.words < 100,
+            let again = MarkupRepair.repair(decoded.utf8, keepingNoscriptContent: true).bytes.flatMap(Self.read),
+            again.words > reading.words
+        {
+            reading = again
+        }
+        if reading.parsed.stoppedEarly {
             warnings.append(
                 DocumentWarning(
                     code: "parse-stopped",
-                    message: "the HTML parser stopped before the end of the page (\(parsed.stopReason ?? "unknown reason")); only the part before that point was read"))
+                    message: "the HTML parser stopped before the end of the page (\(reading.parsed.stopReason ?? "unknown reason")); only the part before that point was read"))
         }
-        let selection = ContentDetector(dom: dom).detect()
-        let pieces = selection.map { BlockEmitter(dom: dom).blocks(roots: $0.roots, excluded: $0.excluded) } ?? []
-        let metadata = MetadataExtractor(dom: dom).extract(articleRoots: selection?.roots ?? [])
-        let comments = CommentExtractor(dom: dom).comments()
-        let (body, blocks) = Article.assemble(Self.removingTitle(pieces, title: metadata.title))
-        let words = Self.wordCount(body)
+        let (body, blocks, metadata, comments, words) = (reading.body, reading.blocks, reading.metadata, reading.comments, reading.words)
         guard words >= minimumWords else {
             var reason =
                 words == 0
                 ? "the page holds no running text"
                 : "the longest run of text has \(words) word\(words == 1 ? "" : "s") (at least \(minimumWords) needed)"
-            if parsed.stoppedEarly {
-                reason += "; the HTML parser stopped early (\(parsed.stopReason ?? "unknown reason")), so text after that point was not read"
+            if reading.parsed.stoppedEarly {
+                reason += "; the HTML parser stopped early (\(reading.parsed.stopReason ?? "unknown reason")), so text after that point was not read"
             }
             throw DocumentError(source: document.source, stage: Self.name, reason: .noArticle(reason))
         }
@@ -75,6 +76,29 @@ public struct CleanStage: Stage {
         if found.language == nil { found.language = LanguageGuess.language(of: body) }
         return Article(
             source: document.source, metadata: found, body: body, blocks: blocks, comments: comments, warnings: warnings)
+    }
+
+    /// What one parse of a page gives.
+    private struct Reading {
+        var parsed: HTMLDocument
+        var body: String
+        var blocks: [TextBlock]
+        var metadata: DocumentMetadata
+        var comments: [Comment]
+        var words: Int
+    }
+
+    /// Parses UTF-8 markup and finds the article, its metadata and its comments.
+    private static func read(_ markup: [UInt8]) -> Reading? {
+        guard let parsed = markup.withUnsafeBufferPointer({ HTMLDocument(utf8: $0) }) else { return nil }
+        let dom = DOMIndex(document: parsed)
+        let selection = ContentDetector(dom: dom).detect()
+        let pieces = selection.map { BlockEmitter(dom: dom).blocks(roots: $0.roots, excluded: $0.excluded) } ?? []
+        let metadata = MetadataExtractor(dom: dom).extract(articleRoots: selection?.roots ?? [])
+        let comments = CommentExtractor(dom: dom).comments()
+        let (body, blocks) = Article.assemble(removingTitle(pieces, title: metadata.title))
+        return Reading(
+            parsed: parsed, body: body, blocks: blocks, metadata: metadata, comments: comments, words: wordCount(body))
     }
 
     /// A heading that repeats the title is the headline, not body text.
@@ -119,18 +143,22 @@ public struct CleanStage: Stage {
             warnings: decoded.warnings)
     }
 
-    /// Words separated by white space (a cheap count for thresholds, not the tokenizer).
+    /// Words separated by white space, and in scripts written without spaces (Chinese, Japanese) one
+    /// word for every two characters: a cheap count for thresholds, not the tokenizer.
     static func wordCount(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { bytes in
             var count = 0
+            var ideographs = 0
             var inWord = false
             for byte in bytes {
                 let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
                 if !isSpace, !inWord { count += 1 }
                 inWord = !isSpace
+                // Lead bytes E3–E9 start U+3000–U+9FFF: kana, CJK punctuation and ideographs.
+                if byte >= 0xE3, byte <= 0xE9 { ideographs += 1 }
             }
-            return count
+            return count + ideographs / 2
         }
     }
 }
