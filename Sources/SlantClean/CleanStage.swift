@@ -61,7 +61,7 @@ public struct CleanStage: Stage {
                     code: "parse-stopped",
                     message: "the HTML parser stopped before the end of the page (\(reading.parsed.stopReason ?? "unknown reason")); only the part before that point was read"))
         }
-        let (body, blocks, metadata, comments, words) = (reading.body, reading.blocks, reading.metadata, reading.comments, reading.words)
+        let (body, blocks, metadata, comments, words) = (reading.body, reading.blocks, reading.page.metadata, reading.comments, reading.words)
         guard words >= minimumWords else {
             var reason =
                 words == 0
@@ -83,7 +83,7 @@ public struct CleanStage: Stage {
         var parsed: HTMLDocument
         var body: String
         var blocks: [TextBlock]
-        var metadata: DocumentMetadata
+        var page: PageMetadata
         var comments: [Comment]
         var words: Int
     }
@@ -94,11 +94,10 @@ public struct CleanStage: Stage {
         let dom = DOMIndex(document: parsed)
         let selection = ContentDetector(dom: dom).detect()
         let pieces = selection.map { BlockEmitter(dom: dom).blocks(roots: $0.roots, excluded: $0.excluded) } ?? []
-        let metadata = MetadataExtractor(dom: dom).extract(articleRoots: selection?.roots ?? [])
+        let page = MetadataExtractor(dom: dom).extract(articleRoots: selection?.roots ?? [])
         let comments = CommentExtractor(dom: dom).comments()
-        let (body, blocks) = Article.assemble(removingTitle(pieces, title: metadata.title))
-        return Reading(
-            parsed: parsed, body: body, blocks: blocks, metadata: metadata, comments: comments, words: wordCount(body))
+        let (body, blocks) = Article.assemble(removingTitle(pieces, title: page.metadata.title))
+        return Reading(parsed: parsed, body: body, blocks: blocks, page: page, comments: comments, words: wordCount(body))
     }
 
     /// A heading that repeats the title is the headline, not body text.
