@@ -72,10 +72,51 @@ public struct CleanStage: Stage {
             }
             throw DocumentError(source: document.source, stage: Self.name, reason: .noArticle(reason))
         }
-        var found = document.metadata.filling(from: metadata)
-        if found.language == nil { found.language = LanguageGuess.language(of: body) }
+        var given = document.metadata
+        let date = Self.checkedDate(given.published, warnings: &warnings)
+        given.published = date?.date
+        given.publishedTimestamp = date?.timestamp
+        var found = given.filling(from: metadata)
+        if given.published == nil, metadata.published == nil, let unreadable = reading.page.unreadableDate {
+            warnings.append(Self.unparsedDateWarning(unreadable, from: "the page"))
+        }
+        found.language = Self.checkedLanguage(
+            of: body, title: found.title, declared: given.language ?? metadata.language, warnings: &warnings)
         return Article(
             source: document.source, metadata: found, body: body, blocks: blocks, comments: comments, warnings: warnings)
+    }
+
+    // MARK: - Dates and languages
+
+    /// A date given with the document (a JSON Lines `published`, front matter), parsed and normalised;
+    /// nil with an `unparsed-date` warning when it is no date (`yesterday`, `2024-13-45`).
+    static func checkedDate(_ given: String?, warnings: inout [DocumentWarning]) -> ParsedDate? {
+        guard let given, !given.isEmpty else { return nil }
+        if let date = DateNormalizer.parse(given) { return date }
+        warnings.append(unparsedDateWarning(given, from: "the input"))
+        return nil
+    }
+
+    static func unparsedDateWarning(_ text: String, from origin: String) -> DocumentWarning {
+        let shown = text.count > 60 ? String(text.prefix(60)) + "…" : text
+        return DocumentWarning(
+            code: "unparsed-date",
+            message: "\(origin) gives the publication date \"\(shown)\", which is not a date Slant can read (ISO 8601, RFC 2822, a written date such as \"5 June 2024\", or 05.06.2024); the article is undated")
+    }
+
+    /// The language of the article's text, the declared one as a hint; a warning when the text reads
+    /// as another language than the one declared.
+    static func checkedLanguage(of body: String, title: String?, declared: String?, warnings: inout [DocumentWarning]) -> String? {
+        // A very short body is read with its title.
+        let text = body.utf8.count < 200 ? [title ?? "", body].joined(separator: " ") : body
+        let language = LanguageGuess.language(of: text, declared: declared)
+        if let declared, let primary = MetadataExtractor.primaryLanguage(declared), let language, language != primary {
+            warnings.append(
+                DocumentWarning(
+                    code: "language-mismatch",
+                    message: "the document declares the language \"\(primary)\" but its text reads as \"\(language)\"; \"\(language)\" is used"))
+        }
+        return language
     }
 
     /// What one parse of a page gives.
@@ -132,14 +173,17 @@ public struct CleanStage: Stage {
         guard Self.wordCount(body) > 0 else {
             throw DocumentError(source: document.source, stage: Self.name, reason: .noArticle("the text holds no words"))
         }
+        var warnings = decoded.warnings
         var metadata = document.metadata
         if metadata.title == nil, paragraphs.count > 1, let first = paragraphs.first, PlainTextParagraphs.looksLikeHeadline(first) {
             metadata.title = first
         }
-        if metadata.language == nil { metadata.language = LanguageGuess.language(of: body) }
+        let date = Self.checkedDate(metadata.published, warnings: &warnings)
+        metadata.published = date?.date
+        metadata.publishedTimestamp = date?.timestamp
+        metadata.language = Self.checkedLanguage(of: body, title: metadata.title, declared: metadata.language, warnings: &warnings)
         return Article(
-            source: document.source, metadata: metadata, body: body, blocks: blocks,
-            warnings: decoded.warnings)
+            source: document.source, metadata: metadata, body: body, blocks: blocks, warnings: warnings)
     }
 
     /// Words separated by white space, and in scripts written without spaces (Chinese, Japanese) one
