@@ -158,7 +158,7 @@ extension PipelineConfiguration {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            throw ConfigurationErrors([reader.yaml.syntaxError(error)])
+            throw ConfigurationErrors([reader.yaml.syntaxError(error, in: yaml)])
         }
         guard let root else {
             throw ConfigurationErrors([
