@@ -130,6 +130,12 @@ import Testing
             "A13", "Officials in the so-called 'Artsakh Republic' resigned.",
             [term("region-name", "Artsakh", "armenian", "Artsakh Republic", distanced: true)]),
         reading(
+            "A24", "Shelling hit Varanda, formerly Fizouli, on Tuesday.",
+            [
+                term("place-varanda", "Varanda", "armenian", "Varanda"),
+                term("place-varanda", "Fuzuli", "neutral", "Fizouli", distanced: true),
+            ]),
+        reading(
             "A14", "Власти самопровозглашенной Нагорно-Карабахской Республики объявили о самороспуске.",
             [
                 term("territorial-status", "self-proclaimed", "neutral", "самопровозглашенной"),
