@@ -21,4 +21,4 @@ bench: bootstrap
 	python3 bench/extraction.py
 
 clean:
-	rm -rf .build .build-bench .slant reports/index.html reports/report.md reports/statistics.json reports/data
+	rm -rf .build .build-bench .slant reports

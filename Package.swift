@@ -15,7 +15,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
@@ -24,12 +23,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+        ),
         .target(
             name: "SlantCore",
-            dependencies: [
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Yams", package: "Yams"),
-            ]
+            dependencies: ["CLibCrypto", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "SlantIngest", dependencies: ["SlantCore"]),
         .target(name: "SlantClean", dependencies: ["SlantCore", "CLibXML2"]),
@@ -64,7 +65,7 @@ let package = Package(
         .testTarget(name: "SlantReportTests", dependencies: ["SlantReport", "SlantMeasure", "SlantCore"]),
         .testTarget(
             name: "SlantPipelineTests",
-            dependencies: ["SlantPipeline"]
+            dependencies: ["SlantPipeline", "SlantStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -16,8 +16,13 @@ public struct CleanStage: Stage {
     /// A page whose article has fewer words than this is refused as "no article" (plain text is taken as it is).
     public var minimumWords: Int
 
-    public init(minimumWords: Int = 10) {
+    public init(minimumWords: Int = CleanSettings().minimumArticleWords) {
         self.minimumWords = minimumWords
+    }
+
+    /// The stage with the configuration's `limits.min_article_words`.
+    public init(settings: CleanSettings) {
+        self.init(minimumWords: settings.minimumArticleWords)
     }
 
     public var configurationDigest: ContentDigest {

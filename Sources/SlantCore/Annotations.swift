@@ -81,14 +81,21 @@ public struct LoadedMatch: Sendable, Hashable, Codable {
     /// The lexicon entry that matched.
     public var entry: String
     public var category: String
+    /// The further categories the entry is also in (`also_in:`): the hit counts in each of their
+    /// rates, and once in the lexicon's.
+    public var alsoIn: [String]
     public var weight: Double
     public var context: MatchContext
 
-    public init(lexicon: String = "", text: String, entry: String, category: String, weight: Double, context: MatchContext) {
+    public init(
+        lexicon: String = "", text: String, entry: String, category: String, alsoIn: [String] = [], weight: Double,
+        context: MatchContext
+    ) {
         self.lexicon = lexicon
         self.text = text
         self.entry = entry
         self.category = category
+        self.alsoIn = alsoIn
         self.weight = weight
         self.context = context
     }

@@ -83,6 +83,20 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
     }
 }
 
+/// A stop list named in the configuration: `en: my-stoplist.txt`, or `ru: none` for no list.
+public struct ConfiguredStopList: Sendable, Hashable {
+    public var language: String
+    /// The file (Snowball format: a word at the start of a line, `|` comments); nil for `none`.
+    public var path: String?
+    public var location: ConfigurationLocation
+
+    public init(language: String, path: String?, location: ConfigurationLocation) {
+        self.language = language
+        self.path = path
+        self.location = location
+    }
+}
+
 /// A file path named by the configuration, with where it is named.
 public struct ConfiguredPath: Sendable, Hashable {
     public var path: String
@@ -108,20 +122,16 @@ public struct PipelineConfiguration: Sendable, Hashable {
     public var store: String
     /// The directory reports are written to.
     public var reports: String
-    /// Pages above this size are refused with a clear error rather than parsed.
-    public var maxDocumentBytes: Int
-    /// Articles with fewer words than this are kept but flagged as too short to measure.
-    public var minArticleWords: Int
+    /// The stages' settings (`limits:`, `statistics:`, `report:`).
+    public var settings: PipelineSettings
 
     public static let defaultStore = ".slant/slant.sqlite"
     public static let defaultReports = "reports"
-    public static let defaultMaxDocumentBytes = 64 * 1024 * 1024
-    public static let defaultMinArticleWords = 25
 
     public init(
         file: String = "", baseDirectory: String = ".", sources: [SourceSpecification] = [],
         lexicons: [ConfiguredPath] = [], store: String = defaultStore, reports: String = defaultReports,
-        maxDocumentBytes: Int = defaultMaxDocumentBytes, minArticleWords: Int = defaultMinArticleWords
+        settings: PipelineSettings = PipelineSettings()
     ) {
         self.file = file
         self.baseDirectory = baseDirectory
@@ -129,8 +139,7 @@ public struct PipelineConfiguration: Sendable, Hashable {
         self.lexicons = lexicons
         self.store = store
         self.reports = reports
-        self.maxDocumentBytes = maxDocumentBytes
-        self.minArticleWords = minArticleWords
+        self.settings = settings
     }
 
     /// The text the configuration was read from (for its digest in reports).
@@ -139,9 +148,15 @@ public struct PipelineConfiguration: Sendable, Hashable {
     /// The digest of the configuration file as written.
     public var fileDigest: ContentDigest { ContentDigest(of: Array(sourceText.utf8)) }
 
-    /// A digest of everything in the configuration that changes what analysis produces.
-    public var analysisDigest: ContentDigest {
-        ContentDigest(ofParts: ["min-article-words", String(minArticleWords)])
+    /// A digest of which files belong to which outlet: the sources as declared (patterns, outlets,
+    /// formats, exclusions), without where they are written in the file.
+    public var sourcesDigest: ContentDigest {
+        var parts: [String] = []
+        for source in sources {
+            parts += [source.pattern, source.outlet ?? "\u{0}", source.format?.rawValue ?? "\u{0}"]
+            parts.append(source.exclude.joined(separator: "\u{1F}"))
+        }
+        return ContentDigest(ofParts: parts)
     }
 }
 
@@ -149,27 +164,37 @@ extension PipelineConfiguration {
     /// Parses and validates a configuration from YAML text.
     ///
     /// Every problem is reported, each with file:line:column and what was expected.
-    /// Paths are checked for shape only; whether they exist is checked by ingest.
+    /// Paths are checked for shape only; whether they exist is checked by the loader.
     public static func parse(yaml: String, file: String, baseDirectory: String) throws(ConfigurationErrors)
         -> PipelineConfiguration
+    {
+        let (configuration, errors) = read(yaml: yaml, file: file, baseDirectory: baseDirectory)
+        guard let configuration, errors.isEmpty else { throw ConfigurationErrors(errors) }
+        return configuration
+    }
+
+    /// The configuration as far as it could be read, and every problem found: the loader adds the
+    /// problems only the file system shows (missing lexicons and sources) to report them in one round.
+    public static func read(yaml: String, file: String, baseDirectory: String)
+        -> (configuration: PipelineConfiguration?, errors: [ConfigurationError])
     {
         var reader = ConfigurationReader(file: file)
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            throw ConfigurationErrors([reader.yaml.syntaxError(error, in: yaml)])
+            return (nil, [reader.yaml.syntaxError(error, in: yaml)])
         }
         guard let root else {
-            throw ConfigurationErrors([
+            return (nil, [
                 ConfigurationError(
                     ConfigurationLocation(file: file, line: 1, column: 1),
                     "the configuration is empty; expected a mapping with at least `sources:`")
             ])
         }
-        let configuration = reader.read(root, baseDirectory: baseDirectory)
-        if !reader.errors.isEmpty { throw ConfigurationErrors(reader.errors) }
-        return configuration
+        var configuration = reader.read(root, baseDirectory: baseDirectory)
+        configuration.sourceText = yaml
+        return (configuration, reader.errors)
     }
 }
 
@@ -178,9 +203,12 @@ private struct ConfigurationReader {
     var yaml: YAMLReader
     var errors: [ConfigurationError] { yaml.errors }
 
-    static let topLevelKeys = ["sources", "lexicons", "store", "reports", "limits"]
+    static let topLevelKeys = ["sources", "lexicons", "store", "reports", "limits", "statistics", "report"]
     static let sourceKeys = ["path", "outlet", "format", "exclude"]
     static let limitKeys = ["max_document_bytes", "min_article_words"]
+    static let statisticsKeys = ["resamples", "min_articles", "min_occurrences", "evidence_per_statistic", "keyness"]
+    static let keynessKeys = ["min_frequency", "min_g2", "words", "stopwords"]
+    static let reportKeys = ["evidence_rows"]
 
     init(file: String) { yaml = YAMLReader(file: file) }
 
@@ -200,18 +228,11 @@ private struct ConfigurationReader {
                 if let store = yaml.string(value, "`store`") { configuration.store = store }
             case "reports":
                 if let reports = yaml.string(value, "`reports`") { configuration.reports = reports }
-            case "limits":
-                for (limit, _, limitValue) in yaml.entries(of: value, allowed: Self.limitKeys, context: "`limits`") {
-                    switch limit {
-                    case "max_document_bytes":
-                        if let bytes = yaml.positiveInteger(limitValue, "`max_document_bytes`") {
-                            configuration.maxDocumentBytes = bytes
-                        }
-                    default:
-                        if let words = yaml.positiveInteger(limitValue, "`min_article_words`") {
-                            configuration.minArticleWords = words
-                        }
-                    }
+            case "limits": readLimits(value, into: &configuration.settings)
+            case "statistics": readStatistics(value, into: &configuration.settings.statistics)
+            case "report":
+                for (key, _, setting) in yaml.entries(of: value, allowed: Self.reportKeys, context: "`report`") where key == "evidence_rows" {
+                    if let rows = yaml.positiveInteger(setting, "`evidence_rows`") { configuration.settings.report.evidenceRows = rows }
                 }
             default:
                 break
@@ -221,6 +242,73 @@ private struct ConfigurationReader {
             yaml.fail(root, "missing `sources:`; expected a list of paths or globs, e.g. `sources: [corpus/**/*.html]`")
         }
         return configuration
+    }
+
+    mutating func readLimits(_ node: Node, into settings: inout PipelineSettings) {
+        for (limit, _, value) in yaml.entries(of: node, allowed: Self.limitKeys, context: "`limits`") {
+            switch limit {
+            case "max_document_bytes":
+                if let bytes = yaml.positiveInteger(value, "`max_document_bytes`") { settings.ingest.maxDocumentBytes = bytes }
+            default:
+                if let words = yaml.positiveInteger(value, "`min_article_words`") { settings.clean.minimumArticleWords = words }
+            }
+        }
+    }
+
+    /// `stopwords: {en: my-stoplist.txt, ru: none}`: stop lists by language, replacing the bundled ones.
+    mutating func readStopLists(_ node: Node) -> [ConfiguredStopList] {
+        guard case .mapping(let mapping) = node else {
+            yaml.fail(node, "`stopwords` must map languages to stop-list files, e.g. `stopwords: {en: my-stoplist.txt, ru: none}`")
+            return []
+        }
+        var lists: [ConfiguredStopList] = []
+        for (languageNode, pathNode) in mapping {
+            guard let language = yaml.string(languageNode, "a language of `stopwords`"),
+                let path = yaml.string(pathNode, "the stop list of `\(language)`")
+            else { continue }
+            lists.append(ConfiguredStopList(language: language, path: path == "none" ? nil : path, location: yaml.location(pathNode)))
+        }
+        return lists
+    }
+
+    mutating func readStatistics(_ node: Node, into policy: inout StatisticsPolicy) {
+        for (key, _, value) in yaml.entries(of: node, allowed: Self.statisticsKeys, context: "`statistics`") {
+            switch key {
+            case "resamples":
+                if let count = yaml.positiveInteger(value, "`resamples`") {
+                    if count < 100 || count > 1_000_000 {
+                        yaml.fail(value, "`resamples` must be between 100 and 1,000,000 (2,000 gives stable 95% intervals)")
+                    } else {
+                        policy.resamples = count
+                    }
+                }
+            case "min_articles":
+                if let count = yaml.positiveInteger(value, "`min_articles`") {
+                    if count < 2 {
+                        yaml.fail(value, "`min_articles` must be at least 2: one article has no interval")
+                    } else {
+                        policy.minimumArticles = count
+                    }
+                }
+            case "min_occurrences":
+                if let count = yaml.positiveInteger(value, "`min_occurrences`") { policy.minimumOccurrences = count }
+            case "evidence_per_statistic":
+                if let count = yaml.positiveInteger(value, "`evidence_per_statistic`") { policy.evidencePerStatistic = count }
+            default:
+                for (setting, _, settingValue) in yaml.entries(of: value, allowed: Self.keynessKeys, context: "`keyness`") {
+                    switch setting {
+                    case "min_frequency":
+                        if let count = yaml.positiveInteger(settingValue, "`min_frequency`") { policy.minimumKeynessFrequency = count }
+                    case "min_g2":
+                        if let g2 = yaml.positiveNumber(settingValue, "`min_g2`") { policy.minimumKeynessG2 = g2 }
+                    case "stopwords":
+                        policy.stopwords = readStopLists(settingValue)
+                    default:
+                        if let count = yaml.positiveInteger(settingValue, "`words`") { policy.keynessWords = count }
+                    }
+                }
+            }
+        }
     }
 
     mutating func readSources(_ node: Node) -> [SourceSpecification] {

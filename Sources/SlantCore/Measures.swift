@@ -27,36 +27,79 @@ public struct VoiceKey: Sendable, Hashable, Codable, Comparable, CustomStringCon
     }
 }
 
-/// How often one term was used in one voice in one article.
+/// How often one term of one lexicon was used in one voice in one article.
 public struct TermCount: Sendable, Hashable, Codable {
+    /// The id of the lexicon whose term it is.
+    public var lexicon: String
     public var family: String
     public var term: String
     public var stance: String
     public var voice: VoiceKey
     public var count: Int
+    /// How many of `count` occurrences are a span that another family of the same lexicon matched
+    /// first (the same words answering two questions): counted in this family's shares, but only
+    /// once in the lexicon's stance shares and stance index.
+    public var spanRepeats: Int
 
-    public init(family: String, term: String, stance: String, voice: VoiceKey, count: Int) {
+    public init(lexicon: String = "", family: String, term: String, stance: String, voice: VoiceKey, count: Int, spanRepeats: Int = 0) {
+        self.lexicon = lexicon
         self.family = family
         self.term = term
         self.stance = stance
         self.voice = voice
         self.count = count
+        self.spanRepeats = spanRepeats
+    }
+
+    private enum CodingKeys: String, CodingKey { case lexicon, family, term, stance, voice, count, spanRepeats }
+
+    /// Reads what earlier versions wrote too (no lexicon, no repeats).
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        lexicon = try container.decodeIfPresent(String.self, forKey: .lexicon) ?? ""
+        family = try container.decode(String.self, forKey: .family)
+        term = try container.decode(String.self, forKey: .term)
+        stance = try container.decode(String.self, forKey: .stance)
+        voice = try container.decode(VoiceKey.self, forKey: .voice)
+        count = try container.decode(Int.self, forKey: .count)
+        spanRepeats = try container.decodeIfPresent(Int.self, forKey: .spanRepeats) ?? 0
     }
 }
 
-/// Loaded-language hits of one category in one voice in one article.
+/// Hits of one category of one loaded-kind lexicon in one voice in one article.
 public struct LoadedCount: Sendable, Hashable, Codable {
+    /// The id of the lexicon whose entries matched.
+    public var lexicon: String
     public var category: String
     public var voice: VoiceKey
     public var hits: Int
     /// The sum of the hits' weights.
     public var weight: Double
+    /// True when `category` is the matched entries' own category: these hits make up the lexicon's
+    /// rate. False for a further category an entry is also in (`also_in:`): such hits count in
+    /// that category's rate only, so that no hit is counted twice in the lexicon's rate.
+    public var home: Bool
 
-    public init(category: String, voice: VoiceKey, hits: Int, weight: Double) {
+    public init(lexicon: String = "", category: String, voice: VoiceKey, hits: Int, weight: Double, home: Bool = true) {
+        self.lexicon = lexicon
         self.category = category
         self.voice = voice
         self.hits = hits
         self.weight = weight
+        self.home = home
+    }
+
+    private enum CodingKeys: String, CodingKey { case lexicon, category, voice, hits, weight, home }
+
+    /// Reads what earlier versions wrote too (no lexicon: every category its entries' own).
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        lexicon = try container.decodeIfPresent(String.self, forKey: .lexicon) ?? ""
+        category = try container.decode(String.self, forKey: .category)
+        voice = try container.decode(VoiceKey.self, forKey: .voice)
+        hits = try container.decode(Int.self, forKey: .hits)
+        weight = try container.decode(Double.self, forKey: .weight)
+        home = try container.decodeIfPresent(Bool.self, forKey: .home) ?? true
     }
 }
 
@@ -68,8 +111,12 @@ public struct Evidence: Sendable, Hashable, Codable {
     }
 
     public var kind: Kind
+    /// The id of the lexicon that matched.
+    public var lexicon: String
     /// Family (terms) or category (loaded language).
     public var group: String
+    /// Loaded language: the further categories the entry is also in (`also_in:`).
+    public var alsoIn: [String]
     /// Term (terms) or entry (loaded language).
     public var item: String
     /// The stance of a term; nil for loaded language.
@@ -93,9 +140,11 @@ public struct Evidence: Sendable, Hashable, Codable {
     public init(
         kind: Kind, group: String, item: String, stance: String?, weight: Double?, text: String, voice: VoiceKey,
         speaker: String?, negated: Bool, comment: Int?, sentence: Int, start: Int, end: Int, sentenceText: String,
-        matchStart: Int, matchEnd: Int
+        matchStart: Int, matchEnd: Int, lexicon: String = "", alsoIn: [String] = []
     ) {
         self.kind = kind
+        self.lexicon = lexicon
+        self.alsoIn = alsoIn
         self.group = group
         self.item = item
         self.stance = stance
@@ -111,6 +160,34 @@ public struct Evidence: Sendable, Hashable, Codable {
         self.sentenceText = sentenceText
         self.matchStart = matchStart
         self.matchEnd = matchEnd
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, lexicon, group, alsoIn, item, stance, weight, text, voice, speaker, negated, comment, sentence, start, end
+        case sentenceText, matchStart, matchEnd
+    }
+
+    /// Reads what earlier versions wrote too (no lexicon, no further categories).
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        lexicon = try container.decodeIfPresent(String.self, forKey: .lexicon) ?? ""
+        group = try container.decode(String.self, forKey: .group)
+        alsoIn = try container.decodeIfPresent([String].self, forKey: .alsoIn) ?? []
+        item = try container.decode(String.self, forKey: .item)
+        stance = try container.decodeIfPresent(String.self, forKey: .stance)
+        weight = try container.decodeIfPresent(Double.self, forKey: .weight)
+        text = try container.decode(String.self, forKey: .text)
+        voice = try container.decode(VoiceKey.self, forKey: .voice)
+        speaker = try container.decodeIfPresent(String.self, forKey: .speaker)
+        negated = try container.decode(Bool.self, forKey: .negated)
+        comment = try container.decodeIfPresent(Int.self, forKey: .comment)
+        sentence = try container.decode(Int.self, forKey: .sentence)
+        start = try container.decode(Int.self, forKey: .start)
+        end = try container.decode(Int.self, forKey: .end)
+        sentenceText = try container.decode(String.self, forKey: .sentenceText)
+        matchStart = try container.decode(Int.self, forKey: .matchStart)
+        matchEnd = try container.decode(Int.self, forKey: .matchEnd)
     }
 }
 

@@ -19,10 +19,13 @@ public struct FileDiscovery: Sendable {
 
     /// The files the configuration's sources name, sorted by path, each once.
     ///
-    /// Patterns are relative to `configuration.baseDirectory`. A file matched by two
-    /// sources takes the first source's outlet and format. A file named literally
-    /// whose format is unknown becomes an `.unsupportedFormat` entry; other files
-    /// without a known extension are skipped unless the source sets `format:`.
+    /// Patterns are relative to `configuration.baseDirectory`, and so are the paths given back
+    /// (``DiscoveredFile/path``; absolute when outside it): a corpus is the same wherever the command
+    /// is run from. A file matched by two sources takes the first source's outlet and format, with a
+    /// warning. An `exclude:` pattern that leaves out nothing is warned about. The store and the
+    /// reports directory are never sources. A file named literally whose format is unknown becomes an
+    /// `.unsupportedFormat` entry; other files without a known extension are skipped unless the
+    /// source sets `format:`.
     ///
     /// - Throws: every source whose literal path, or whose glob's fixed directory,
     ///   does not exist, each at the source's location.
@@ -32,8 +35,9 @@ public struct FileDiscovery: Sendable {
         var errors: [ConfigurationError] = []
         var warnings: [DiscoveryWarning] = []
         var merged = Merger()
+        let own = OwnFiles(configuration: configuration, base: base)
         for (index, source) in configuration.sources.enumerated() {
-            let exclusions = source.exclude.map { Exclusion($0, base: base) }
+            let exclusions = source.exclude.map { Exclusion($0, base: base) } + own.exclusions
             switch search.resolve(source.pattern, base: base, format: source.format, exclusions: exclusions) {
             case .missing(let problem):
                 errors.append(ConfigurationError(source.location, problem.configurationMessage(source.pattern)))
@@ -44,11 +48,46 @@ public struct FileDiscovery: Sendable {
                             location: source.location, pattern: source.pattern,
                             message: found.emptyMessage(source.pattern, formatHint: "set `format:` to read them")))
                 }
-                merged.add(found, outlet: source.outlet, index: index, currentDirectory: currentDirectory)
+                for (position, pattern) in source.exclude.enumerated() where (found.exclusionHits[position] ?? 0) == 0 {
+                    warnings.append(
+                        DiscoveryWarning(
+                            location: source.location, pattern: pattern,
+                            message: "`exclude: \(pattern)` of `\(source.pattern)` leaves out no file (exclusions are relative to the configuration's directory; a pattern without `/` matches a name at any depth)"))
+                }
+                for (path, first) in merged.add(found, outlet: source.outlet, index: index, currentDirectory: base) {
+                    let earlier = configuration.sources[first]
+                    warnings.append(
+                        DiscoveryWarning(
+                            location: source.location, pattern: source.pattern,
+                            message: "`\(FileSystem.display(path, currentDirectory: base))` is also matched by `\(earlier.pattern)` (\(earlier.location)); it belongs to that source\(earlier.outlet.map { " (outlet \($0))" } ?? "")"))
+                }
             }
         }
         if !errors.isEmpty { throw ConfigurationErrors(errors) }
         return Discovery(entries: merged.entries.sorted { Self.path(of: $0) < Self.path(of: $1) }, warnings: warnings)
+    }
+
+    /// The sources whose literal path, or whose glob's fixed directory, does not exist: checked
+    /// without walking any directory, so that a configuration's problems are all found in one round.
+    public func missingSources(for configuration: PipelineConfiguration) -> [ConfigurationError] {
+        let base = FileSystem.normalize(configuration.baseDirectory, relativeTo: currentDirectory)
+        var errors: [ConfigurationError] = []
+        for source in configuration.sources {
+            let glob = Glob(source.pattern)
+            let fixed = glob.path(relativeTo: base, segments: glob.literalPrefixCount)
+            switch FileSystem.status(fixed) {
+            case .failure:
+                let message = glob.hasWildcards
+                    ? "`\(source.pattern)`: no such directory `\(glob.writtenPrefix)`"
+                    : "`\(source.pattern)`: no such file or directory"
+                errors.append(ConfigurationError(source.location, message))
+            case .success(let status) where glob.hasWildcards && status.kind != .directory:
+                errors.append(ConfigurationError(source.location, "`\(source.pattern)`: `\(glob.writtenPrefix)` is not a directory"))
+            default:
+                break
+            }
+        }
+        return errors
     }
 
     /// The files command-line arguments name (`slant extract FILE...`), in argument order.
@@ -140,6 +179,8 @@ struct Found {
     var unknownFormat = 0
     /// Files left out by `exclude:`.
     var excluded = 0
+    /// Files left out by each exclusion, by its position.
+    var exclusionHits: [Int: Int] = [:]
     /// Whether the source was a glob (rather than a literal file or directory).
     var isGlob = false
 
@@ -182,24 +223,49 @@ struct Exclusion {
     }
 }
 
+/// What Slant itself writes beside a corpus — the store and the reports — left out of every source,
+/// so that `sources: ["**/*.html"]` never reads Slant's own `reports/index.html` as an article.
+private struct OwnFiles {
+    var exclusions: [Exclusion] = []
+
+    init(configuration: PipelineConfiguration, base: String) {
+        let reports = FileSystem.normalize(configuration.reports, relativeTo: base)
+        let store = FileSystem.normalize(configuration.store, relativeTo: base)
+        for path in [reports, store, store + "-wal", store + "-shm", store + ".lock", store + ".old"] where path != base {
+            exclusions.append(Exclusion(path, base: base))
+        }
+    }
+}
+
 /// Merges what sources found, keeping the first source of a file.
 private struct Merger {
     var entries: [Result<DiscoveredFile, DocumentError>] = []
-    var seen = Set<String>()
+    /// The source that found each file first.
+    var seen: [String: Int] = [:]
 
-    mutating func add(_ found: Found, outlet: String?, index: Int, currentDirectory: String) {
-        for (path, format) in found.files where seen.insert(path).inserted {
+    /// Adds what a source found; gives back the files an earlier source had found, with that source.
+    @discardableResult
+    mutating func add(_ found: Found, outlet: String?, index: Int, currentDirectory: String) -> [(String, Int)] {
+        var again: [(String, Int)] = []
+        for (path, format) in found.files {
+            if let first = seen[path] {
+                if first != index { again.append((path, first)) }
+                continue
+            }
+            seen[path] = index
             let shown = FileSystem.display(path, currentDirectory: currentDirectory)
             entries.append(
                 .success(
                     DiscoveredFile(
                         path: shown, absolutePath: path, format: format, outlet: outlet, specificationIndex: index)))
         }
-        for (path, reason) in found.failures where seen.insert(path).inserted {
+        for (path, reason) in found.failures where seen[path] == nil {
+            seen[path] = index
             let shown = FileSystem.display(path, currentDirectory: currentDirectory)
             entries.append(
                 .failure(DocumentError(source: SourceLocator(path: shown), stage: IngestStage.name, reason: reason)))
         }
+        return again
     }
 }
 
@@ -399,10 +465,12 @@ private struct Walk {
         self.exclusions = exclusions
     }
 
-    func isExcluded(_ path: String) -> Bool {
+    mutating func isExcluded(_ path: String) -> Bool {
         guard !exclusions.isEmpty else { return false }
         let components = FileSystem.relative(path, to: base).split(separator: "/")
-        return exclusions.contains { $0.excludes(components) }
+        guard let position = exclusions.firstIndex(where: { $0.excludes(components) }) else { return false }
+        found.exclusionHits[position, default: 0] += 1
+        return true
     }
 
     /// Adds a file found by a directory walk or a glob (skipped when its format is unknown).

@@ -29,18 +29,18 @@ public struct IngestStage: Stage {
     public var maxJSONLinesBytes: Int
 
     public init(
-        maxDocumentBytes: Int = PipelineConfiguration.defaultMaxDocumentBytes,
+        maxDocumentBytes: Int = IngestSettings.defaultMaxDocumentBytes,
         maxJSONLinesBytes: Int = IngestStage.defaultMaxJSONLinesBytes
     ) {
         self.maxDocumentBytes = maxDocumentBytes
         self.maxJSONLinesBytes = maxJSONLinesBytes
     }
 
-    /// The stage with the configuration's `max_document_bytes` (JSON Lines files may be larger).
-    public init(configuration: PipelineConfiguration) {
+    /// The stage with the configuration's `limits.max_document_bytes` (JSON Lines files may be larger).
+    public init(settings: IngestSettings) {
         self.init(
-            maxDocumentBytes: configuration.maxDocumentBytes,
-            maxJSONLinesBytes: max(configuration.maxDocumentBytes, Self.defaultMaxJSONLinesBytes))
+            maxDocumentBytes: settings.maxDocumentBytes,
+            maxJSONLinesBytes: max(settings.maxDocumentBytes, Self.defaultMaxJSONLinesBytes))
     }
 
     public var configurationDigest: ContentDigest {

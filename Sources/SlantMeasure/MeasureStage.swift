@@ -16,14 +16,17 @@ public struct MeasureInput: Sendable {
 }
 
 /// The measure stage: per-article counts — tokens by voice, term occurrences by
-/// family, term, stance and voice, loaded-language hits and weights by category
-/// and voice, the outlet's own words (for keyness) — and the evidence behind them.
+/// lexicon, family, term, stance and voice, loaded-kind hits and weights by lexicon,
+/// category and voice, the outlet's own words (for keyness) — and the evidence behind them.
+///
+/// Every count names its lexicon: lexicons are measured apart, never summed. Which lexicon
+/// covers which article (by language) is decided at aggregation, from the lexicons' facts.
 public struct MeasureStage: Stage {
     public typealias Input = MeasureInput
     public typealias Output = ArticleMeasures
 
     public static let name = "measure"
-    public static let version = 2
+    public static let version = 3
 
     public init() {}
 
@@ -42,34 +45,46 @@ public struct MeasureStage: Stage {
         evidence.reserveCapacity(tagged.terms.count + tagged.loaded.count)
         var sentences = SentenceLookup(segmented: segmented)
 
+        // Spans already counted for a lexicon's stances: the same words matched by two of its families
+        // count in both families' shares, but once in the lexicon's stance figures.
+        var countedSpans: Set<SpanKey> = []
         for match in tagged.terms {
             let voice = VoiceKey(match.context.voice, distanced: match.context.distanced)
-            let key = "\(match.family)\u{1F}\(match.term)\u{1F}\(voice)"
+            let span = SpanKey(lexicon: match.lexicon, comment: match.context.comment ?? -1, start: match.context.start, end: match.context.end)
+            let repeated = !countedSpans.insert(span).inserted
+            let key = "\(match.lexicon)\u{1F}\(match.family)\u{1F}\(match.term)\u{1F}\(voice)"
             if let position = termIndex[key] {
                 termCounts[position].count += 1
+                if repeated { termCounts[position].spanRepeats += 1 }
             } else {
                 termIndex[key] = termCounts.count
-                termCounts.append(TermCount(family: match.family, term: match.term, stance: match.stance, voice: voice, count: 1))
+                termCounts.append(
+                    TermCount(
+                        lexicon: match.lexicon, family: match.family, term: match.term, stance: match.stance, voice: voice,
+                        count: 1, spanRepeats: repeated ? 1 : 0))
             }
             evidence.append(
                 sentences.evidence(
-                    kind: .term, group: match.family, item: match.term, stance: match.stance, weight: nil, text: match.text,
-                    voice: voice, context: match.context))
+                    kind: .term, lexicon: match.lexicon, group: match.family, alsoIn: [], item: match.term,
+                    stance: match.stance, weight: nil, text: match.text, voice: voice, context: match.context))
         }
         for match in tagged.loaded {
             let voice = VoiceKey(match.context.voice, distanced: match.context.distanced)
-            let key = "\(match.category)\u{1F}\(voice)"
-            if let position = loadedIndex[key] {
-                loadedCounts[position].hits += 1
-                loadedCounts[position].weight += match.weight
-            } else {
-                loadedIndex[key] = loadedCounts.count
-                loadedCounts.append(LoadedCount(category: match.category, voice: voice, hits: 1, weight: match.weight))
+            for (category, home) in [(match.category, true)] + match.alsoIn.map({ ($0, false) }) {
+                let key = "\(match.lexicon)\u{1F}\(category)\u{1F}\(voice)\u{1F}\(home)"
+                if let position = loadedIndex[key] {
+                    loadedCounts[position].hits += 1
+                    loadedCounts[position].weight += match.weight
+                } else {
+                    loadedIndex[key] = loadedCounts.count
+                    loadedCounts.append(
+                        LoadedCount(lexicon: match.lexicon, category: category, voice: voice, hits: 1, weight: match.weight, home: home))
+                }
             }
             evidence.append(
                 sentences.evidence(
-                    kind: .loaded, group: match.category, item: match.entry, stance: nil, weight: match.weight,
-                    text: match.text, voice: voice, context: match.context))
+                    kind: .loaded, lexicon: match.lexicon, group: match.category, alsoIn: match.alsoIn, item: match.entry,
+                    stance: nil, weight: match.weight, text: match.text, voice: voice, context: match.context))
         }
         var voiceTokens = tagged.voiceTokens
         voiceTokens[.comment] = tagged.commentTokens
@@ -81,6 +96,14 @@ public struct MeasureStage: Stage {
             comments: article.comments.count, commentTokens: tagged.commentTokens, warnings: article.warnings.map(\.code),
             termCounts: termCounts, loadedCounts: loadedCounts, words: Self.authorialWords(segmented.body),
             evidence: evidence)
+    }
+
+    /// A matched span of one lexicon: where it is, in the body or a comment.
+    private struct SpanKey: Hashable {
+        var lexicon: String
+        var comment: Int
+        var start: Int
+        var end: Int
     }
 
     /// Lower-cased word tokens in the outlet's own voice (not quoted, attributed or in scare quotes).
@@ -115,8 +138,8 @@ private struct SentenceLookup {
     }
 
     mutating func evidence(
-        kind: Evidence.Kind, group: String, item: String, stance: String?, weight: Double?, text: String, voice: VoiceKey,
-        context: MatchContext
+        kind: Evidence.Kind, lexicon: String, group: String, alsoIn: [String], item: String, stance: String?, weight: Double?,
+        text: String, voice: VoiceKey, context: MatchContext
     ) -> Evidence {
         let key = context.comment ?? -1
         let layer = layer(context.comment)
@@ -134,6 +157,7 @@ private struct SentenceLookup {
         return Evidence(
             kind: kind, group: group, item: item, stance: stance, weight: weight, text: text, voice: voice,
             speaker: context.speaker, negated: context.negated, comment: context.comment, sentence: context.sentence,
-            start: start, end: end, sentenceText: sentenceText, matchStart: start - base, matchEnd: end - base)
+            start: start, end: end, sentenceText: sentenceText, matchStart: start - base, matchEnd: end - base,
+            lexicon: lexicon, alsoIn: alsoIn)
     }
 }

@@ -27,9 +27,13 @@ public struct EvidenceSelection: Sendable, Hashable {
 /// One figure of a report, with everything needed to cite it and check it.
 public struct Statistic: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, CaseIterable, Codable {
-        /// Weighted loaded-language hits per 1,000 tokens of a voice.
+        /// Weighted hits of a loaded-language lexicon per 1,000 tokens of a voice.
         case loadedRate = "loaded-rate"
-        /// The same, for one category.
+        /// The same, for an epistemic-framing lexicon.
+        case epistemicRate = "epistemic-rate"
+        /// The same, for a labels lexicon.
+        case labelRate = "label-rate"
+        /// The same, for one category of a loaded-kind lexicon.
         case categoryRate = "category-rate"
         /// Occurrences of a term / occurrences of its family, in a voice.
         case termShare = "term-share"
@@ -41,11 +45,21 @@ public struct Statistic: Sendable, Hashable, Codable {
         case contrast
         /// A word an outlet uses more than the rest of the corpus (Dunning G²).
         case keyness
+
+        /// A rate of weighted hits per 1,000 tokens (of a whole loaded-kind lexicon).
+        public var isLexiconRate: Bool { self == .loadedRate || self == .epistemicRate || self == .labelRate }
     }
 
     /// Stable across runs and machines: derived from what the statistic is, never from its position.
     public var id: String
+    /// Other IDs that name this statistic: the ID without its lexicon segment
+    /// (`loaded-rate/<outlet>/<voice>`), when no other statistic of the report would have it.
+    public var aliases: [String]
     public var kind: Kind
+    /// The lexicon measured (nil for keyness).
+    public var lexicon: String?
+    /// What that lexicon measures.
+    public var lexiconMeasure: MeasureKind?
     /// What was measured, in words ("Loaded-language rate, authorial voice").
     public var label: String
     public var outlet: String?
@@ -87,7 +101,8 @@ public struct Statistic: Sendable, Hashable, Codable {
     public var evidenceTotal: Int
 
     public init(
-        id: String, kind: Kind, label: String, outlet: String? = nil, otherOutlet: String? = nil, voice: VoiceKey? = nil,
+        id: String, aliases: [String] = [], kind: Kind, lexicon: String? = nil, lexiconMeasure: MeasureKind? = nil,
+        label: String, outlet: String? = nil, otherOutlet: String? = nil, voice: VoiceKey? = nil,
         family: String? = nil, term: String? = nil, stance: String? = nil, category: String? = nil, word: String? = nil,
         measure: Kind? = nil, value: Double?, unit: String, interval: Interval? = nil, articles: Int, occurrences: Double,
         total: Double, pValue: Double? = nil, qValue: Double? = nil, logRatio: Double? = nil, sufficient: Bool,
@@ -95,7 +110,10 @@ public struct Statistic: Sendable, Hashable, Codable {
         evidence: EvidenceSelection = EvidenceSelection()
     ) {
         self.id = id
+        self.aliases = aliases
         self.kind = kind
+        self.lexicon = lexicon
+        self.lexiconMeasure = lexiconMeasure
         self.label = label
         self.outlet = outlet
         self.otherOutlet = otherOutlet
@@ -123,33 +141,87 @@ public struct Statistic: Sendable, Hashable, Codable {
         self.evidence = evidence.references
         self.evidenceTotal = evidence.total
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, aliases, kind, lexicon, lexiconMeasure, label, outlet, otherOutlet, voice, family, term, stance, category, word
+        case measure, value, unit, interval, articles, occurrences, total, pValue, qValue, logRatio, sufficient, note
+        case firstDate, lastDate, period, evidence, evidenceTotal
+    }
+
+    /// Reads what earlier versions stored too (no aliases, no lexicon).
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        aliases = try container.decodeIfPresent([String].self, forKey: .aliases) ?? []
+        kind = try container.decode(Kind.self, forKey: .kind)
+        lexicon = try container.decodeIfPresent(String.self, forKey: .lexicon)
+        lexiconMeasure = try container.decodeIfPresent(MeasureKind.self, forKey: .lexiconMeasure)
+        label = try container.decode(String.self, forKey: .label)
+        outlet = try container.decodeIfPresent(String.self, forKey: .outlet)
+        otherOutlet = try container.decodeIfPresent(String.self, forKey: .otherOutlet)
+        voice = try container.decodeIfPresent(VoiceKey.self, forKey: .voice)
+        family = try container.decodeIfPresent(String.self, forKey: .family)
+        term = try container.decodeIfPresent(String.self, forKey: .term)
+        stance = try container.decodeIfPresent(String.self, forKey: .stance)
+        category = try container.decodeIfPresent(String.self, forKey: .category)
+        word = try container.decodeIfPresent(String.self, forKey: .word)
+        measure = try container.decodeIfPresent(Kind.self, forKey: .measure)
+        value = try container.decodeIfPresent(Double.self, forKey: .value)
+        unit = try container.decode(String.self, forKey: .unit)
+        interval = try container.decodeIfPresent(Interval.self, forKey: .interval)
+        articles = try container.decode(Int.self, forKey: .articles)
+        occurrences = try container.decode(Double.self, forKey: .occurrences)
+        total = try container.decode(Double.self, forKey: .total)
+        pValue = try container.decodeIfPresent(Double.self, forKey: .pValue)
+        qValue = try container.decodeIfPresent(Double.self, forKey: .qValue)
+        logRatio = try container.decodeIfPresent(Double.self, forKey: .logRatio)
+        sufficient = try container.decode(Bool.self, forKey: .sufficient)
+        note = try container.decodeIfPresent(String.self, forKey: .note)
+        firstDate = try container.decodeIfPresent(String.self, forKey: .firstDate)
+        lastDate = try container.decodeIfPresent(String.self, forKey: .lastDate)
+        period = try container.decodeIfPresent(String.self, forKey: .period)
+        evidence = try container.decode([EvidenceReference].self, forKey: .evidence)
+        evidenceTotal = try container.decode(Int.self, forKey: .evidenceTotal)
+    }
 }
 
-/// How much data a statistic needs, and how it is computed (recorded in every report).
-public struct StatisticsPolicy: Sendable, Hashable {
-    /// Below this many articles, no interval is given and the figure is marked insufficient.
-    public var minimumArticles = 3
-    /// Below this many occurrences of a family (term shares) or of stance-bearing terms, likewise.
-    public var minimumOccurrences = 5
-    /// Keyness: a word must occur at least this often in the outlet.
-    public var minimumKeynessFrequency = 5
-    /// Keyness: G² at least this (3.84: p < 0.05 with one degree of freedom).
-    public var minimumKeynessG2 = 3.84
-    /// Keyness: the number of distinctive words listed per outlet.
-    public var keynessWords = 25
-    public var resamples = Statistics.resamples
-    /// Evidence references kept per statistic (all of them are in `data/evidence.csv`).
-    public var evidencePerStatistic = 50
+/// The slugs of one set of names (outlets, the terms of a family, ...), unique within the set: a name
+/// whose slug no other name of the set shares keeps it; names that share one ("Outlet C" and
+/// "Outlet-C") each get it with a suffix of the SHA-256 of the exact name (`outlet-c-5f1a2b`), so
+/// that which name gets which slug never depends on the order they come in, and a citation of the
+/// shared slug never silently names one of them.
+public struct SlugTable: Sendable {
+    private var slugs: [String: String] = [:]
+    /// Slugs that several names share, with those names (sorted).
+    public private(set) var collisions: [(slug: String, names: [String])] = []
 
-    public init() {}
-
-    public var digest: ContentDigest {
-        ContentDigest(ofParts: [
-            "min-articles", String(minimumArticles), "min-occurrences", String(minimumOccurrences),
-            "keyness-frequency", String(minimumKeynessFrequency), "keyness-g2", String(minimumKeynessG2),
-            "keyness-words", String(keynessWords), "resamples", String(resamples),
-        ])
+    public init<Names: Sequence>(_ names: Names) where Names.Element == String {
+        var byNatural: [String: Set<String>] = [:]
+        for name in names { byNatural[Slug.make(name), default: []].insert(name) }
+        var taken = Set(byNatural.keys)
+        for natural in byNatural.keys.sorted() {
+            let group = (byNatural[natural] ?? []).sorted()
+            guard group.count > 1 else {
+                if let name = group.first { slugs[name] = natural }
+                continue
+            }
+            collisions.append((natural, group))
+            for name in group {
+                let digest = ContentDigest(ofParts: [name]).hex
+                var length = 6
+                var slug = natural + "-" + digest.prefix(length)
+                while taken.contains(slug), length < digest.count {
+                    length += 2
+                    slug = natural + "-" + digest.prefix(length)
+                }
+                taken.insert(slug)
+                slugs[name] = slug
+            }
+        }
     }
+
+    /// The slug of a name of the set (a name outside it gets its plain slug).
+    public func slug(_ name: String) -> String { slugs[name] ?? Slug.make(name) }
 }
 
 /// Statistic IDs are built from slugs of their parts: lower case, runs of anything

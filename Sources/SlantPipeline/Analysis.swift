@@ -10,27 +10,23 @@ public struct AnalysedDocument: Sendable {
     public var tagged: TaggedArticle
 }
 
-/// `slant analyze`: clean, segment and tag inputs statelessly and print the annotations.
+/// `slant analyze`: clean, segment and tag a document statelessly, with the stages of a pipeline
+/// definition.
 public struct Analysis: Sendable {
-    public var flow: DocumentFlow
-    public var tag: TagStage
-    public var jobs: Int
-    public var json: Bool
-    public var includeText: Bool
+    public var definition: PipelineDefinition
 
-    public init(flow: DocumentFlow = DocumentFlow(), lexicons: [Lexicon], jobs: Int = Parallel.availableCores, json: Bool,
-                includeText: Bool = false) {
-        self.flow = flow
-        self.tag = TagStage(lexicons: lexicons)
-        self.jobs = jobs
-        self.json = json
-        self.includeText = includeText
+    public init(definition: PipelineDefinition) { self.definition = definition }
+
+    /// What each loaded-kind lexicon measures, by id (for ``AnalysisJSON``'s `loaded`, `epistemic` and `labels`).
+    public var measures: [String: Lexicon.Measure] {
+        Dictionary(definition.lexicons.compactMap { lexicon in lexicon.measure.map { (lexicon.id, $0) } }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Analyses one file: one result per document (a `.jsonl` file gives several).
     public func analyse(_ file: DiscoveredFile) -> [Result<AnalysedDocument, DocumentError>] {
-        let segment = SegmentStage()
-        return flow.process(file).map { cleaned in
+        let segment = definition.segment
+        let tag = definition.tag
+        return definition.documentFlow.process(file).map { cleaned in
             cleaned.flatMap { document in
                 Result { () throws(DocumentError) -> AnalysedDocument in
                     let tagged = try tag.process(try segment.process(document.article))
@@ -39,50 +35,21 @@ public struct Analysis: Sendable {
             }
         }
     }
-
-    /// Analyses every input, printing results in input order; returns the exit status.
-    public func run(arguments: [String], output: OutputStream, errors: OutputStream) -> Int32 {
-        let discovery = FileDiscovery().files(forArguments: arguments)
-        var failed = false
-        let batchSize = max(16, jobs * 8)
-        var start = 0
-        while start < discovery.entries.count {
-            let batch = Array(discovery.entries[start..<min(start + batchSize, discovery.entries.count)])
-            let results = Parallel.map(batch, jobs: jobs) { entry -> [Result<String, DocumentError>] in
-                switch entry {
-                case .success(let file):
-                    analyse(file).map { result in
-                        result.map { json ? AnalysisJSON.line($0, includeText: includeText) + "\n" : AnalysisText.describe($0) }
-                    }
-                case .failure(let error): [.failure(error)]
-                }
-            }
-            for result in results.joined() {
-                switch result {
-                case .success(let text): output.write(text)
-                case .failure(let error):
-                    failed = true
-                    if json { output.line(ArticleJSON.errorLine(error)) }
-                    errors.line("slant: \(error.source): \(error.reason)")
-                }
-            }
-            start += batchSize
-        }
-        output.flush()
-        errors.flush()
-        return failed ? 1 : 0
-    }
 }
 
 /// The `slant analyze --json` line (the contract in DESIGN.md). Offsets are Unicode
 /// code point offsets into the article body (or into the comment's text for tags in
 /// reader comments), so that `body[start:end]` in Python is the matched text.
+///
+/// Every tag names its `lexicon`. The hits of loaded-kind lexicons are kept apart by what their
+/// lexicon measures: `loaded` (loaded language), `epistemic` (epistemic framing) and `labels`,
+/// each hit of the same shape; a lexicon whose measure is not given counts as loaded language.
 public enum AnalysisJSON {
-    public static func line(_ document: AnalysedDocument, includeText: Bool) -> String {
-        object(document, includeText: includeText).serialized()
+    public static func line(_ document: AnalysedDocument, includeText: Bool, measures: [String: Lexicon.Measure] = [:]) -> String {
+        object(document, includeText: includeText, measures: measures).serialized()
     }
 
-    public static func object(_ document: AnalysedDocument, includeText: Bool) -> JSON {
+    public static func object(_ document: AnalysedDocument, includeText: Bool, measures: [String: Lexicon.Measure] = [:]) -> JSON {
         let article = document.cleaned.article
         let metadata = article.metadata
         let tagged = document.tagged
@@ -111,15 +78,22 @@ public enum AnalysisJSON {
         }
         let terms: [JSON] = tagged.terms.map { match in
             .object([
+                JSONField("lexicon", .string(match.lexicon)),
                 JSONField("family", .string(match.family)), JSONField("term", .string(match.term)),
                 JSONField("stance", .string(match.stance)), JSONField("text", .string(match.text)),
             ] + contextFields(match.context))
         }
-        let loaded: [JSON] = tagged.loaded.map { match in
-            .object([
-                JSONField("text", .string(match.text)), JSONField("entry", .string(match.entry)),
-                JSONField("category", .string(match.category)), JSONField("weight", .double(match.weight)),
-            ] + contextFields(match.context))
+        func hits(_ measure: Lexicon.Measure) -> [JSON] {
+            tagged.loaded.filter { (measures[$0.lexicon] ?? .loadedLanguage) == measure }.map { match in
+                var fields = [
+                    JSONField("lexicon", .string(match.lexicon)),
+                    JSONField("text", .string(match.text)), JSONField("entry", .string(match.entry)),
+                    JSONField("category", .string(match.category)),
+                ]
+                if !match.alsoIn.isEmpty { fields.append(JSONField("also_in", .array(match.alsoIn.map(JSON.string)))) }
+                fields.append(JSONField("weight", .double(match.weight)))
+                return .object(fields + contextFields(match.context))
+            }
         }
         var fields: [JSONField] = [
             JSONField("id", .string(document.cleaned.id)),
@@ -136,7 +110,9 @@ public enum AnalysisJSON {
                 JSONField("attributed", .int(tagged.voiceTokens[.attributed] ?? 0)),
             ])),
             JSONField("terms", .array(terms)),
-            JSONField("loaded", .array(loaded)),
+            JSONField("loaded", .array(hits(.loadedLanguage))),
+            JSONField("epistemic", .array(hits(.epistemicFraming))),
+            JSONField("labels", .array(hits(.labels))),
             JSONField("comments", .object([
                 JSONField("count", .int(article.comments.count)),
                 JSONField("tokens", .int(tagged.commentTokens)),
@@ -149,43 +125,5 @@ public enum AnalysisJSON {
         }
         fields.append(JSONField("error", .null))
         return .object(fields)
-    }
-}
-
-/// The human-readable form of `slant analyze`: who says which terms, where.
-enum AnalysisText {
-    static func describe(_ document: AnalysedDocument) -> String {
-        let article = document.cleaned.article
-        let tagged = document.tagged
-        var lines = ["== \(article.source)  [\(document.cleaned.outlet)]"]
-        if let title = article.metadata.title { lines.append(title) }
-        let voices = [Voice.authorial, .quoted, .attributed].map { "\($0.rawValue) \(tagged.voiceTokens[$0] ?? 0)" }
-        lines.append("\(tagged.segmented.body.wordCount) tokens (\(voices.joined(separator: ", "))); \(article.comments.count) reader comments, \(tagged.commentTokens) tokens")
-        if !tagged.terms.isEmpty {
-            lines.append("")
-            lines.append("Terms:")
-            for match in tagged.terms {
-                lines.append("  \(match.family) / \(match.term) [\(match.stance)]  “\(match.text)”  \(describe(match.context))")
-            }
-        }
-        if !tagged.loaded.isEmpty {
-            lines.append("")
-            lines.append("Loaded language:")
-            for match in tagged.loaded {
-                lines.append("  \(match.category) / \(match.entry) ×\(match.weight)  “\(match.text)”  \(describe(match.context))")
-            }
-        }
-        lines.append("")
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func describe(_ context: MatchContext) -> String {
-        var parts = [context.voice.rawValue]
-        if let speaker = context.speaker { parts.append("speaker: \(speaker)") }
-        if context.distanced { parts.append("distanced") }
-        if context.negated { parts.append("negated") }
-        if let comment = context.comment { parts.append("comment \(comment + 1)") }
-        parts.append("sentence \(context.sentence + 1)")
-        return "(" + parts.joined(separator: ", ") + ")"
     }
 }

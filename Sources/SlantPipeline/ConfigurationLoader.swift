@@ -1,5 +1,6 @@
 import Foundation
 import SlantCore
+import SlantIngest
 
 /// Reads `pipeline.yaml` from disk (the I/O edge of configuration).
 public enum ConfigurationLoader {
@@ -16,7 +17,11 @@ public enum ConfigurationLoader {
         }
     }
 
-    public static func load(_ path: String) throws(Failure) -> PipelineConfiguration {
+    /// Reads and checks a configuration; every problem is reported in one round.
+    ///
+    /// - Parameter checkingSources: whether the sources must exist; false for the commands that only
+    ///   read what the store holds (`report`, `kwic`, `cite`), which work with the corpus moved away.
+    public static func load(_ path: String, checkingSources: Bool = true) throws(Failure) -> PipelineConfiguration {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .unreadable(path: path, reason: "no such file (give one with --config, or run where pipeline.yaml is)")
@@ -29,18 +34,17 @@ public enum ConfigurationLoader {
             throw .unreadable(path: path, reason: "not UTF-8 text")
         }
         let base = (path as NSString).deletingLastPathComponent
-        var configuration: PipelineConfiguration
-        do {
-            configuration = try PipelineConfiguration.parse(yaml: text, file: path, baseDirectory: base.isEmpty ? "." : base)
-        } catch {
-            throw .invalid(error)
-        }
-        var missing: [ConfigurationError] = []
+        let (read, parseErrors) = PipelineConfiguration.read(yaml: text, file: path, baseDirectory: base.isEmpty ? "." : base)
+        guard let configuration = read else { throw .invalid(ConfigurationErrors(parseErrors)) }
+        // What only the file system shows, found in the same round as the file's own problems.
+        var errors = parseErrors
         for lexicon in configuration.lexicons where !FileManager.default.fileExists(atPath: configuration.resolve(lexicon.path)) {
-            missing.append(ConfigurationError(lexicon.location, "lexicon `\(lexicon.path)`: no such file"))
+            errors.append(ConfigurationError(lexicon.location, "lexicon `\(lexicon.path)`: no such file"))
         }
-        if !missing.isEmpty { throw .invalid(ConfigurationErrors(missing)) }
-        configuration.sourceText = text
+        if checkingSources { errors += FileDiscovery().missingSources(for: configuration) }
+        if !errors.isEmpty {
+            throw .invalid(ConfigurationErrors(errors.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }))
+        }
         return configuration
     }
 }

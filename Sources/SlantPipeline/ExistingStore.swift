@@ -8,7 +8,11 @@ import SlantStore
 enum ExistingStore {
     struct Missing: Error, CustomStringConvertible {
         var path: String
-        var description: String { "no store at \(path) yet; run `slant run` first" }
+        /// Whether the store exists but holds no completed run.
+        var empty = false
+        var description: String {
+            empty ? "the store \(path) holds no completed run yet; run `slant run` first" : "no store at \(path) yet; run `slant run` first"
+        }
     }
 
     static func open(_ configuration: PipelineConfiguration) throws -> SlantStore {

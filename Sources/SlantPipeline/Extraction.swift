@@ -2,51 +2,35 @@ import Foundation
 import SlantCore
 import SlantIngest
 
-/// `slant extract`: clean pages and print what was extracted.
-public struct Extraction: Sendable {
-    public var flow: DocumentFlow
-    /// Worker threads (default: the cores this process may use).
+/// Runs work over command-line inputs in parallel batches and hands the results over in input order:
+/// a batch of files is processed on every core, delivered, and released, so memory stays bounded.
+public struct InputBatches: Sendable {
     public var jobs: Int
-    public var json: Bool
 
-    public init(flow: DocumentFlow = DocumentFlow(), jobs: Int = Parallel.availableCores, json: Bool) {
-        self.flow = flow
-        self.jobs = jobs
-        self.json = json
-    }
+    public init(jobs: Int = Parallel.availableCores) { self.jobs = jobs }
 
-    /// Extracts every input, printing results in input order; returns the exit status
-    /// (0 when all succeeded, 1 when any failed).
-    public func run(arguments: [String], output: OutputStream, errors: OutputStream) -> Int32 {
+    /// Discovers the inputs named by `arguments`, runs `work` on each file (a `.jsonl` file gives one
+    /// result per record), and calls `deliver` with every result in input order. Returns what
+    /// discovery warned about.
+    public func run<T: Sendable>(
+        arguments: [String], work: @Sendable (DiscoveredFile) -> [Result<T, DocumentError>],
+        deliver: (Result<T, DocumentError>) -> Void
+    ) -> [DiscoveryWarning] {
         let discovery = FileDiscovery().files(forArguments: arguments)
-        var failed = false
-        // Batches bound memory: a batch of pages is cleaned in parallel, printed, and released.
         let batchSize = max(16, jobs * 8)
         var start = 0
         while start < discovery.entries.count {
             let batch = Array(discovery.entries[start..<min(start + batchSize, discovery.entries.count)])
-            let flow = self.flow
-            let results = Parallel.map(batch, jobs: jobs) { entry -> [Result<CleanedDocument, DocumentError>] in
+            let results = Parallel.map(batch, jobs: jobs) { entry -> [Result<T, DocumentError>] in
                 switch entry {
-                case .success(let file): flow.process(file)
+                case .success(let file): work(file)
                 case .failure(let error): [.failure(error)]
                 }
             }
-            for result in results.joined() {
-                switch result {
-                case .success(let document):
-                    output.write(json ? ArticleJSON.extractLine(document) + "\n" : ArticleText.describe(document))
-                case .failure(let error):
-                    failed = true
-                    if json { output.line(ArticleJSON.errorLine(error)) }
-                    errors.line("slant: \(error.source): \(error.reason)")
-                }
-            }
+            for result in results.joined() { deliver(result) }
             start += batchSize
         }
-        output.flush()
-        errors.flush()
-        return failed ? 1 : 0
+        return discovery.warnings
     }
 }
 
@@ -79,35 +63,5 @@ public enum ArticleJSON {
             "error_code": .string(error.reason.code),
             "error": .string(error.reason.description),
         ]).serialized()
-    }
-}
-
-/// The human-readable form of `slant extract`.
-enum ArticleText {
-    static func describe(_ document: CleanedDocument) -> String {
-        let article = document.article
-        let metadata = article.metadata
-        var lines = ["== \(article.source)"]
-        let fields: [(String, String?)] = [
-            ("Title", metadata.title), ("Byline", metadata.byline), ("Published", metadata.published),
-            ("Site", metadata.site), ("URL", metadata.url), ("Language", metadata.language),
-            ("Outlet", document.outlet),
-        ]
-        for (name, value) in fields {
-            if let value { lines.append("\(name):".padding(toLength: 11, withPad: " ", startingAt: 0) + value) }
-        }
-        for warning in article.warnings { lines.append("Warning:   \(warning.message)") }
-        lines.append("")
-        lines.append(article.body)
-        if !article.comments.isEmpty {
-            lines.append("")
-            lines.append("-- \(article.comments.count) reader comment\(article.comments.count == 1 ? "" : "s")")
-            for comment in article.comments {
-                lines.append("")
-                lines.append("[\(comment.author ?? "anonymous")] \(comment.text)")
-            }
-        }
-        lines.append("")
-        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -2,18 +2,27 @@ import SlantMeasure
 import SlantTag
 
 extension LexiconFacts {
-    /// What the statistics need to know of the lexicons: stance order, family questions, category labels.
-    public init(_ lexicons: [Lexicon]) {
-        var stances: [String] = []
-        var questions: [String: String] = [:]
-        var labels: [String: String] = [:]
-        for lexicon in lexicons {
-            for stance in lexicon.stances where !stances.contains(stance.id) { stances.append(stance.id) }
-            for family in lexicon.families { questions[family.id] = family.question ?? family.id }
-            for category in lexicon.categories { labels[category.id] = category.label ?? category.id }
-        }
-        self.init(
-            stances: stances, familyQuestions: questions, categoryLabels: labels,
-            lexicons: lexicons.map { "\($0.id) v\($0.version) (\($0.digest.prefix()))" })
+    /// What the statistics need to know of the lexicons, each its own measure: its kind, languages,
+    /// stances and stance index, family questions, category labels.
+    public init(_ lexicons: [SlantTag.Lexicon]) {
+        self.init(lexicons: lexicons.map { lexicon in
+            let measure: MeasureKind
+            switch lexicon.kind {
+            case .terminology: measure = .terminology
+            case .loaded:
+                switch lexicon.measure ?? .loadedLanguage {
+                case .loadedLanguage: measure = .loadedLanguage
+                case .epistemicFraming: measure = .epistemicFraming
+                case .labels: measure = .labels
+                }
+            }
+            return LexiconFacts.Lexicon(
+                id: lexicon.id, version: lexicon.version, label: "\(lexicon.id) v\(lexicon.version) (\(lexicon.digest.prefix()))",
+                measure: measure, languages: lexicon.languages, stances: lexicon.stances.map(\.id),
+                stanceIndex: lexicon.stanceIndex.map { LexiconFacts.StanceSides(negative: $0.negative, positive: $0.positive) },
+                familyQuestions: Dictionary(lexicon.families.map { ($0.id, $0.question ?? $0.id) }, uniquingKeysWith: { first, _ in first }),
+                categoryLabels: Dictionary(lexicon.categories.map { ($0.id, $0.label ?? $0.id) }, uniquingKeysWith: { first, _ in first }),
+                categories: lexicon.categories.map(\.id))
+        })
     }
 }

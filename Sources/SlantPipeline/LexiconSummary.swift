@@ -9,41 +9,19 @@ public enum LexiconSummary {
         case .terminology:
             let terms = lexicon.families.reduce(0) { $0 + $1.terms.count }
             let variants = lexicon.families.reduce(0) { $0 + $1.terms.reduce(0) { $0 + $1.variants.count } }
-            return "\(lexicon.path): ok — terminology `\(lexicon.id)` v\(lexicon.version): \(lexicon.families.count) families, \(terms) terms, \(variants) variants, \(lexicon.stances.count) stances (digest \(lexicon.digest.prefix()))"
+            let index = lexicon.stanceIndex.map { "; stance index: \($0.positive) (+1) against \($0.negative) (−1)" }
+                ?? "; note: no `stance_index:`, so no stance index will be computed (term and stance shares will)"
+            return "\(lexicon.path): ok — terminology `\(lexicon.id)` v\(lexicon.version): \(lexicon.families.count) families, \(terms) terms, \(variants) variants, \(lexicon.stances.count) stances (digest \(lexicon.digest.prefix()))\(index)"
         case .loaded:
             let entries = lexicon.categories.reduce(0) { $0 + $1.entries.count }
-            return "\(lexicon.path): ok — loaded language `\(lexicon.id)` v\(lexicon.version): \(lexicon.categories.count) categories, \(entries) entries (digest \(lexicon.digest.prefix()))"
-        }
-    }
-}
-
-/// Which lexicons `slant analyze` uses: `--lexicon` files, else the configuration's.
-public enum AnalyzeLexicons {
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
-    }
-
-    public static func resolve(lexicons: [String], config: String?) throws(Failure) -> [Lexicon] {
-        let paths: [String]
-        let shown: [String]
-        if !lexicons.isEmpty {
-            (paths, shown) = (lexicons, lexicons)
-        } else {
-            let path = config ?? "pipeline.yaml"
-            guard config != nil || FileManager.default.fileExists(atPath: path) else { return [] }
-            let configuration: PipelineConfiguration
-            do {
-                configuration = try ConfigurationLoader.load(path)
-            } catch {
-                throw Failure(description: error.description)
+            let measure: String
+            switch lexicon.measure ?? .loadedLanguage {
+            case .loadedLanguage: measure = "loaded language"
+            case .epistemicFraming: measure = "epistemic framing"
+            case .labels: measure = "labels"
             }
-            paths = configuration.lexicons.map { configuration.resolve($0.path) }
-            shown = configuration.lexicons.map(\.path)
-        }
-        do {
-            return try LexiconFiles.load(paths, displayPaths: shown)
-        } catch {
-            throw Failure(description: error.description)
+            let languages = lexicon.languages.isEmpty ? "every language" : "languages " + lexicon.languages.joined(separator: ", ")
+            return "\(lexicon.path): ok — \(measure) `\(lexicon.id)` v\(lexicon.version): \(lexicon.categories.count) categories, \(entries) entries, \(languages) (digest \(lexicon.digest.prefix()))"
         }
     }
 }

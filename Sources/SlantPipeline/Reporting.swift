@@ -5,25 +5,74 @@ import SlantReport
 import SlantStore
 import SlantTag
 
-/// Aggregates a corpus held in the store and writes its reports (for `slant run` and `slant report`).
-public struct Reporting {
-    let store: SlantStore
-    let configuration: PipelineConfiguration
-    let lexicons: [Lexicon]
+/// The corpus a report is made of: its articles' measures (their evidence items held apart,
+/// compactly), the store members they come from, and the documents left out.
+public struct ReportCorpus: Sendable {
+    public var measures: [ArticleMeasures]
+    public var evidence: EvidenceClasses
+    public var members: [CorpusMember]
+    public var excluded: [ExcludedDocument]
 
-    public init(store: SlantStore, configuration: PipelineConfiguration, lexicons: [Lexicon]) throws {
-        self.store = store
-        self.configuration = configuration
-        self.lexicons = lexicons
+    public init(measures: [ArticleMeasures], evidence: EvidenceClasses, members: [CorpusMember], excluded: [ExcludedDocument]) {
+        self.measures = measures
+        self.evidence = evidence
+        self.members = members
+        self.excluded = excluded
+    }
+}
+
+/// What writing a report gave.
+public struct ReportOutcome: Sendable {
+    /// The report directory.
+    public var directory: String
+    public var articles: Int
+    /// Things worth saying that did not stop the report, as whole lines.
+    public var warnings: [String]
+}
+
+/// Everything a report is rendered from, loaded in one place: the aggregate of the corpus, the
+/// evidence sentences the pages show (as many per figure as `report.evidence_rows` says), and the
+/// store's evidence rows for `data/evidence.csv`, read as that table is written so that memory does
+/// not grow with the corpus.
+struct ReportInputs {
+    var stage: ReportStage.Input
+    /// Every evidence row of the corpus, in article order.
+    var evidenceRows: StoredEvidence
+    /// The measures' evidence items, which name the lexicon of each row (the store's rows do not).
+    var evidenceClasses: EvidenceClasses
+
+    static func load(
+        _ corpus: consuming ReportCorpus, store: SlantStore, definition: PipelineDefinition, generatedAt: String
+    ) throws -> ReportInputs {
+        let members = corpus.members
+        let excluded = corpus.excluded
+        let evidenceClasses = corpus.evidence
+        let outletWords = try keynessWords(members, store: store)
+        let tables = try definition.aggregate.process(
+            AggregateStage.Input(
+                measures: corpus.measures, excluded: excluded, facts: LexiconFacts(definition.lexicons),
+                outletWords: outletWords, evidence: evidenceClasses,
+                stopwords: try StopListFiles.load(for: definition.configuration)))
+        // The aggregate's resampling tables are freed; their pages go back before the reports are built.
+        MemoryTrim.release()
+        let configuration = definition.configuration
+        let provenance = ReportProvenance(
+            slantVersion: SlantVersion.current, configurationFile: configuration.file,
+            configurationDigest: configuration.fileDigest, lexicons: definition.lexiconProvenance, generatedAt: generatedAt)
+        let memberOf = Dictionary(members.indices.map { (members[$0].source, $0) }, uniquingKeysWith: { first, _ in first })
+        let evidence = try shownEvidence(tables, shown: definition.report.evidenceShown, members: members, memberOf: memberOf, store: store)
+        var listed: [(article: Int, digest: String, key: String)] = []
+        for (position, article) in tables.articles.enumerated() {
+            guard let member = memberOf[article.source].map({ members[$0] }) else { continue }
+            listed.append((position, member.digest, member.analysisKey))
+        }
+        return ReportInputs(
+            stage: ReportStage.Input(tables: tables, provenance: provenance, evidence: evidence),
+            evidenceRows: StoredEvidence(store: store, documents: listed), evidenceClasses: evidenceClasses)
     }
 
-    /// Aggregates and writes the reports; returns the report directory.
-    /// The measures may come without their evidence items when `evidence` holds them.
-    public func write(
-        measures: consuming [ArticleMeasures], evidence classes: EvidenceClasses? = nil, members: [CorpusMember],
-        excluded: [ExcludedDocument], generatedAt: String
-    ) throws -> String {
-        // Keyness needs every article's words; they are summed per outlet straight from the stored bytes.
+    /// Each outlet's authorial word counts for keyness, summed straight from the stored bytes.
+    private static func keynessWords(_ members: [CorpusMember], store: SlantStore) throws -> [String: [String: Int]] {
         var tallies: [String: WordTally] = [:]
         var outlet = ""
         var tally = WordTally()
@@ -36,57 +85,17 @@ public struct Reporting {
             tally.add(word, count: count)
         }
         tallies[outlet] = tally
-        let outletWords = tallies.filter { $0.value.count > 0 }.mapValues(\.counts)
-        let tables = try AggregateStage().process(
-            AggregateStage.Input(
-                measures: consume measures, excluded: excluded, facts: LexiconFacts(lexicons), outletWords: outletWords,
-                evidence: classes))
-        // The aggregate's resampling tables are freed; their pages go back before the reports are built.
-        MemoryTrim.release()
-        let provenance = ReportProvenance(
-            slantVersion: SlantVersion.current, configurationFile: configuration.file,
-            configurationDigest: configuration.fileDigest,
-            lexicons: lexicons.map { LexiconProvenance(path: $0.path, id: $0.id, version: $0.version, digest: $0.digest) },
-            generatedAt: generatedAt)
-        let memberOf = Dictionary(members.indices.map { (members[$0].source, $0) }, uniquingKeysWith: { first, _ in first })
-        let evidence = try evidenceLookup(tables, members: members, memberOf: memberOf)
-        let input = ReportStage.Input(tables: tables, provenance: provenance, evidence: evidence)
-        let stage = ReportStage()
-        let files = try stage.process(input)
-        try store.replaceStatistics(tables.statistics)
-        let context = input.citationContext
-        try store.setMeta([
-            "citation_version": context.slantVersion, "citation_corpus": context.corpusDigest.hex,
-            "citation_lexicons": context.lexicons.joined(separator: "\n"), "citation_generated": context.generatedAt,
-        ])
-        let store = self.store
-        let articles = tables.articles
-        let evidenceTable = StreamedReportFile(path: "data/evidence.csv") { append in
-            append(EvidenceTable.header)
-            var positions: [Int] = []
-            var documents: [(digest: String, key: String)] = []
-            for (position, article) in articles.enumerated() {
-                guard let member = memberOf[article.source].map({ members[$0] }) else { continue }
-                positions.append(position)
-                documents.append((member.digest, member.analysisKey))
-            }
-            try store.forEachEvidence(of: documents) { listed, items in
-                for (index, item) in items.enumerated() { append(EvidenceTable.row(articles[positions[listed]], index: index, item)) }
-            }
-        }
-        let directory = configuration.resolve(configuration.reports)
-        try ReportWriter(directory: directory).write(files, streamed: stage.streamed(input) + [evidenceTable])
-        return directory
+        return tallies.filter { $0.value.count > 0 }.mapValues(\.counts)
     }
 
     /// The evidence (with sentences) of the references the reports show, read from the store in one pass.
-    private func evidenceLookup(
-        _ tables: CorpusTables, members: [CorpusMember], memberOf: [String: Int]
+    private static func shownEvidence(
+        _ tables: CorpusTables, shown: Int, members: [CorpusMember], memberOf: [String: Int], store: SlantStore
     ) throws -> [EvidenceReference: Evidence] {
         let sourceOf = Dictionary(tables.articles.map { ($0.id, $0.source) }, uniquingKeysWith: { first, _ in first })
         var wanted: [String: Set<Int>] = [:]
         for statistic in tables.statistics {
-            for reference in statistic.evidence.prefix(ReportStage.evidenceShown) {
+            for reference in statistic.evidence.prefix(shown) {
                 wanted[reference.article, default: []].insert(reference.index)
             }
         }
@@ -104,48 +113,141 @@ public struct Reporting {
     }
 }
 
-/// `slant report`: re-renders the reports from the store, without touching the corpus.
-public enum ReportCommand {
-    public static func run(configurationPath: String, output: OutputStream, errors: OutputStream) -> Int32 {
-        defer {
-            output.flush()
-            errors.flush()
+/// The evidence rows of a corpus's articles as the store holds them, handed over one article at a time.
+struct StoredEvidence {
+    let store: SlantStore
+    /// Each article's position in the report's article table, and its store keys.
+    let documents: [(article: Int, digest: String, key: String)]
+
+    func forEach(_ body: (Int, [Evidence]) -> Void) throws {
+        try store.forEachEvidence(of: documents.map { ($0.digest, $0.key) }) { listed, items in
+            body(documents[listed].article, items)
         }
-        do {
-            let configuration = try ConfigurationLoader.load(configurationPath)
-            let lexicons = try LexiconFiles.load(for: configuration)
-            let store = try ExistingStore.open(configuration)
-            guard try store.hasCompletedRun() else {
-                errors.line("slant: the store \(configuration.resolve(configuration.store)) holds no completed run yet; run `slant run` first")
-                return 1
+    }
+}
+
+/// Makes a report from a corpus: loads its inputs, renders every file (pure functions of the
+/// inputs), writes the set, then keeps the statistics in the store for `slant cite`.
+public struct ReportPublisher {
+    let store: SlantStore
+    let definition: PipelineDefinition
+
+    public init(store: SlantStore, definition: PipelineDefinition) {
+        self.store = store
+        self.definition = definition
+    }
+
+    public func publish(_ corpus: consuming ReportCorpus, generatedAt: String) throws -> ReportOutcome {
+        let count = corpus.members.count
+        let inputs = try ReportInputs.load(corpus, store: store, definition: definition, generatedAt: generatedAt)
+        let input = inputs.stage
+        let stage = definition.report
+        let files = try stage.process(input)
+        let articles = input.tables.articles
+        let rows = inputs.evidenceRows
+        let classes = inputs.evidenceClasses
+        let evidenceTable = StreamedReportFile(path: "data/evidence.csv") { append in
+            append(EvidenceTable.header)
+            try rows.forEach { article, items in
+                let measured = articles[article]
+                let lexicons = measured.evidence.isEmpty ? classes.items(of: measured.id).map(\.lexicon) : measured.evidence.map(\.lexicon)
+                for (index, item) in items.enumerated() {
+                    var item = item
+                    if item.lexicon.isEmpty, index < lexicons.count { item.lexicon = lexicons[index] }
+                    append(EvidenceTable.row(measured, index: index, item))
+                }
             }
-            let members = try store.corpus()
-            var measures: [ArticleMeasures] = []
-            var evidence = EvidenceClasses()
-            measures.reserveCapacity(members.count)
-            for member in members {
-                guard var article = try store.measures(digest: member.digest, key: member.analysisKey) else { continue }
-                article.outlet = member.outlet
-                article.source = member.source
-                article.digest = member.digest
-                article.id = member.articleID
-                evidence.add(article.evidence, article: article.id)
-                article.evidence = []
-                measures.append(article)
-            }
-            let count = measures.count
-            let directory = try Reporting(store: store, configuration: configuration, lexicons: lexicons)
-                .write(
-                    measures: consume measures, evidence: evidence, members: members, excluded: try store.corpusFailures(),
-                    generatedAt: PipelineRun.now())
-            output.line("\(count) articles · reports in \(directory)/")
-            return 0
-        } catch let error as ConfigurationLoader.Failure {
-            errors.line(error.description.hasPrefix(configurationPath) ? error.description : "slant: \(error)")
-            return 2
-        } catch {
-            errors.line("slant: \(error)")
-            return 1
         }
+        let directory = definition.configuration.resolve(definition.configuration.reports)
+        try ReportWriter(directory: directory).write(files, streamed: stage.streamed(input) + [evidenceTable])
+        try store.replaceStatistics(input.tables.statistics)
+        let context = input.citationContext
+        try store.setMeta([
+            "citation_version": context.slantVersion, "citation_corpus": context.corpusDigest.hex,
+            "citation_lexicons": context.lexicons.joined(separator: "\n"), "citation_generated": context.generatedAt,
+        ])
+        return ReportOutcome(directory: directory, articles: count, warnings: input.tables.warnings)
+    }
+}
+
+/// `slant report`: the reports of the last run's corpus, re-rendered from the store with the current
+/// statistics and report settings — only when the rest of what produced that corpus (lexicons,
+/// analysis settings, sources and outlets) is what the configuration says now, so that no figure is
+/// labelled with digests that did not produce it.
+public enum ReportRegeneration {
+    /// Why the reports cannot be re-rendered without a run.
+    public struct Stale: Error, CustomStringConvertible {
+        public var reasons: [String]
+        public var description: String {
+            reasons.joined(separator: "; ") + "; run `slant run` to analyse the corpus again, then the reports are rewritten"
+        }
+    }
+
+    public static func run(_ definition: PipelineDefinition) throws -> ReportOutcome {
+        let configuration = definition.configuration
+        try ReportWriter(directory: configuration.resolve(configuration.reports)).checkDirectory()
+        let store = try ExistingStore.open(definition.configuration)
+        guard try store.hasCompletedRun() else {
+            throw ExistingStore.Missing(path: store.path, empty: true)
+        }
+        let members = try store.corpus()
+        try check(definition, recorded: try store.lastProvenance(), members: members)
+        var measures: [ArticleMeasures] = []
+        var evidence = EvidenceClasses()
+        measures.reserveCapacity(members.count)
+        for member in members {
+            guard let stored = try store.measures(digest: member.digest, key: member.analysisKey) else { continue }
+            var article = CorpusJoin.article(stored, member: member)
+            evidence.add(article.evidence, article: article.id)
+            article.evidence = []
+            measures.append(article)
+        }
+        return try ReportPublisher(store: store, definition: definition).publish(
+            ReportCorpus(measures: measures, evidence: evidence, members: members, excluded: try store.corpusFailures()),
+            generatedAt: PipelineRun.now())
+    }
+
+    /// Refuses when the corpus was made with other lexicons, analysis settings or sources.
+    static func check(_ definition: PipelineDefinition, recorded: RunProvenance?, members: [CorpusMember]) throws {
+        var reasons: [String] = []
+        if let recorded {
+            var previous: [String: LexiconUse] = [:]
+            for lexicon in recorded.lexicons { previous[lexicon.id] = lexicon }
+            for lexicon in definition.lexicons {
+                if let used = previous.removeValue(forKey: lexicon.id) {
+                    if used.digest != lexicon.digest.hex {
+                        reasons.append("the lexicon `\(lexicon.id)` (\(lexicon.path)) has changed since the last run (digest \(String(used.digest.prefix(16))) → \(lexicon.digest.prefix()))")
+                    }
+                } else {
+                    reasons.append("the lexicon `\(lexicon.id)` (\(lexicon.path)) was not used by the last run")
+                }
+            }
+            for lexicon in previous.values.sorted(by: { $0.id < $1.id }) {
+                reasons.append("the last run used the lexicon `\(lexicon.id)`, which the configuration no longer names")
+            }
+            if recorded.sourcesDigest != definition.configuration.sourcesDigest.hex {
+                reasons.append("the sources or outlets in \(definition.configuration.file) have changed since the last run")
+            }
+            if reasons.isEmpty, recorded.analysisKey != definition.analysisKey {
+                reasons.append("the analysis settings (or this Slant's version of a stage) have changed since the last run")
+            }
+        } else if members.contains(where: { $0.analysisKey != definition.analysisKey }) {
+            reasons.append("the last run was made by an earlier Slant, or with other lexicons or settings")
+        }
+        if !reasons.isEmpty { throw Stale(reasons: reasons) }
+    }
+}
+
+/// Joins what is not content (the corpus member's outlet, source, digest and article id) to the
+/// measures of its content: the one place they meet for `slant report`, as ``PipelineRun`` does for
+/// a run.
+enum CorpusJoin {
+    static func article(_ measures: ArticleMeasures, member: CorpusMember) -> ArticleMeasures {
+        var article = measures
+        article.outlet = member.outlet
+        article.source = member.source
+        article.digest = member.digest
+        article.id = member.articleID
+        return article
     }
 }

@@ -14,20 +14,26 @@ public enum Figures {
         }
     }
 
+    /// "[−1.00, −0.50]": the bounds in brackets, with true minus signs.
     public static func interval(_ interval: Interval?, unit: String) -> String? {
         guard let interval else { return nil }
-        return "\(value(interval.lower, unit: unit))–\(value(interval.upper, unit: unit))"
+        return "[\(value(interval.lower, unit: unit)), \(value(interval.upper, unit: unit))]"
     }
 
     public static func percent(_ value: Double) -> String {
         let percent = value * 100
-        if percent != 0, abs(percent) < 1 { return String(format: "%.1f%%", percent) }
-        return String(format: "%.0f%%", percent)
+        let text = percent != 0 && abs(percent) < 1 ? String(format: "%.1f%%", percent) : String(format: "%.0f%%", percent)
+        return text.replacingOccurrences(of: "-", with: "−")
     }
 
     public static func signed(_ value: Double, decimals: Int) -> String {
         let text = String(format: "%.\(decimals)f", value)
         return value > 0 ? "+" + text : text.replacingOccurrences(of: "-", with: "−")
+    }
+
+    /// A log ratio or other signed number with two decimals and a true minus sign.
+    public static func signedFree(_ value: Double) -> String {
+        String(format: "%.2f", value).replacingOccurrences(of: "-", with: "−")
     }
 
     public static func pValue(_ value: Double?) -> String? {
@@ -74,11 +80,12 @@ public enum Citation {
         case bibtex
     }
 
-    /// The statement of the figure: "Asbarez, 2020-07-09 to 2020-10-21 (12 articles): loaded-language rate in the
-    /// outlet's own voice 4.2 weighted hits per 1,000 tokens (95% CI 2.1–6.8; 53 hits in 12,400 tokens)".
+    /// The statement of the figure: "Asbarez, 2020-07-09 to 2020-10-21 (12 articles): loaded-language rate
+    /// (loaded-language-en) in the outlet's own voice 4.2 weighted hits per 1,000 tokens (95% CI [2.1, 6.8]; 53 hits
+    /// in 12,400 tokens)". Outlet names are isolated for bidi (``BidiText``).
     public static func statement(_ statistic: Statistic) -> String {
-        var scope = statistic.outlet ?? "Corpus"
-        if let other = statistic.otherOutlet { scope += " vs \(other)" }
+        var scope = statistic.outlet.map(BidiText.isolate) ?? "Corpus"
+        if let other = statistic.otherOutlet { scope += " vs \(BidiText.isolate(other))" }
         var when = ""
         if let first = statistic.firstDate, let last = statistic.lastDate {
             when = first == last ? ", \(first)" : ", \(first) to \(last)"
@@ -89,7 +96,7 @@ public enum Citation {
         var details: [String] = []
         if let interval = Figures.interval(statistic.interval, unit: statistic.unit) { details.append("95% CI \(interval)") }
         switch statistic.kind {
-        case .loadedRate, .categoryRate:
+        case .loadedRate, .epistemicRate, .labelRate, .categoryRate:
             details.append("\(Figures.count(statistic.occurrences)) hit\(statistic.occurrences == 1 ? "" : "s") in \(Figures.count(statistic.total)) tokens")
         case .termShare, .stanceShare:
             details.append("\(Figures.count(statistic.occurrences)) of \(Figures.count(statistic.total)) occurrences")
@@ -103,8 +110,22 @@ public enum Citation {
             if let logRatio = statistic.logRatio { details.append(String(format: "log ratio %.2f", logRatio)) }
         }
         if !statistic.sufficient, let note = statistic.note { details.append("caution: \(note)") }
-        let label = statistic.label.prefix(1).lowercased() + statistic.label.dropFirst()
+        let label = BidiText.balanced(statistic.label.prefix(1).lowercased() + statistic.label.dropFirst())
         return "\(scope)\(when) (\(articles)): \(label) \(figure) (\(details.joined(separator: "; ")))"
+    }
+
+    /// A BibTeX key unique to the statistic: a readable start of its ID and 8 hex digits of the
+    /// SHA-256 of the whole ID (two IDs that start alike never share a key).
+    public static func bibtexKey(_ id: String) -> String {
+        let readable = String(String.UnicodeScalarView(Slug.make(id).unicodeScalars.filter { $0.isASCII }).prefix(40))
+        return "slant-" + readable + "-" + ContentDigest(ofParts: [id]).prefix(8)
+    }
+
+    /// Where the figure's sentences are: its evidence panel, relative to the report directory.
+    public static func evidenceURL(_ id: String) -> String {
+        var allowed = CharacterSet.urlFragmentAllowed
+        allowed.remove(charactersIn: "%")
+        return "index.html#ev-" + (id.addingPercentEncoding(withAllowedCharacters: allowed) ?? id)
     }
 
     public static func render(_ statistic: Statistic, context: CitationContext, format: Format) -> String {
@@ -117,7 +138,6 @@ public enum Citation {
         case .markdown:
             return "\(Escaping.markdownCell(statement)). *\(Escaping.markdownCell(reproduce))*; generated \(context.generatedAt)."
         case .bibtex:
-            let key = "slant-" + Slug.make(statistic.id).prefix(60)
             let year = String(context.generatedAt.prefix(4))
             func field(_ text: String) -> String {
                 text.replacingOccurrences(of: "\\", with: "\\textbackslash{}").replacingOccurrences(of: "{", with: "\\{")
@@ -126,9 +146,10 @@ public enum Citation {
                     .replacingOccurrences(of: "#", with: "\\#").replacingOccurrences(of: "$", with: "\\$")
             }
             return """
-                @misc{\(key),
+                @misc{\(bibtexKey(statistic.id)),
                   title = {\(field(statement))},
                   howpublished = {Slant \(field(context.slantVersion)) framing statistic \(field(statistic.id))},
+                  url = {\(evidenceURL(statistic.id).replacingOccurrences(of: "{", with: "%7B").replacingOccurrences(of: "}", with: "%7D"))},
                   note = {\(field(reproduce))},
                   year = {\(year)}
                 }

@@ -135,22 +135,27 @@ enum HTMLCharts {
         return svg + "</svg>"
     }
 
-    /// Colour-blind-safe colours (Okabe–Ito) for outlets, in order.
-    static let outletColors = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#999933"]
+    /// Colours for the outlets' lines over time: wines, purples, magenta, black and turquoise, chosen to
+    /// share no hue with the stance colours of the terminology bars (oranges, blues, greys, browns,
+    /// greens; at least 75 apart in RGB from every one of them), so that a line is never read as a side.
+    static let outletColors = ["#882255", "#AA4499", "#000000", "#E7298A", "#5E2CA5", "#00CED1", "#CC6677"]
 
-    /// Shades for the terms of one stance: the first declared stance in oranges, the second in
-    /// blues, `neutral` in greys, any other in greens.
-    static func termColor(stance: String, rank: Int, stances: [String]) -> String {
-        let sides = stances.filter { $0 != "neutral" }
+    /// Shades for the terms of one stance of a terminology lexicon: the negative side of its stance
+    /// index in oranges, the positive side in blues, its other stances (such as a neutral one) in
+    /// greys. A lexicon without a stance index has no sides: its stances get browns, greys and
+    /// greens in declared order.
+    static func termColor(stance: String, rank: Int, lexicon: LexiconFacts.Lexicon) -> String {
+        let oranges = ["#c2610c", "#f0a04b", "#8a3f05", "#f7c58f", "#e07b1a"]
+        let blues = ["#1f5fa8", "#5b9bd5", "#123f73", "#a9c8ec", "#3a7cc4"]
+        let greys = ["#6b7280", "#9ca3af", "#4b5563", "#c4c9d1", "#374151"]
+        let browns = ["#8c6d31", "#bd9e39", "#5e4a1f", "#d6c08a", "#a67c2e"]
+        let greens = ["#2e8b57", "#7cc49a", "#1e5e3a", "#b5dfc6", "#4fa874"]
         let palette: [String]
-        if stance == "neutral" {
-            palette = ["#6b7280", "#9ca3af", "#4b5563", "#c4c9d1", "#374151"]
-        } else if stance == sides.first {
-            palette = ["#c2610c", "#f0a04b", "#8a3f05", "#f7c58f", "#e07b1a"]
-        } else if sides.count > 1, stance == sides[1] {
-            palette = ["#1f5fa8", "#5b9bd5", "#123f73", "#a9c8ec", "#3a7cc4"]
+        if let sides = lexicon.stanceIndex {
+            palette = stance == sides.negative ? oranges : stance == sides.positive ? blues : greys
         } else {
-            palette = ["#2e8b57", "#7cc49a", "#1e5e3a", "#b5dfc6", "#4fa874"]
+            let others = [browns, greys, greens]
+            palette = others[(lexicon.stances.firstIndex(of: stance) ?? 0) % others.count]
         }
         return palette[rank % palette.count]
     }

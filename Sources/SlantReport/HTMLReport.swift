@@ -11,14 +11,13 @@ import SlantMeasure
 /// (CSS `:target`), so the page needs no script to open them.
 struct HTMLReport {
     let input: ReportStage.Input
+    let settings: ReportSettings
 
     /// Articles listed on the page; `data/articles.csv` has all of them.
     static let articleRows = 200
-    /// Evidence sentences shown per figure; `data/evidence.csv` has all of them.
-    static let evidenceRows = 12
 
     func render() -> String {
-        var page = Page(input: input)
+        var page = Page(input: input, settings: settings)
         return page.render()
     }
 }
@@ -26,6 +25,8 @@ struct HTMLReport {
 /// The page being written: the statistics it has linked to, for the evidence panels.
 private struct Page {
     let input: ReportStage.Input
+    /// Evidence sentences shown per figure (`report.evidence_rows`); `data/evidence.csv` has all of them.
+    let evidenceRows: Int
     let index: ReportIndex
     /// The articles evidence panels quote, by id (only those: a corpus can hold many thousands).
     let articlesByID: [String: ArticleMeasures]
@@ -33,8 +34,9 @@ private struct Page {
     private var linked: [(statistic: Statistic, section: String)] = []
     private var linkedIDs: Set<String> = []
 
-    init(input: ReportStage.Input) {
+    init(input: ReportStage.Input, settings: ReportSettings) {
         self.input = input
+        evidenceRows = settings.evidenceRows
         index = ReportIndex(input.tables)
         let quoted = Set(input.evidence.keys.map(\.article))
         articlesByID = Dictionary(
@@ -49,7 +51,9 @@ private struct Page {
             ("overview", "Corpus overview", overview()),
             ("terminology", "Terminology choices", terminology()),
             ("stance", "Stance index", stance()),
-            ("loaded", "Loaded language", loaded()),
+            ("loaded", "Loaded language", rates(.loadedLanguage)),
+            ("epistemic", "Epistemic framing", rates(.epistemicFraming)),
+            ("labels", "Labels", rates(.labels)),
             ("contrasts", "Differences between outlets", contrasts()),
             ("vocabulary", "Distinctive vocabulary", vocabulary()),
             ("time", "Over time", timeSeries()),
@@ -120,10 +124,9 @@ private struct Page {
     }
 
     /// An outlet's name, linked to the evidence of its side of a contrast when there is any.
-    private mutating func contrastSide(_ outlet: String?, measure: Statistic.Kind?) -> String {
+    private mutating func contrastSide(_ contrast: Statistic, _ outlet: String?) -> String {
         guard let outlet else { return "" }
-        let side = measure == .stanceIndex ? index.stanceIndex(outlet, .authorial) : index.loadedRate(outlet, .authorial)
-        guard let side, side.evidenceTotal > 0 else { return Escaping.html(outlet) }
+        guard let side = index.contrastSide(contrast, outlet), side.evidenceTotal > 0 else { return Escaping.html(outlet) }
         return link(side, section: "contrasts", text: Escaping.html(outlet), classes: "fig", title: Escaping.html(Citation.statement(side)))
     }
 
@@ -142,6 +145,7 @@ private struct Page {
         }
         html += "</tbody></table></div>\n"
         html += "<p class=\"note\">Own voice, quoted and reported are the shares of each outlet's article tokens written by the outlet itself, inside quotation marks, and in reported speech (“X said that …”). Reader comments are counted apart from the articles.</p>\n"
+        html += measures()
         html += "<details><summary>Articles (\(tables.articles.count))</summary>\n<div class=\"scroll\"><table>\n<thead><tr><th>outlet</th><th>date</th><th>title</th><th class=\"num\">tokens</th><th class=\"num\">comments</th></tr></thead>\n<tbody>\n"
         for article in tables.articles.prefix(HTMLReport.articleRows) {
             html += "<tr><td>\(Escaping.html(article.outlet))</td><td>\(Escaping.html(article.published ?? "—"))</td><td>\(articleLink(article))<div class=\"source\">\(Escaping.html(article.source))</div></td><td class=\"num\">\(article.tokens)</td><td class=\"num\">\(article.comments)</td></tr>\n"
@@ -194,29 +198,63 @@ private struct Page {
         return "<a href=\"\(Escaping.html(url))\" rel=\"noopener noreferrer nofollow\">\(title)</a>"
     }
 
+    /// The measures of the report: one per lexicon, what it measures and the articles it covers.
+    private func measures() -> String {
+        guard !tables.coverage.isEmpty else {
+            return "<p class=\"caution\">No lexicon is configured: there is no terminology, stance index, loaded-language, epistemic-framing or label figure, only the corpus and its distinctive vocabulary.</p>\n"
+        }
+        var html = "<h3 id=\"measures\">Measures</h3>\n<div class=\"scroll\"><table>\n<thead><tr><th>lexicon</th><th>measure</th><th>languages</th><th>articles covered</th><th>notes</th></tr></thead>\n<tbody>\n"
+        for coverage in tables.coverage {
+            let languages = coverage.languages.isEmpty ? "all" : coverage.languages.joined(separator: ", ")
+            html += "<tr><td><code>\(Escaping.html(coverage.lexicon))</code></td><td>\(Escaping.html(coverage.measure.title.lowercased()))</td><td>\(Escaping.html(languages))</td><td>\(Escaping.html(coverage.summary))</td><td>\(Escaping.html(coverage.notes.joined(separator: "; ")))</td></tr>\n"
+        }
+        html += "</tbody></table></div>\n"
+        html += "<p class=\"note\">Each lexicon is its own measure: its figures count only its own matches, in the articles in its languages, over the tokens of those articles. Articles in other languages, and articles whose language could not be told, are in none of its numerators or denominators (a lexicon that declares no language covers every article). Loaded language, epistemic framing and labels are separate measures; no figure adds them up.</p>\n"
+        return html
+    }
+
+    /// Why a measure kind has no figure: no lexicon of that kind, or none covering an article.
+    private func absence(_ measure: MeasureKind) -> String? {
+        let lexicons = index.lexicons(measure)
+        guard !lexicons.isEmpty else {
+            let what = measure == .terminology ? "terminology" : measure.rawValue
+            return "No \(what) lexicon is configured, so there is no \(measure == .terminology ? "term share or stance index" : measure.rateName) in this report."
+        }
+        return nil
+    }
+
     // MARK: - Terminology
 
     private mutating func terminology() -> String {
-        guard !index.families.isEmpty else {
-            return "<p>No terminology occurs in these articles\(input.provenance.lexicons.isEmpty ? " (no lexicon is configured)" : "").</p>\n"
-        }
-        var html = "<p class=\"note\">For each question a terminology lexicon asks, which term each outlet chose. Bars show the shares in the outlet's own voice (the wide bar) and, thinner, in quotations and reported speech: what the outlet says itself against what it lets others say. Click a share to read the sentences. Counts in brackets.</p>\n"
-        html += "<p class=\"families\">"
-        html += index.families.map { "<a href=\"#family-\(Escaping.html(Slug.make($0.id)))\">\(Escaping.html($0.id))</a>" }.joined(separator: " · ")
-        html += "</p>\n"
-        for family in index.families {
-            html += self.family(family)
+        if let absent = absence(.terminology) { return "<p>\(Escaping.html(absent))</p>\n" }
+        var html = "<p class=\"note\">For each question a terminology lexicon asks, which term each outlet chose. Bars show the shares in the outlet's own voice (the wide bar) and, thinner, in quotations and reported speech: what the outlet says itself against what it lets others say; the table adds reader comments. Click a share to read the sentences. Counts in brackets.</p>\n"
+        let lexicons = index.lexicons(.terminology)
+        for lexicon in lexicons {
+            let families = index.families[lexicon.id] ?? []
+            if lexicons.count > 1 { html += "<h3>\(Escaping.html(lexicon.id))</h3>\n" }
+            guard !families.isEmpty else {
+                html += "<p>No term of <code>\(Escaping.html(lexicon.id))</code> occurs in the articles it covers (\(Escaping.html(tables.coverage(of: lexicon.id)?.summary ?? ""))).</p>\n"
+                continue
+            }
+            html += "<p class=\"families\">"
+            html += families.map { "<a href=\"#\(Escaping.html(familyAnchor($0)))\">\(Escaping.html($0.id))</a>" }.joined(separator: " · ")
+            html += "</p>\n"
+            for family in families { html += self.family(family, lexicon: lexicon) }
         }
         return html
     }
 
-    private mutating func family(_ family: ReportIndex.Family) -> String {
-        let anchor = "family-" + Slug.make(family.id)
+    private func familyAnchor(_ family: ReportIndex.Family) -> String {
+        "family-" + Slug.make(family.lexicon) + "-" + Slug.make(family.id)
+    }
+
+    private mutating func family(_ family: ReportIndex.Family, lexicon: LexiconFacts.Lexicon) -> String {
+        let anchor = familyAnchor(family)
         var rank: [String: Int] = [:]
         var colors: [String: String] = [:]
         for entry in family.terms {
             let position = rank[entry.stance, default: 0]
-            colors[entry.term] = HTMLCharts.termColor(stance: entry.stance, rank: position, stances: index.stances)
+            colors[entry.term] = HTMLCharts.termColor(stance: entry.stance, rank: position, lexicon: lexicon)
             rank[entry.stance] = position + 1
         }
         var html = "<article class=\"family\" id=\"\(Escaping.html(anchor))\">\n<h3>\(Escaping.html(family.question ?? family.id)) <span class=\"id\">\(Escaping.html(family.id))</span></h3>\n"
@@ -225,24 +263,23 @@ private struct Page {
             html += "<li><span class=\"swatch\" style=\"background:\(colors[entry.term] ?? "#999")\"></span>\(Escaping.html(entry.term)) <span class=\"stance\">\(Escaping.html(entry.stance))</span></li>"
         }
         html += "</ul>\n"
-        let voices: [VoiceKey] = [.authorial, .quoted, .attributed]
         let index = self.index
         // Each outlet's voices in which the family occurs (the own voice always, when any voice has it).
         var present: [(outlet: String, rows: [(voice: VoiceKey, total: Double)])] = []
         var absent: [String] = []
         for outlet in index.outlets {
-            let rows = (voices + [.distancedAuthorial]).map { voice in
+            let rows = ([VoiceKey.authorial, .quoted, .attributed, .distancedAuthorial, .comment]).map { voice in
                 (voice: voice, total: index.familyTotal(outlet, voice, family))
             }
             let kept = rows.filter { $0.total > 0 || $0.voice == .authorial }
             if kept.allSatisfy({ $0.total == 0 }) { absent.append(outlet) } else { present.append((outlet, kept)) }
         }
         if family.authorialTotal == 0 {
-            html += "<p class=\"note\">No outlet uses these terms in its own voice; they occur only in what others are quoted or reported as saying.</p>\n"
+            html += "<p class=\"note\">No outlet uses these terms in its own voice; they occur only in what others are quoted or reported as saying, or in reader comments.</p>\n"
         }
         html += "<div class=\"bars\">\n"
         for (outlet, rows) in present {
-            for row in rows where row.voice != .distancedAuthorial {
+            for row in rows where row.voice != .distancedAuthorial && row.voice != .comment {
                 let label = row.voice == .authorial
                     ? "<span class=\"outlet\">\(Escaping.html(outlet))</span>"
                     : "<span class=\"voice\">\(VoiceNames.short(row.voice))</span>"
@@ -251,7 +288,7 @@ private struct Page {
                     bar = "<span class=\"empty\">none in the outlet's own voice</span>"
                 } else {
                     let segments = family.terms.map { entry in
-                        let statistic = index.termShare(outlet, row.voice, family.id, entry.term)
+                        let statistic = index.termShare(family.lexicon, outlet, row.voice, family.id, entry.term)
                         return (share: statistic?.value ?? 0, color: colors[entry.term] ?? "#999",
                                 title: "\(entry.term): \(Figures.value(statistic?.value, unit: "share")) (\(Figures.count(statistic?.occurrences ?? 0)) of \(Figures.count(row.total)))")
                     }
@@ -276,7 +313,7 @@ private struct Page {
                 html += position == 0 ? "<th scope=\"row\" rowspan=\"\(rows.count)\">\(Escaping.html(outlet))</th>" : ""
                 html += "<td class=\"voice\">\(VoiceNames.short(row.voice))</td>"
                 for entry in family.terms {
-                    let statistic = index.termShare(outlet, row.voice, family.id, entry.term)
+                    let statistic = index.termShare(family.lexicon, outlet, row.voice, family.id, entry.term)
                     if let statistic, statistic.occurrences > 0 {
                         html += "<td class=\"num\">\(figure(statistic, section: anchor, showInterval: row.voice == .authorial, count: true))</td>"
                     } else {
@@ -293,83 +330,106 @@ private struct Page {
     // MARK: - Stance index
 
     private mutating func stance() -> String {
-        guard let sides = index.indexSides else {
-            return "<p>The terminology lexicon does not declare two opposed stances, so there is no stance index.</p>\n"
-        }
-        let rows = index.outlets.filter { outlet in VoiceKey.reported.contains { index.stanceIndex(outlet, $0)?.value != nil } }
-        guard !rows.isEmpty else { return "<p>No term with a stance occurs in these articles.</p>\n" }
-        var html = "<p class=\"note\">The share of \(Escaping.html(sides.positive)) terms minus the share of \(Escaping.html(sides.negative)) terms among all the terms an outlet used: −1 when every term it chose is \(Escaping.html(sides.negative)), +1 when every one is \(Escaping.html(sides.positive)), 0 when balanced or neutral. The dark dot is the outlet's own voice, with its 95% interval; the hollow dot is quotations; the grey dot reported speech.</p>\n"
-        html += "<div class=\"plot\">\n"
-        for outlet in rows {
-            var marks: [HTMLCharts.Mark] = []
-            for (voice, style) in [(VoiceKey.attributed, HTMLCharts.Mark.Style.secondary), (.quoted, .hollow), (.authorial, .primary)] {
-                guard let statistic = index.stanceIndex(outlet, voice), let value = statistic.value else { continue }
-                marks.append(HTMLCharts.Mark(value: value, interval: voice == .authorial ? statistic.interval : nil, style: style, title: "\(outlet), \(VoiceNames.short(voice)): \(Figures.value(value, unit: "index"))"))
+        if let absent = absence(.terminology) { return "<p>\(Escaping.html(absent))</p>\n" }
+        var html = "<p class=\"note\">Per terminology lexicon that declares its two opposed stances (<code>stance_index:</code>): the share of the positive stance's terms minus the share of the negative stance's terms among all the lexicon's terms an outlet used (each matched span once): −1 when every term it chose is on the negative side, +1 when every one is on the positive side, 0 when balanced or neutral. The dark dot is the outlet's own voice, with its 95% interval; the hollow dot is quotations; the grey dot reported speech.</p>\n"
+        for lexicon in index.lexicons(.terminology) {
+            let heading = "<h3 id=\"stance-\(Escaping.html(Slug.make(lexicon.id)))\">\(Escaping.html(lexicon.id))</h3>\n"
+            guard let sides = lexicon.stanceIndex else {
+                html += heading + "<p>\(Escaping.html(lexicon.id)) declares no <code>stance_index:</code>, so no stance index is computed for it (its term and stance shares are in the tables above and in <code>data/statistics.csv</code>).</p>\n"
+                continue
             }
-            html += "<div class=\"plotrow\"><div class=\"plotlabel\">\(Escaping.html(outlet))</div><div class=\"plotarea\">\(HTMLCharts.dotRow(marks, domain: -1...1, reference: 0))</div></div>\n"
-        }
-        html += "<div class=\"plotrow\"><div class=\"plotlabel\"></div><div class=\"plotarea\">\(HTMLCharts.axis([(-1, "−1 all \(sides.negative)"), (0, "0"), (1, "+1 all \(sides.positive)")], domain: -1...1))</div></div>\n</div>\n"
-        html += "<div class=\"scroll\"><table>\n<thead><tr><th>outlet</th><th class=\"num\">own voice</th><th class=\"num\">quoted</th><th class=\"num\">reported</th><th class=\"num\">reader comments</th><th class=\"num\">terms (own voice)</th></tr></thead>\n<tbody>\n"
-        for outlet in rows {
-            html += "<tr><th scope=\"row\">\(Escaping.html(outlet))</th>"
-            for voice in VoiceKey.reported {
-                html += "<td class=\"num\">\(figure(index.stanceIndex(outlet, voice), section: "stance"))</td>"
+            let rows = index.outlets.filter { outlet in VoiceKey.reported.contains { index.stanceIndex(lexicon.id, outlet, $0)?.value != nil } }
+            html += heading
+            guard !rows.isEmpty else {
+                html += "<p>No term of this lexicon occurs in the articles it covers.</p>\n"
+                continue
             }
-            html += "<td class=\"num\">\(Figures.count(index.stanceIndex(outlet, .authorial)?.total ?? 0))</td></tr>\n"
+            html += "<p class=\"note\">−1: all \(Escaping.html(sides.negative)); +1: all \(Escaping.html(sides.positive)).</p>\n<div class=\"plot\">\n"
+            for outlet in rows {
+                var marks: [HTMLCharts.Mark] = []
+                for (voice, style) in [(VoiceKey.attributed, HTMLCharts.Mark.Style.secondary), (.quoted, .hollow), (.authorial, .primary)] {
+                    guard let statistic = index.stanceIndex(lexicon.id, outlet, voice), let value = statistic.value else { continue }
+                    marks.append(HTMLCharts.Mark(value: value, interval: voice == .authorial ? statistic.interval : nil, style: style, title: "\(outlet), \(VoiceNames.short(voice)): \(Figures.value(value, unit: "index"))"))
+                }
+                html += "<div class=\"plotrow\"><div class=\"plotlabel\">\(Escaping.html(outlet))</div><div class=\"plotarea\">\(HTMLCharts.dotRow(marks, domain: -1...1, reference: 0))</div></div>\n"
+            }
+            html += "<div class=\"plotrow\"><div class=\"plotlabel\"></div><div class=\"plotarea\">\(HTMLCharts.axis([(-1, "−1 all \(sides.negative)"), (0, "0"), (1, "+1 all \(sides.positive)")], domain: -1...1))</div></div>\n</div>\n"
+            html += "<div class=\"scroll\"><table>\n<thead><tr><th>outlet</th><th class=\"num\">own voice</th><th class=\"num\">quoted</th><th class=\"num\">reported</th><th class=\"num\">reader comments</th><th class=\"num\">terms (own voice)</th></tr></thead>\n<tbody>\n"
+            for outlet in rows {
+                html += "<tr><th scope=\"row\">\(Escaping.html(outlet))</th>"
+                for voice in VoiceKey.reported {
+                    html += "<td class=\"num\">\(figure(index.stanceIndex(lexicon.id, outlet, voice), section: "stance"))</td>"
+                }
+                html += "<td class=\"num\">\(Figures.count(index.stanceIndex(lexicon.id, outlet, .authorial)?.total ?? 0))</td></tr>\n"
+            }
+            html += "</tbody></table></div>\n"
         }
-        html += "</tbody></table></div>\n"
         return html
     }
 
-    // MARK: - Loaded language
+    // MARK: - Loaded language, epistemic framing, labels
 
-    private mutating func loaded() -> String {
-        let rows = index.outlets.filter { outlet in VoiceKey.reported.contains { index.loadedRate(outlet, $0) != nil } }
-        guard !rows.isEmpty else { return "<p>No loaded-language lexicon matched in these articles.</p>\n" }
-        var html = "<p class=\"note\">Weighted loaded-language hits per 1,000 tokens. The dark dot is the outlet's own voice with its 95% interval; the hollow dot is quotations; the grey dot reader comments. Words inside quotations are other people's; words in comments are the readers'.</p>\n"
-        var maximum = 0.0
-        for outlet in rows {
-            for voice in [VoiceKey.authorial, .quoted, .comment] {
-                guard let statistic = index.loadedRate(outlet, voice) else { continue }
-                maximum = max(maximum, statistic.value ?? 0, voice == .authorial ? statistic.interval?.upper ?? 0 : 0)
+    /// One section per loaded kind: each lexicon of the kind with its rates, and its categories.
+    private mutating func rates(_ measure: MeasureKind) -> String {
+        let section = measure == .loadedLanguage ? "loaded" : measure == .epistemicFraming ? "epistemic" : "labels"
+        var html = "<p class=\"note\">\(Escaping.html(measure.meaning)) Weighted hits per 1,000 tokens of each voice; a separate measure, never added to the others.</p>\n"
+        if let absent = absence(measure) { return html + "<p>\(Escaping.html(absent))</p>\n" }
+        let lexicons = index.lexicons(measure)
+        for lexicon in lexicons {
+            let anchor = "\(section)-\(Slug.make(lexicon.id))"
+            html += "<h3 id=\"\(Escaping.html(anchor))\">\(Escaping.html(lexicon.id))</h3>\n"
+            let rows = index.outlets.filter { outlet in VoiceKey.reported.contains { index.rate(lexicon, outlet, $0) != nil } }
+            guard !rows.isEmpty else {
+                html += "<p>No figure: \(Escaping.html(tables.coverage(of: lexicon.id)?.notes.first ?? "no article it covers has tokens")).</p>\n"
+                continue
             }
-        }
-        let ticks = HTMLCharts.ticks(upTo: maximum)
-        let domain = 0...max(ticks.last ?? 1, maximum, 0.001)
-        html += "<div class=\"plot\">\n"
-        for outlet in rows {
-            var marks: [HTMLCharts.Mark] = []
-            for (voice, style) in [(VoiceKey.comment, HTMLCharts.Mark.Style.secondary), (.quoted, .hollow), (.authorial, .primary)] {
-                guard let statistic = index.loadedRate(outlet, voice), let value = statistic.value else { continue }
-                marks.append(HTMLCharts.Mark(value: value, interval: voice == .authorial ? statistic.interval : nil, style: style, title: "\(outlet), \(VoiceNames.short(voice)): \(Figures.value(value, unit: statistic.unit)) per 1,000 tokens"))
-            }
-            html += "<div class=\"plotrow\"><div class=\"plotlabel\">\(Escaping.html(outlet))</div><div class=\"plotarea\">\(HTMLCharts.dotRow(marks, domain: domain, reference: nil))</div></div>\n"
-        }
-        html += "<div class=\"plotrow\"><div class=\"plotlabel\"></div><div class=\"plotarea\">\(HTMLCharts.axis(ticks.map { ($0, Figures.value($0, unit: "rate")) }, domain: domain))</div></div>\n</div>\n"
-        html += "<div class=\"scroll\"><table>\n<thead><tr><th>outlet</th><th class=\"num\">own voice</th><th class=\"num\">quoted</th><th class=\"num\">reported</th><th class=\"num\">reader comments</th><th class=\"num\">hits (own voice)</th></tr></thead>\n<tbody>\n"
-        for outlet in rows {
-            html += "<tr><th scope=\"row\">\(Escaping.html(outlet))</th>"
-            for voice in VoiceKey.reported {
-                html += "<td class=\"num\">\(figure(index.loadedRate(outlet, voice), section: "loaded"))</td>"
-            }
-            let own = index.loadedRate(outlet, .authorial)
-            html += "<td class=\"num\">\(Figures.count(own?.occurrences ?? 0)) <span class=\"n\">in \(Figures.count(own?.total ?? 0))</span></td></tr>\n"
-        }
-        html += "</tbody></table></div>\n"
-        guard !index.categories.isEmpty else { return html }
-        html += "<h3 id=\"loaded-categories\">By category, in the outlet's own voice</h3>\n<div class=\"scroll\"><table>\n<thead><tr><th>category</th>"
-        for outlet in rows { html += "<th class=\"num\">\(Escaping.html(outlet))</th>" }
-        html += "</tr></thead>\n<tbody>\n"
-        for category in index.categories {
-            let label = tables.facts.categoryLabels[category] ?? category
-            html += "<tr><th scope=\"row\">\(Escaping.html(label))</th>"
+            html += "<p class=\"note\">Covers \(Escaping.html(tables.coverage(of: lexicon.id)?.summary ?? "")). The dark dot is the outlet's own voice with its 95% interval; the hollow dot is quotations; the grey dot reader comments.</p>\n"
+            var maximum = 0.0
             for outlet in rows {
-                html += "<td class=\"num\">\(figure(index.categoryRate(outlet, .authorial, category), section: "loaded-categories"))</td>"
+                for voice in [VoiceKey.authorial, .quoted, .comment] {
+                    guard let statistic = index.rate(lexicon, outlet, voice) else { continue }
+                    maximum = max(maximum, statistic.value ?? 0, voice == .authorial ? statistic.interval?.upper ?? 0 : 0)
+                }
             }
-            html += "</tr>\n"
+            let ticks = HTMLCharts.ticks(upTo: maximum)
+            let domain = 0...max(ticks.last ?? 1, maximum, 0.001)
+            html += "<div class=\"plot\">\n"
+            for outlet in rows {
+                var marks: [HTMLCharts.Mark] = []
+                for (voice, style) in [(VoiceKey.comment, HTMLCharts.Mark.Style.secondary), (.quoted, .hollow), (.authorial, .primary)] {
+                    guard let statistic = index.rate(lexicon, outlet, voice), let value = statistic.value else { continue }
+                    marks.append(HTMLCharts.Mark(value: value, interval: voice == .authorial ? statistic.interval : nil, style: style, title: "\(outlet), \(VoiceNames.short(voice)): \(Figures.value(value, unit: statistic.unit)) per 1,000 tokens"))
+                }
+                html += "<div class=\"plotrow\"><div class=\"plotlabel\">\(Escaping.html(outlet))</div><div class=\"plotarea\">\(HTMLCharts.dotRow(marks, domain: domain, reference: nil))</div></div>\n"
+            }
+            html += "<div class=\"plotrow\"><div class=\"plotlabel\"></div><div class=\"plotarea\">\(HTMLCharts.axis(ticks.map { ($0, Figures.value($0, unit: "rate")) }, domain: domain))</div></div>\n</div>\n"
+            html += "<div class=\"scroll\"><table>\n<thead><tr><th>outlet</th><th class=\"num\">own voice</th><th class=\"num\">quoted</th><th class=\"num\">reported</th><th class=\"num\">reader comments</th><th class=\"num\">hits (own voice)</th></tr></thead>\n<tbody>\n"
+            for outlet in rows {
+                html += "<tr><th scope=\"row\">\(Escaping.html(outlet))</th>"
+                for voice in VoiceKey.reported {
+                    html += "<td class=\"num\">\(figure(index.rate(lexicon, outlet, voice), section: anchor))</td>"
+                }
+                let own = index.rate(lexicon, outlet, .authorial)
+                html += "<td class=\"num\">\(Figures.count(own?.occurrences ?? 0)) <span class=\"n\">in \(Figures.count(own?.total ?? 0))</span></td></tr>\n"
+            }
+            html += "</tbody></table></div>\n"
+            let categories = index.categories[lexicon.id] ?? []
+            guard !categories.isEmpty else { continue }
+            let categoriesAnchor = anchor + "-categories"
+            html += "<h4 id=\"\(Escaping.html(categoriesAnchor))\">By category, in the outlet's own voice</h4>\n<div class=\"scroll\"><table>\n<thead><tr><th>category</th>"
+            for outlet in rows { html += "<th class=\"num\">\(Escaping.html(outlet))</th>" }
+            html += "</tr></thead>\n<tbody>\n"
+            for category in categories {
+                let label = lexicon.categoryLabels[category] ?? category
+                html += "<tr><th scope=\"row\">\(Escaping.html(label))</th>"
+                for outlet in rows {
+                    html += "<td class=\"num\">\(figure(index.categoryRate(lexicon.id, outlet, .authorial, category), section: categoriesAnchor))</td>"
+                }
+                html += "</tr>\n"
+            }
+            html += "</tbody></table></div>\n"
         }
-        html += "</tbody></table></div>\n"
-        html += "<p class=\"note\">The same by category in quotations, reported speech and comments: <code>data/statistics.csv</code> (kind <code>category-rate</code>).</p>\n"
+        html += "<p class=\"note\">The same by category in quotations, reported speech and comments: <code>data/statistics.csv</code> (kind <code>category-rate</code>). A word an entry lists in several categories (<code>also_in:</code>) counts in each of their rates and once in its lexicon's rate, so category rates may add up to more than it.</p>\n"
         return html
     }
 
@@ -377,18 +437,21 @@ private struct Page {
 
     private mutating func contrasts() -> String {
         let contrasts = index.contrasts
-        guard !contrasts.isEmpty else { return "<p>There is only one outlet: nothing to compare.</p>\n" }
+        guard !contrasts.isEmpty else {
+            return tables.outlets.count < 2
+                ? "<p>There is only one outlet: nothing to compare.</p>\n"
+                : "<p>No measure has figures for two outlets: nothing to compare.</p>\n"
+        }
         let tested = contrasts.filter { $0.pValue != nil }
-        var html = "<p class=\"note\">Each pair of outlets, in the outlets' own voice: the first outlet's figure minus the second's, its 95% bootstrap interval, a two-sided permutation p-value, and q, the p-value adjusted across all the comparisons this report tests (Benjamini–Hochberg; \(tested.count) here). A difference is supported when q is small and the interval excludes 0. Each outlet's name links to the sentences behind its side.</p>\n"
+        var html = "<p class=\"note\">Each pair of outlets, in the outlets' own voice, for each lexicon's measure: the first outlet's figure minus the second's, its 95% bootstrap interval, a two-sided permutation p-value, and q, the p-value adjusted across all the comparisons this report tests (Benjamini–Hochberg; \(tested.count) here). A difference is supported when q is small and the interval excludes 0. Each outlet's name links to the sentences behind its side.</p>\n"
         if tested.isEmpty {
             html += "<p class=\"caution\">No pair can be tested: each outlet needs at least \(policy.minimumArticles) articles with data. The differences below describe these articles only.</p>\n"
         }
-        html += "<div class=\"scroll\"><table>\n<thead><tr><th>measure</th><th>outlets</th><th class=\"num\">difference</th><th class=\"num\">p</th><th class=\"num\">q</th><th class=\"num\">articles</th></tr></thead>\n<tbody>\n"
+        html += "<div class=\"scroll\"><table>\n<thead><tr><th>measure</th><th>lexicon</th><th>outlets</th><th class=\"num\">difference</th><th class=\"num\">p</th><th class=\"num\">q</th><th class=\"num\">articles</th></tr></thead>\n<tbody>\n"
         for contrast in contrasts {
-            let measure = contrast.measure == .stanceIndex ? "stance index" : "loaded-language rate"
-            let p = Figures.pValue(contrast.pValue) ?? "—"
-            let q = Figures.pValue(contrast.qValue) ?? "—"
-            html += "<tr><td>\(measure)</td><td>\(contrastSide(contrast.outlet, measure: contrast.measure)) − \(contrastSide(contrast.otherOutlet, measure: contrast.measure))</td><td class=\"num\">\(figure(contrast, section: "contrasts"))</td><td class=\"num\">\(p)</td><td class=\"num\">\(q)</td><td class=\"num\">\(contrast.articles)</td></tr>\n"
+            let p = Escaping.html(Figures.pValue(contrast.pValue) ?? "—")
+            let q = Escaping.html(Figures.pValue(contrast.qValue) ?? "—")
+            html += "<tr><td>\(Escaping.html(MarkdownReport.measureName(contrast)))</td><td><code>\(Escaping.html(contrast.lexicon ?? ""))</code></td><td>\(contrastSide(contrast, contrast.outlet)) − \(contrastSide(contrast, contrast.otherOutlet))</td><td class=\"num\">\(figure(contrast, section: "contrasts"))</td><td class=\"num\">\(p)</td><td class=\"num\">\(q)</td><td class=\"num\">\(contrast.articles)</td></tr>\n"
         }
         html += "</tbody></table></div>\n"
         return html
@@ -398,7 +461,7 @@ private struct Page {
 
     private func vocabulary() -> String {
         guard tables.outlets.count >= 2 else { return "<p>There is only one outlet: nothing to set it against.</p>\n" }
-        var html = "<p class=\"note\">Words an outlet uses in its own voice markedly more than the rest of the corpus: Dunning's log-likelihood G² (3.84 is p &lt; 0.05 for one word, before any correction for the many words tested) and the log ratio (1 means twice as frequent, relative to each side's size). Counts are of the outlet's own voice.</p>\n<div class=\"vocab\">\n"
+        var html = "<p class=\"note\">Words an outlet uses in its own voice markedly more than the rest of the corpus: Dunning's log-likelihood G² (3.84 is p &lt; 0.05 for one word, before any correction for the many words tested) and the log ratio (1 means twice as frequent, relative to each side's size). Counts are of the outlet's own voice. \(Escaping.html(MarkdownReport.stopListNote(tables)))</p>\n<div class=\"vocab\">\n"
         for outlet in index.outlets {
             let words = index.keyness(outlet)
             html += "<div class=\"vocabcol\"><h3>\(Escaping.html(outlet))</h3>"
@@ -419,45 +482,45 @@ private struct Page {
     // MARK: - Time series
 
     private mutating func timeSeries() -> String {
-        let outlets = index.seriesOutlets
-        guard !outlets.isEmpty, index.months.count >= 2 else {
+        let series = index.series
+        guard !series.isEmpty, index.months.count >= 2 else {
             return "<p>Not enough dates for a time series: an outlet needs dated articles in at least two calendar months.</p>\n"
         }
         let months = index.months
         let colors = Dictionary(index.outlets.enumerated().map { ($1, HTMLCharts.outletColors[$0 % HTMLCharts.outletColors.count]) }, uniquingKeysWith: { first, _ in first })
-        var html = "<p class=\"note\">By calendar month of publication, in the outlets' own voice. Filled points rest on at least \(policy.minimumArticles) articles; hollow ones on fewer. Each point is a link in the table below.</p>\n"
-        html += "<ul class=\"legend\">" + outlets.map { "<li><span class=\"swatch\" style=\"background:\(colors[$0] ?? "#000")\"></span>\(Escaping.html($0))</li>" }.joined() + "</ul>\n"
-        let measures: [(title: String, id: String, lookup: (String, String) -> Statistic?, unit: String, signed: Bool)] = [
-            ("Loaded-language rate per 1,000 tokens", "time-loaded", index.monthlyLoadedRate, "rate", false),
-            ("Stance index", "time-stance", index.monthlyStanceIndex, "index", true),
-        ]
-        for measure in measures {
-            let series = outlets.map { outlet in
+        var html = "<p class=\"note\">By calendar month of publication, in the outlets' own voice, one chart per measure. Filled points rest on at least \(policy.minimumArticles) articles; hollow ones on fewer. Each point is a link in the table below.</p>\n"
+        let shown = index.outlets.filter { outlet in series.contains { $0.outlets.contains(outlet) } }
+        html += "<ul class=\"legend\">" + shown.map { "<li><span class=\"swatch\" style=\"background:\(colors[$0] ?? "#000")\"></span>\(Escaping.html($0))</li>" }.joined() + "</ul>\n"
+        for (lexicon, outlets) in series {
+            let signed = lexicon.measure == .terminology
+            let title = signed ? "Stance index (\(lexicon.id))" : "\(lexicon.measure.rateName.prefix(1).uppercased() + lexicon.measure.rateName.dropFirst()) per 1,000 tokens (\(lexicon.id))"
+            let id = "time-" + Slug.make(lexicon.id)
+            let lines = outlets.map { outlet in
                 (outlet: outlet, color: colors[outlet] ?? "#000",
-                 points: months.enumerated().compactMap { position, month in measure.lookup(outlet, month).map { (position, $0) } })
+                 points: months.enumerated().compactMap { position, month in index.monthly(lexicon, outlet, month).map { (position, $0) } })
             }
-            let values = series.flatMap { $0.points.compactMap(\.1.value) }
+            let values = lines.flatMap { $0.points.compactMap(\.1.value) }
             guard !values.isEmpty else { continue }
             let domain: ClosedRange<Double>
             let ticks: [Double]
-            if measure.signed {
+            if signed {
                 domain = -1...1
                 ticks = [-1, -0.5, 0, 0.5, 1]
             } else {
                 ticks = HTMLCharts.ticks(upTo: values.max() ?? 1)
                 domain = 0...max(ticks.last ?? 1, values.max() ?? 1, 0.001)
             }
-            html += "<h3 id=\"\(measure.id)\">\(Escaping.html(measure.title))</h3>\n"
-            html += HTMLCharts.lines(series, months: months, domain: domain, ticks: ticks) { value in
-                measure.signed ? Figures.signed(value, decimals: 1) : Figures.value(value, unit: "rate")
+            html += "<h3 id=\"\(Escaping.html(id))\">\(Escaping.html(title))</h3>\n"
+            html += HTMLCharts.lines(lines, months: months, domain: domain, ticks: ticks) { value in
+                signed ? Figures.signed(value, decimals: 1) : Figures.value(value, unit: "rate")
             }
-            html += "\n<details><summary>Table: \(Escaping.html(measure.title.lowercased())) by month</summary>\n<div class=\"scroll\"><table>\n<thead><tr><th>month</th>"
+            html += "\n<details><summary>Table: \(Escaping.html(title)) by month</summary>\n<div class=\"scroll\"><table>\n<thead><tr><th>month</th>"
             for outlet in outlets { html += "<th class=\"num\">\(Escaping.html(outlet))</th>" }
             html += "</tr></thead>\n<tbody>\n"
             for month in months {
-                html += "<tr><th scope=\"row\">\(month)</th>"
+                html += "<tr><th scope=\"row\">\(Escaping.html(month))</th>"
                 for outlet in outlets {
-                    html += "<td class=\"num\">\(figure(measure.lookup(outlet, month), section: measure.id))</td>"
+                    html += "<td class=\"num\">\(figure(index.monthly(lexicon, outlet, month), section: id))</td>"
                 }
                 html += "</tr>\n"
             }
@@ -469,7 +532,7 @@ private struct Page {
     // MARK: - Evidence
 
     private func evidence() -> String {
-        var html = "<p class=\"note\">Click any number in this report to see the sentences it counts, with their article, date, voice and speaker. Up to \(HTMLReport.evidenceRows) sentences are shown per figure; <code>data/evidence.csv</code> lists every occurrence, and <code>slant kwic TERM --outlet NAME --voice VOICE</code> prints them from the store.</p>\n"
+        var html = "<p class=\"note\">Click any number in this report to see the sentences it counts, with their article, date, voice and speaker. Up to \(evidenceRows) sentences are shown per figure; <code>data/evidence.csv</code> lists every occurrence, and <code>slant kwic TERM --outlet NAME --voice VOICE</code> prints them from the store.</p>\n"
         for (statistic, section) in linked {
             html += evidencePanel(statistic, back: section)
         }
@@ -479,7 +542,7 @@ private struct Page {
     private func evidencePanel(_ statistic: Statistic, back: String) -> String {
         var html = "<div class=\"ev\" id=\"\(Self.anchor(statistic.id))\">\n<h3>\(Escaping.html(statistic.label))\(statistic.outlet.map { " · " + Escaping.html($0) } ?? "")\(statistic.otherOutlet.map { " vs " + Escaping.html($0) } ?? "")</h3>\n"
         html += "<p class=\"statement\">\(Escaping.html(Citation.statement(statistic))).</p>\n"
-        let shown = statistic.evidence.prefix(HTMLReport.evidenceRows)
+        let shown = statistic.evidence.prefix(evidenceRows)
         html += "<p class=\"note\">\(shown.count) of \(Figures.count(Double(statistic.evidenceTotal))) occurrence\(statistic.evidenceTotal == 1 ? "" : "s") · statistic <code>\(Escaping.html(statistic.id))</code> · <code>slant cite \(Escaping.html(statistic.id))</code></p>\n<ol class=\"kwic\">\n"
         for reference in shown {
             guard let item = input.evidence[reference] else {
@@ -522,7 +585,7 @@ private struct Page {
         if item.kind == .term {
             parts.append(Escaping.html("\(item.item) (\(item.stance ?? "no stance"))"))
         } else {
-            parts.append(Escaping.html("\(item.item) [\(item.group)]"))
+            parts.append(Escaping.html("\(item.item) [\(([item.group] + item.alsoIn).joined(separator: ", "))]"))
         }
         return parts.joined(separator: " · ")
     }
@@ -533,10 +596,12 @@ private struct Page {
         let provenance = input.provenance
         var html = "<h3>How the figures are made</h3>\n<ul>\n"
         html += "<li><strong>Voice.</strong> Every match is tagged with whose words it is: the outlet's own (<em>own voice</em>), inside quotation marks (<em>quoted</em>, with the speaker when named), reported speech (<em>reported</em>: “Baku says …”, “according to …”), a short scare-quoted span in the outlet's own sentence (<em>scare quotes</em>, kept apart), or a reader comment. Terms inside a negation are counted and flagged.</li>\n"
-        html += "<li><strong>Term shares</strong>: occurrences of a term over occurrences of all terms of its family, in one voice, summed over an outlet's articles. <strong>Stance index</strong>: share of one stance's terms minus the other's. <strong>Loaded-language rate</strong>: weighted lexicon hits per 1,000 tokens of the voice.</li>\n"
+        html += "<li><strong>Measures</strong>: each lexicon is its own measure, over the articles in its languages only (articles of unknown language are left out of a lexicon that declares languages); figures of different lexicons are never added, and a span two lexicons match counts once in each. Loaded language, epistemic framing and labels are three kinds of measure, each with its own rates, intervals, contrasts and evidence.</li>\n"
+        html += "<li><strong>Term shares</strong>: occurrences of a term over occurrences of all terms of its family, in one voice, summed over an outlet's articles. <strong>Stance index</strong>: per terminology lexicon that declares <code>stance_index:</code>, the share of its positive stance's terms minus its negative stance's, among all its terms (a span two of its families match counts once). <strong>Rates</strong>: a lexicon's weighted hits per 1,000 tokens of the voice.</li>\n"
+        html += "<li><strong>IDs</strong>: <code>&lt;kind&gt;/&lt;lexicon&gt;/&lt;outlet&gt;/&lt;voice&gt;…</code>, e.g. <code>loaded-rate/loaded-language-en/asbarez/authorial</code>; the same ID without the lexicon (<code>loaded-rate/asbarez/authorial</code>, as earlier reports named it) is an alias when no other statistic of the report would have it, so <code>slant cite</code> accepts both. Names whose slugs collide (“Outlet C”, “Outlet-C”) get a suffix from a digest of the exact name.</li>\n"
         html += "<li><strong>Intervals</strong>: 95% percentile bootstrap, \(Figures.count(Double(policy.resamples))) resamples of whole articles (articles, not words, are the independent units), seeded per outlet so every run gives the same interval. None is computed with fewer than \(policy.minimumArticles) articles; shares of fewer than \(policy.minimumOccurrences) occurrences are marked.</li>\n"
         html += "<li><strong>Differences</strong>: difference of the two outlets' ratios, bootstrap interval, two-sided permutation test over articles, Benjamini–Hochberg across all the report's comparisons.</li>\n"
-        html += "<li><strong>Distinctive vocabulary</strong>: Dunning G² and log ratio against the rest of the corpus, words seen at least \(policy.minimumKeynessFrequency) times, G² ≥ \(String(format: "%.2f", policy.minimumKeynessG2)).</li>\n"
+        html += "<li><strong>Distinctive vocabulary</strong>: Dunning G² and log ratio against the rest of the corpus, words seen at least \(policy.minimumKeynessFrequency) times, G² ≥ \(String(format: "%.2f", policy.minimumKeynessG2)). \(Escaping.html(MarkdownReport.stopListNote(tables)))</li>\n"
         html += "<li><strong>Time series</strong>: the same measures per calendar month of publication, with intervals from the month's articles.</li>\n</ul>\n"
         html += "<h3>Reproducibility</h3>\n<table class=\"compact\"><tbody>\n"
         html += "<tr><th scope=\"row\">Slant</th><td>\(Escaping.html(provenance.slantVersion))</td></tr>\n"
@@ -558,7 +623,7 @@ private struct Page {
         var html = "<p>Every figure has a stable ID (hover a number to see its full statement; the evidence panel names the ID). <code>slant cite ID</code> prints a ready citation with the articles, dates, value, interval, n, and the digests that reproduce it; <code>--format markdown</code> and <code>--format bibtex</code> give the same for a document or a bibliography.</p>\n"
         guard let example = index.exampleStatistic else { return html }
         let context = input.citationContext
-        html += "<p>For example, <code>slant cite \(Escaping.html(example.id))</code>:</p>\n"
+        html += "<p>For example, <code>slant cite \(Escaping.html(example.id))</code>\(example.aliases.first.map { " (or its alias <code>\(Escaping.html($0))</code>)" } ?? ""):</p>\n"
         html += "<blockquote>\(Escaping.html(Citation.render(example, context: context, format: .text)))</blockquote>\n"
         html += "<pre>\(Escaping.html(Citation.render(example, context: context, format: .bibtex)))</pre>\n"
         return html

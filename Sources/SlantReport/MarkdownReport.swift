@@ -2,8 +2,9 @@ import SlantCore
 import SlantMeasure
 
 /// `reports/report.md`: the tables of `index.html` for reading on a code host. Figures carry
-/// their interval in brackets; those resting on too few data carry a dagger (†). The sentences
-/// behind each figure are in `index.html` and `data/evidence.csv`.
+/// their interval in brackets (`[−1.00, −0.50]`); those resting on too few data carry a dagger (†).
+/// The sentences behind each figure are in `index.html` and `data/evidence.csv`. Every
+/// user-supplied string is escaped (``Escaping/markdownCell(_:)``, ``Escaping/markdownCode(_:)``).
 struct MarkdownReport {
     let input: ReportStage.Input
 
@@ -11,7 +12,7 @@ struct MarkdownReport {
         let tables = input.tables
         let index = ReportIndex(tables)
         var lines: [String] = ["# Slant report", ""]
-        var lead = index.corpusSummary
+        var lead = Escaping.markdownCell(index.corpusSummary)
         lead += tables.excluded.isEmpty ? "." : "; \(tables.excluded.count) document\(tables.excluded.count == 1 ? "" : "s") excluded (see below)."
         lines += [lead, ""]
         lines += [
@@ -33,73 +34,100 @@ struct MarkdownReport {
         for outlet in tables.outlets {
             func share(_ voice: Voice) -> String { ReportIndex.voiceShare(outlet, voice) }
             lines.append(
-                "| \(Escaping.markdownCell(outlet.outlet)) | \(outlet.articles) | \(Self.dateRange(outlet.firstDate, outlet.lastDate)) | \(Figures.count(Double(outlet.tokens))) | \(share(.authorial)) | \(share(.quoted)) | \(share(.attributed)) | \(outlet.comments) |")
+                "| \(Escaping.markdownCell(outlet.outlet)) | \(outlet.articles) | \(Escaping.markdownCell(Self.dateRange(outlet.firstDate, outlet.lastDate))) | \(Figures.count(Double(outlet.tokens))) | \(share(.authorial)) | \(share(.quoted)) | \(share(.attributed)) | \(outlet.comments) |")
         }
         lines.append("")
+        lines += measures(tables)
 
         lines += ["## Terminology choices", ""]
-        if index.families.isEmpty { lines += ["No terminology occurs in these articles.", ""] }
-        for family in index.families {
-            lines += ["### \(Escaping.markdownCell(family.question ?? family.id)) (`\(family.id)`)", ""]
-            lines.append("| outlet | voice | " + family.terms.map { "\(Escaping.markdownCell($0.term)) *(\(Escaping.markdownCell($0.stance)))*" }.joined(separator: " | ") + " | n |")
-            lines.append("|---|---|" + String(repeating: "---:|", count: family.terms.count) + "---:|")
-            for outlet in index.outlets {
-                for voice in [VoiceKey.authorial, .quoted, .attributed, .distancedAuthorial] {
-                    let total = index.familyTotal(outlet, voice, family)
-                    guard total > 0 || voice == .authorial else { continue }
-                    let cells = family.terms.map { entry -> String in
-                        guard let statistic = index.termShare(outlet, voice, family.id, entry.term), statistic.occurrences > 0 else {
-                            return total > 0 ? "0" : "—"
-                        }
-                        return Self.figure(statistic, interval: voice == .authorial) + " (\(Figures.count(statistic.occurrences)))"
-                    }
-                    lines.append("| \(voice == .authorial ? Escaping.markdownCell(outlet) : "") | \(VoiceNames.short(voice)) | " + cells.joined(separator: " | ") + " | \(Figures.count(total)) |")
-                }
+        if let absent = Self.absence(index, .terminology) { lines += [absent, ""] }
+        for lexicon in index.lexicons(.terminology) {
+            let families = index.families[lexicon.id] ?? []
+            if index.lexicons(.terminology).count > 1 { lines += ["### \(Escaping.markdownCell(lexicon.id))", ""] }
+            if families.isEmpty {
+                lines += ["No term of \(Escaping.markdownCode(lexicon.id)) occurs in the articles it covers.", ""]
             }
-            lines.append("")
+            for family in families {
+                let level = index.lexicons(.terminology).count > 1 ? "####" : "###"
+                lines += ["\(level) \(Escaping.markdownCell(family.question ?? family.id)) (\(Escaping.markdownCode(family.id)))", ""]
+                lines.append("| outlet | voice | " + family.terms.map { "\(Escaping.markdownCell($0.term)) *(\(Escaping.markdownCell($0.stance)))*" }.joined(separator: " | ") + " | n |")
+                lines.append("|---|---|" + String(repeating: "---:|", count: family.terms.count) + "---:|")
+                for outlet in index.outlets {
+                    var first = true
+                    for voice in [VoiceKey.authorial, .quoted, .attributed, .distancedAuthorial, .comment] {
+                        let total = index.familyTotal(outlet, voice, family)
+                        guard total > 0 || voice == .authorial else { continue }
+                        let cells = family.terms.map { entry -> String in
+                            guard let statistic = index.termShare(lexicon.id, outlet, voice, family.id, entry.term), statistic.occurrences > 0 else {
+                                return total > 0 ? "0" : "—"
+                            }
+                            return Self.figure(statistic, interval: voice == .authorial) + " (\(Figures.count(statistic.occurrences)))"
+                        }
+                        lines.append("| \(first ? Escaping.markdownCell(outlet) : "") | \(VoiceNames.short(voice)) | " + cells.joined(separator: " | ") + " | \(Figures.count(total)) |")
+                        first = false
+                    }
+                }
+                lines.append("")
+            }
         }
 
         lines += ["## Stance index", ""]
-        if let sides = index.indexSides {
-            lines += ["Share of \(sides.positive) terms minus share of \(sides.negative) terms (−1 all \(sides.negative), +1 all \(sides.positive)).", ""]
+        if let absent = Self.absence(index, .terminology) { lines += [absent, ""] }
+        for lexicon in index.lexicons(.terminology) {
+            lines += ["### \(Escaping.markdownCell(lexicon.id))", ""]
+            guard let sides = lexicon.stanceIndex else {
+                lines += ["\(Escaping.markdownCode(lexicon.id)) declares no `stance_index:`, so no stance index is computed for it.", ""]
+                continue
+            }
+            lines += ["Share of \(Escaping.markdownCell(sides.positive)) terms minus share of \(Escaping.markdownCell(sides.negative)) terms (−1 all \(Escaping.markdownCell(sides.negative)), +1 all \(Escaping.markdownCell(sides.positive))).", ""]
             lines += ["| outlet | own voice | quoted | reported | reader comments |", "|---|---:|---:|---:|---:|"]
             for outlet in index.outlets {
-                let cells = VoiceKey.reported.map { index.stanceIndex(outlet, $0).map { Self.figure($0) } ?? "—" }
+                let cells = VoiceKey.reported.map { index.stanceIndex(lexicon.id, outlet, $0).map { Self.figure($0) } ?? "—" }
                 lines.append("| \(Escaping.markdownCell(outlet)) | " + cells.joined(separator: " | ") + " |")
             }
-        } else {
-            lines.append("The terminology lexicon does not declare two opposed stances.")
-        }
-        lines.append("")
-
-        lines += ["## Loaded language", "", "Weighted hits per 1,000 tokens.", ""]
-        lines += ["| outlet | own voice | quoted | reported | reader comments |", "|---|---:|---:|---:|---:|"]
-        for outlet in index.outlets {
-            let cells = VoiceKey.reported.map { index.loadedRate(outlet, $0).map { Self.figure($0) } ?? "—" }
-            lines.append("| \(Escaping.markdownCell(outlet)) | " + cells.joined(separator: " | ") + " |")
-        }
-        lines.append("")
-        if !index.categories.isEmpty {
-            lines += ["### By category, in the outlet's own voice", ""]
-            lines.append("| category | " + index.outlets.map(Escaping.markdownCell).joined(separator: " | ") + " |")
-            lines.append("|---|" + String(repeating: "---:|", count: index.outlets.count))
-            for category in index.categories {
-                let cells = index.outlets.map { index.categoryRate($0, .authorial, category).map { Self.figure($0) } ?? "—" }
-                lines.append("| \(Escaping.markdownCell(tables.facts.categoryLabels[category] ?? category)) | " + cells.joined(separator: " | ") + " |")
-            }
             lines.append("")
+        }
+
+        for measure in MeasureKind.loadedKinds {
+            lines += ["## \(measure.title)", "", "\(Escaping.markdownCell(measure.meaning)) Weighted hits per 1,000 tokens; a separate measure, never added to the others.", ""]
+            if let absent = Self.absence(index, measure) { lines += [absent, ""] }
+            for lexicon in index.lexicons(measure) {
+                lines += ["### \(Escaping.markdownCell(lexicon.id))", ""]
+                let rows = index.outlets.filter { outlet in VoiceKey.reported.contains { index.rate(lexicon, outlet, $0) != nil } }
+                guard !rows.isEmpty else {
+                    lines += ["No figure: \(Escaping.markdownCell(tables.coverage(of: lexicon.id)?.notes.first ?? "no article it covers has tokens")).", ""]
+                    continue
+                }
+                lines += ["Covers \(Escaping.markdownCell(tables.coverage(of: lexicon.id)?.summary ?? "")).", ""]
+                lines += ["| outlet | own voice | quoted | reported | reader comments |", "|---|---:|---:|---:|---:|"]
+                for outlet in rows {
+                    let cells = VoiceKey.reported.map { index.rate(lexicon, outlet, $0).map { Self.figure($0) } ?? "—" }
+                    lines.append("| \(Escaping.markdownCell(outlet)) | " + cells.joined(separator: " | ") + " |")
+                }
+                lines.append("")
+                let categories = index.categories[lexicon.id] ?? []
+                if !categories.isEmpty {
+                    lines += ["#### By category, in the outlet's own voice", ""]
+                    lines.append("| category | " + rows.map(Escaping.markdownCell).joined(separator: " | ") + " |")
+                    lines.append("|---|" + String(repeating: "---:|", count: rows.count))
+                    for category in categories {
+                        let cells = rows.map { index.categoryRate(lexicon.id, $0, .authorial, category).map { Self.figure($0) } ?? "—" }
+                        lines.append("| \(Escaping.markdownCell(lexicon.categoryLabels[category] ?? category)) | " + cells.joined(separator: " | ") + " |")
+                    }
+                    lines.append("")
+                }
+            }
         }
 
         lines += ["## Differences between outlets", ""]
         if index.contrasts.isEmpty {
-            lines.append("There is only one outlet.")
+            lines.append(tables.outlets.count < 2 ? "There is only one outlet." : "No measure has figures for two outlets.")
         } else {
             lines += ["In the outlets' own voice; p from a permutation test, q adjusted across the report's comparisons (Benjamini–Hochberg).", ""]
-            lines += ["| measure | outlets | difference | p | q |", "|---|---|---:|---:|---:|"]
+            lines += ["| measure | lexicon | outlets | difference | p | q |", "|---|---|---|---:|---:|---:|"]
             for contrast in index.contrasts {
-                let measure = contrast.measure == .stanceIndex ? "stance index" : "loaded-language rate"
                 lines.append(
-                    "| \(measure) | \(Escaping.markdownCell(contrast.outlet ?? "")) − \(Escaping.markdownCell(contrast.otherOutlet ?? "")) | \(Self.figure(contrast)) | \(Figures.pValue(contrast.pValue) ?? "—") | \(Figures.pValue(contrast.qValue) ?? "—") |")
+                    "| \(Self.measureName(contrast)) | \(Escaping.markdownCode(contrast.lexicon ?? "")) | \(Escaping.markdownCell(contrast.outlet ?? "")) − \(Escaping.markdownCell(contrast.otherOutlet ?? "")) | \(Self.figure(contrast)) | \(Escaping.markdownCell(Figures.pValue(contrast.pValue) ?? "—")) | \(Escaping.markdownCell(Figures.pValue(contrast.qValue) ?? "—")) |")
             }
         }
         lines.append("")
@@ -108,31 +136,37 @@ struct MarkdownReport {
         if tables.outlets.count < 2 {
             lines.append("There is only one outlet.")
         } else {
-            lines += ["Words an outlet uses in its own voice more than the rest of the corpus (G², log ratio, count).", ""]
+            lines += ["Words an outlet uses in its own voice more than the rest of the corpus (G², log ratio, count). \(Escaping.markdownCell(Self.stopListNote(tables)))", ""]
             for outlet in index.outlets {
                 let words = index.keyness(outlet)
                 let list = words.isEmpty
                     ? "no word stands out"
-                    : words.map { "\(Escaping.markdownCell($0.word ?? "")) (\(Figures.value($0.value, unit: "G²")), \($0.logRatio.map { String(format: "%.2f", $0) } ?? "—"), \(Figures.count($0.occurrences)))" }.joined(separator: ", ")
+                    : words.map { "\(Escaping.markdownCell($0.word ?? "")) (\(Figures.value($0.value, unit: "G²")), \($0.logRatio.map { Figures.signedFree($0) } ?? "—"), \(Figures.count($0.occurrences)))" }.joined(separator: ", ")
                 lines.append("- **\(Escaping.markdownCell(outlet))**: \(list)\(words.first?.sufficient == false ? " †" : "")")
             }
         }
         lines.append("")
 
         lines += ["## Over time", ""]
-        let seriesOutlets = index.seriesOutlets
-        if seriesOutlets.isEmpty || index.months.count < 2 {
+        let series = index.series
+        if series.isEmpty || index.months.count < 2 {
             lines.append("Not enough dates for a time series (an outlet needs dated articles in at least two months).")
+            lines.append("")
         } else {
-            lines += ["Loaded-language rate per 1,000 tokens, own voice, by month of publication.", ""]
-            lines.append("| month | " + seriesOutlets.map(Escaping.markdownCell).joined(separator: " | ") + " |")
-            lines.append("|---|" + String(repeating: "---:|", count: seriesOutlets.count))
-            for month in index.months {
-                let cells = seriesOutlets.map { index.monthlyLoadedRate($0, month).map { Self.figure($0) } ?? "—" }
-                lines.append("| \(month) | " + cells.joined(separator: " | ") + " |")
+            for (lexicon, outlets) in series {
+                let title = lexicon.measure == .terminology
+                    ? "Stance index (\(Escaping.markdownCell(lexicon.id)))"
+                    : "\(lexicon.measure.rateName.prefix(1).uppercased() + lexicon.measure.rateName.dropFirst()) per 1,000 tokens (\(Escaping.markdownCell(lexicon.id)))"
+                lines += ["### \(title)", "", "Own voice, by month of publication.", ""]
+                lines.append("| month | " + outlets.map(Escaping.markdownCell).joined(separator: " | ") + " |")
+                lines.append("|---|" + String(repeating: "---:|", count: outlets.count))
+                for month in index.months {
+                    let cells = outlets.map { index.monthly(lexicon, $0, month).map { Self.figure($0) } ?? "—" }
+                    lines.append("| \(Escaping.markdownCell(month)) | " + cells.joined(separator: " | ") + " |")
+                }
+                lines.append("")
             }
         }
-        lines.append("")
 
         lines += ["## Articles", ""]
         lines += ["| outlet | date | title | tokens | comments | id |", "|---|---|---|---:|---:|---|"]
@@ -140,7 +174,7 @@ struct MarkdownReport {
             let title = Escaping.markdownCell(article.title ?? article.source)
             let linked = Escaping.safeURL(article.url).map { "[\(title)](\(Self.markdownURL($0)))" } ?? title
             lines.append(
-                "| \(Escaping.markdownCell(article.outlet)) | \(article.published ?? "—") | \(linked) | \(article.tokens) | \(article.comments) | `\(article.id)` |")
+                "| \(Escaping.markdownCell(article.outlet)) | \(Escaping.markdownCell(article.published ?? "—")) | \(linked) | \(article.tokens) | \(article.comments) | \(Escaping.markdownCode(article.id)) |")
         }
         if tables.articles.count > HTMLReport.articleRows {
             lines += ["", "The first \(HTMLReport.articleRows) of \(tables.articles.count) articles; `data/articles.csv` lists them all."]
@@ -151,33 +185,67 @@ struct MarkdownReport {
         } else {
             lines += ["| source | stage | reason |", "|---|---|---|"]
             for excluded in tables.excluded {
-                lines.append("| \(Escaping.markdownCell(excluded.source)) | \(excluded.stage) | \(Escaping.markdownCell(excluded.reason)) |")
+                lines.append("| \(Escaping.markdownCell(excluded.source)) | \(Escaping.markdownCell(excluded.stage)) | \(Escaping.markdownCell(excluded.reason)) |")
             }
         }
         lines += ["", "## Methods and reproducibility", ""]
         let provenance = input.provenance
         let policy = tables.policy
         lines.append("- Intervals: 95% percentile bootstrap over articles, \(policy.resamples) resamples, seeded per outlet; none with fewer than \(policy.minimumArticles) articles; shares of fewer than \(policy.minimumOccurrences) occurrences marked †.")
-        lines.append("- Slant \(provenance.slantVersion)")
-        lines.append("- Configuration: `\(provenance.configurationFile)` (digest `\(provenance.configurationDigest.hex)`)")
+        lines.append("- Measures: each lexicon is its own measure, over the articles in its languages only (articles of unknown language are left out of a lexicon that declares languages); loaded language, epistemic framing and labels are separate measures, never added together; a span two lexicons match counts once in each.")
+        lines.append("- IDs: `<kind>/<lexicon>/<outlet>/<voice>…`; the same ID without the lexicon (as earlier reports named it) is an alias when no other statistic would have it. Names whose slugs collide get a suffix from a digest of the exact name.")
+        lines.append("- Slant \(Escaping.markdownCell(provenance.slantVersion))")
+        lines.append("- Configuration: \(Escaping.markdownCode(provenance.configurationFile)) (digest `\(provenance.configurationDigest.hex)`)")
         lines.append("- Corpus digest: `\(tables.corpusDigest.hex)`")
         if provenance.lexicons.isEmpty { lines.append("- Lexicons: none configured") }
         for lexicon in provenance.lexicons {
-            lines.append("- Lexicon \(lexicon.id) v\(lexicon.version), `\(lexicon.path)`: `\(lexicon.digest.hex)`")
+            lines.append("- Lexicon \(Escaping.markdownCell(lexicon.id)) v\(lexicon.version), \(Escaping.markdownCode(lexicon.path)): `\(lexicon.digest.hex)`")
         }
-        lines.append("- Generated \(provenance.generatedAt)")
+        lines.append("- Generated \(Escaping.markdownCell(provenance.generatedAt))")
         lines.append("")
         if let example = index.exampleStatistic {
-            lines += ["## How to cite", "", "`slant cite ID [--format text|markdown|bibtex]`; for example `slant cite \(example.id)`:", ""]
+            lines += ["## How to cite", "", "`slant cite ID [--format text|markdown|bibtex]`; for example \(Escaping.markdownCode("slant cite " + example.id)):", ""]
             lines += ["> " + Citation.render(example, context: input.citationContext, format: .markdown), ""]
         }
         return lines.joined(separator: "\n")
     }
 
-    /// "80% [62%–91%]", or "80% †" when the figure rests on too few data.
+    /// The measures table: one row per lexicon, with the articles it covers.
+    private func measures(_ tables: CorpusTables) -> [String] {
+        var lines = ["### Measures", ""]
+        guard !tables.coverage.isEmpty else {
+            return lines + ["No lexicon is configured: there is no terminology, stance index, loaded-language, epistemic-framing or label figure.", ""]
+        }
+        lines += ["| lexicon | measure | languages | articles covered | notes |", "|---|---|---|---|---|"]
+        for coverage in tables.coverage {
+            lines.append(
+                "| \(Escaping.markdownCode(coverage.lexicon)) | \(coverage.measure.title.lowercased()) | \(Escaping.markdownCell(coverage.languages.isEmpty ? "all" : coverage.languages.joined(separator: ", "))) | \(Escaping.markdownCell(coverage.summary)) | \(Escaping.markdownCell(coverage.notes.joined(separator: "; "))) |")
+        }
+        return lines + ["", "Each lexicon is its own measure, over the articles in its languages; articles in other languages, or of unknown language, are in none of its numerators or denominators.", ""]
+    }
+
+    /// Why a measure kind has no figure, when no lexicon of that kind is configured.
+    static func absence(_ index: ReportIndex, _ measure: MeasureKind) -> String? {
+        guard index.lexicons(measure).isEmpty else { return nil }
+        let what = measure == .terminology ? "terminology" : measure.rawValue
+        return "No \(what) lexicon is configured, so there is no \(measure == .terminology ? "term share or stance index" : measure.rateName) in this report."
+    }
+
+    /// "stance index", "loaded-language rate", ...: what a contrast compares.
+    static func measureName(_ contrast: Statistic) -> String {
+        contrast.lexiconMeasure?.rateName ?? (contrast.measure == .stanceIndex ? "stance index" : "rate")
+    }
+
+    /// Which stop lists distinctive vocabulary left out.
+    static func stopListNote(_ tables: CorpusTables) -> String {
+        guard !tables.stopwords.isEmpty else { return "No stop list applies to the languages of these articles: function words may be listed." }
+        return "Function words are left out: " + tables.stopwords.map { "\($0.language): \($0.source), \($0.words.count) words" }.joined(separator: "; ") + "."
+    }
+
+    /// "80% [62%, 91%]", or "80% †" when the figure rests on too few data.
     static func figure(_ statistic: Statistic, interval: Bool = true) -> String {
         var text = Figures.value(statistic.value, unit: statistic.unit)
-        if interval, let range = Figures.interval(statistic.interval, unit: statistic.unit) { text += " [\(range)]" }
+        if interval, let range = Figures.interval(statistic.interval, unit: statistic.unit) { text += " \(range)" }
         if !statistic.sufficient { text += " †" }
         return text
     }

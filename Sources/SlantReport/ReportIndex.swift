@@ -1,12 +1,14 @@
 import SlantCore
 import SlantMeasure
 
-/// The statistics of a report arranged the way its sections read them: by outlet, voice,
-/// family, term, category and month. Built once per report; both renderers use it.
+/// The statistics of a report arranged the way its sections read them: by lexicon, outlet, voice,
+/// family, term, category and month. Built once per report; both renderers use it. Statistics are
+/// looked up by what they are, never by rebuilding their IDs.
 struct ReportIndex {
     /// A terminology family as the report shows it: its question and its terms, ordered by
     /// declared stance and then by use.
     struct Family {
+        var lexicon: String
         var id: String
         var question: String?
         var terms: [(term: String, stance: String)]
@@ -14,66 +16,89 @@ struct ReportIndex {
         var authorialTotal: Double
     }
 
+    /// What identifies a statistic within a report.
+    struct Key: Hashable {
+        var kind: Statistic.Kind
+        var lexicon: String?
+        var outlet: String?
+        var voice: VoiceKey?
+        var family: String?
+        var term: String?
+        var category: String?
+        var period: String?
+    }
+
     let tables: CorpusTables
     let outlets: [String]
-    let families: [Family]
-    let categories: [String]
+    /// Families per terminology lexicon.
+    let families: [String: [Family]]
+    /// Categories with a figure, per loaded-kind lexicon (file order, then any others).
+    let categories: [String: [String]]
     /// Months with at least one time-series point, in order.
     let months: [String]
-    /// Stances in declared order (then any others, alphabetically).
-    let stances: [String]
-    private let byID: [String: Statistic]
+    private let byKey: [Key: Statistic]
 
     init(_ tables: CorpusTables) {
         self.tables = tables
         outlets = tables.outlets.map(\.outlet)
-        byID = Dictionary(tables.statistics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-
-        var declared = tables.facts.stances
-        for statistic in tables.statistics {
-            if let stance = statistic.stance, !declared.contains(stance) { declared.append(stance) }
-        }
-        stances = declared
-
-        var familyTerms: [String: [String: (stance: String, authorial: Double, all: Double)]] = [:]
-        var categorySet: Set<String> = []
+        var byKey: [Key: Statistic] = [:]
+        var familyTerms: [String: [String: [String: (stance: String, authorial: Double, all: Double)]]] = [:]
+        var categorySet: [String: Set<String>] = [:]
         var monthSet: Set<String> = []
         for statistic in tables.statistics {
+            let key = Key(
+                kind: statistic.kind, lexicon: statistic.lexicon, outlet: statistic.outlet, voice: statistic.voice,
+                family: statistic.family, term: statistic.term, category: statistic.category, period: statistic.period)
+            if statistic.kind != .contrast, statistic.kind != .keyness, byKey[key] == nil { byKey[key] = statistic }
+            let lexicon = statistic.lexicon ?? ""
             switch statistic.kind {
             case .termShare:
                 guard let family = statistic.family, let term = statistic.term else { continue }
-                var entry = familyTerms[family, default: [:]][term] ?? (statistic.stance ?? "", 0, 0)
+                var entry = familyTerms[lexicon, default: [:]][family, default: [:]][term] ?? (statistic.stance ?? "", 0, 0)
                 entry.all += statistic.occurrences
                 if statistic.voice == .authorial { entry.authorial += statistic.occurrences }
-                familyTerms[family, default: [:]][term] = entry
+                familyTerms[lexicon, default: [:]][family, default: [:]][term] = entry
             case .categoryRate:
-                if let category = statistic.category { categorySet.insert(category) }
-            case .loadedRate, .stanceIndex:
+                if let category = statistic.category { categorySet[lexicon, default: []].insert(category) }
+            case .loadedRate, .epistemicRate, .labelRate, .stanceIndex:
                 if let period = statistic.period { monthSet.insert(period) }
             default:
                 break
             }
         }
-        let stanceOrder = Dictionary(declared.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        families = familyTerms.map { family, terms in
-            let ordered = terms.sorted { a, b in
-                let rankA = stanceOrder[a.value.stance] ?? Int.max
-                let rankB = stanceOrder[b.value.stance] ?? Int.max
-                if rankA != rankB { return rankA < rankB }
-                if a.value.all != b.value.all { return a.value.all > b.value.all }
-                return a.key < b.key
+        self.byKey = byKey
+        var families: [String: [Family]] = [:]
+        for (lexiconID, terms) in familyTerms {
+            let lexicon = tables.facts.lexicon(lexiconID)
+            let declared = lexicon?.stances ?? []
+            let stanceOrder = Dictionary(declared.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            families[lexiconID] = terms.map { family, terms in
+                let ordered = terms.sorted { a, b in
+                    let rankA = stanceOrder[a.value.stance] ?? Int.max
+                    let rankB = stanceOrder[b.value.stance] ?? Int.max
+                    if rankA != rankB { return rankA < rankB }
+                    if a.value.all != b.value.all { return a.value.all > b.value.all }
+                    return a.key < b.key
+                }
+                return Family(
+                    lexicon: lexiconID, id: family, question: lexicon?.familyQuestions[family],
+                    terms: ordered.map { ($0.key, $0.value.stance) },
+                    authorialTotal: terms.values.reduce(0) { $0 + $1.authorial })
             }
-            return Family(
-                id: family, question: tables.facts.familyQuestions[family],
-                terms: ordered.map { ($0.key, $0.value.stance) },
-                authorialTotal: terms.values.reduce(0) { $0 + $1.authorial })
+            .sorted { $0.authorialTotal != $1.authorialTotal ? $0.authorialTotal > $1.authorialTotal : $0.id < $1.id }
         }
-        .sorted { $0.authorialTotal != $1.authorialTotal ? $0.authorialTotal > $1.authorialTotal : $0.id < $1.id }
-        categories = categorySet.sorted()
+        self.families = families
+        var categories: [String: [String]] = [:]
+        for (lexicon, set) in categorySet {
+            let order = tables.facts.lexicon(lexicon)?.categories ?? []
+            categories[lexicon] = order.filter(set.contains) + set.subtracting(order).sorted()
+        }
+        self.categories = categories
         months = monthSet.sorted()
     }
 
-    func statistic(_ id: String) -> Statistic? { byID[id] }
+    /// The lexicons of one measure kind, in configuration order.
+    func lexicons(_ measure: MeasureKind) -> [LexiconFacts.Lexicon] { tables.facts.lexicons(measure) }
 
     /// "2,004 articles from 8 outlets, 2023-01-01 to 2023-12-31": the corpus in one line.
     var corpusSummary: String {
@@ -93,31 +118,37 @@ struct ReportIndex {
 
     /// Occurrences of a family's terms at an outlet in one voice (the denominator of its term shares).
     func familyTotal(_ outlet: String, _ voice: VoiceKey, _ family: Family) -> Double {
-        family.terms.lazy.compactMap { termShare(outlet, voice, family.id, $0.term)?.total }.first ?? 0
+        family.terms.lazy.compactMap { termShare(family.lexicon, outlet, voice, family.id, $0.term)?.total }.first ?? 0
     }
 
-    func termShare(_ outlet: String, _ voice: VoiceKey, _ family: String, _ term: String) -> Statistic? {
-        byID["term-share/\(Slug.make(outlet))/\(voice)/\(Slug.make(family))/\(Slug.make(term))"]
+    func termShare(_ lexicon: String, _ outlet: String, _ voice: VoiceKey, _ family: String, _ term: String) -> Statistic? {
+        byKey[Key(kind: .termShare, lexicon: lexicon, outlet: outlet, voice: voice, family: family, term: term)]
     }
 
-    func loadedRate(_ outlet: String, _ voice: VoiceKey) -> Statistic? {
-        byID["loaded-rate/\(Slug.make(outlet))/\(voice)"]
+    /// The rate of a loaded-kind lexicon (of one month when `period` is given).
+    func rate(_ lexicon: LexiconFacts.Lexicon, _ outlet: String, _ voice: VoiceKey, period: String? = nil) -> Statistic? {
+        guard let kind = lexicon.measure.rateKind else { return nil }
+        return byKey[Key(kind: kind, lexicon: lexicon.id, outlet: outlet, voice: voice, period: period)]
     }
 
-    func categoryRate(_ outlet: String, _ voice: VoiceKey, _ category: String) -> Statistic? {
-        byID["category-rate/\(Slug.make(outlet))/\(voice)/\(Slug.make(category))"]
+    func categoryRate(_ lexicon: String, _ outlet: String, _ voice: VoiceKey, _ category: String) -> Statistic? {
+        byKey[Key(kind: .categoryRate, lexicon: lexicon, outlet: outlet, voice: voice, category: category)]
     }
 
-    func stanceIndex(_ outlet: String, _ voice: VoiceKey) -> Statistic? {
-        byID["stance-index/\(Slug.make(outlet))/\(voice)"]
+    func stanceIndex(_ lexicon: String, _ outlet: String, _ voice: VoiceKey, period: String? = nil) -> Statistic? {
+        byKey[Key(kind: .stanceIndex, lexicon: lexicon, outlet: outlet, voice: voice, period: period)]
     }
 
-    func monthlyLoadedRate(_ outlet: String, _ month: String) -> Statistic? {
-        byID["loaded-rate/\(Slug.make(outlet))/authorial/\(month)"]
+    /// The lexicon's monthly figure: its rate, or its stance index.
+    func monthly(_ lexicon: LexiconFacts.Lexicon, _ outlet: String, _ month: String) -> Statistic? {
+        lexicon.measure == .terminology
+            ? stanceIndex(lexicon.id, outlet, .authorial, period: month) : rate(lexicon, outlet, .authorial, period: month)
     }
 
-    func monthlyStanceIndex(_ outlet: String, _ month: String) -> Statistic? {
-        byID["stance-index/\(Slug.make(outlet))/authorial/\(month)"]
+    /// The authorial figure a contrast compares, for one of its outlets.
+    func contrastSide(_ contrast: Statistic, _ outlet: String) -> Statistic? {
+        guard let lexicon = contrast.lexicon.flatMap(tables.facts.lexicon) else { return nil }
+        return lexicon.measure == .terminology ? stanceIndex(lexicon.id, outlet, .authorial) : rate(lexicon, outlet, .authorial)
     }
 
     var contrasts: [Statistic] { tables.statistics.filter { $0.kind == .contrast } }
@@ -131,17 +162,21 @@ struct ReportIndex {
         tables.outlets.filter { $0.articles < tables.policy.minimumArticles }
     }
 
-    /// The two sides of the stance index, when the lexicon declares them.
-    var indexSides: (negative: String, positive: String)? { tables.facts.indexStances }
-
-    /// Outlets with a time series (at least two months).
-    var seriesOutlets: [String] {
-        outlets.filter { outlet in months.contains { monthlyLoadedRate(outlet, $0) != nil } }
+    /// Lexicons with a time series, and the outlets that have one for each.
+    var series: [(lexicon: LexiconFacts.Lexicon, outlets: [String])] {
+        tables.facts.lexicons.compactMap { lexicon in
+            let outlets = self.outlets.filter { outlet in months.contains { monthly(lexicon, outlet, $0) != nil } }
+            return outlets.isEmpty ? nil : (lexicon, outlets)
+        }
     }
 
-    /// The figure to show in "How to cite": the first outlet's authorial stance index, else its loaded rate.
+    /// The figure to show in "How to cite": the first outlet's authorial stance index, else a rate.
     var exampleStatistic: Statistic? {
-        let candidates = outlets.flatMap { [stanceIndex($0, .authorial), loadedRate($0, .authorial)] }.compactMap { $0 }
+        let candidates = outlets.flatMap { outlet in
+            tables.facts.lexicons.map { lexicon in
+                lexicon.measure == .terminology ? stanceIndex(lexicon.id, outlet, .authorial) : rate(lexicon, outlet, .authorial)
+            }
+        }.compactMap { $0 }
         return candidates.first { $0.sufficient } ?? candidates.first
     }
 }

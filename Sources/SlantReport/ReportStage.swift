@@ -77,13 +77,17 @@ public struct ReportStage: Stage {
     public static let name = "report"
     public static let version = 2
 
+    public var settings: ReportSettings
+
+    public init(settings: ReportSettings = ReportSettings()) { self.settings = settings }
+
     /// How many of a statistic's first evidence references the reports show with their sentences:
     /// ``Input/evidence`` needs the evidence of no more than these.
-    public static var evidenceShown: Int { HTMLReport.evidenceRows }
+    public var evidenceShown: Int { settings.evidenceRows }
 
-    public init() {}
-
-    public var configurationDigest: ContentDigest { ContentDigest(ofParts: [Self.name]) }
+    public var configurationDigest: ContentDigest {
+        ContentDigest(ofParts: [Self.name, "evidence-rows", String(settings.evidenceRows)])
+    }
 
     /// The files whose size does not grow with the number of articles; the per-article tables are
     /// ``streamed(_:)``.
@@ -95,7 +99,7 @@ public struct ReportStage: Stage {
             ReportFile(path: "data/statistics.csv", contents: DataTables.statistics(tables, context: input.citationContext).text),
             ReportFile(path: "statistics.json", contents: StatisticsJSON.document(input).prettyPrinted()),
             ReportFile(path: "report.md", contents: MarkdownReport(input: input).render()),
-            ReportFile(path: "index.html", contents: HTMLReport(input: input).render()),
+            ReportFile(path: "index.html", contents: HTMLReport(input: input, settings: settings).render()),
         ]
     }
 
@@ -104,9 +108,9 @@ public struct ReportStage: Stage {
     /// memory does not grow with the corpus.
     public func streamed(_ input: Input) -> [StreamedReportFile] {
         let articles = input.tables.articles
-        func csv(_ path: String, header: [String], rows: @escaping (ArticleMeasures) -> [[String]]) -> StreamedReportFile {
+        func csv(_ path: String, header: [String], rows: @escaping (ArticleMeasures) -> [[CSVCell]]) -> StreamedReportFile {
             StreamedReportFile(path: path) { append in
-                append(DataTables.line(header))
+                append(DataTables.line(header.map(CSVCell.text)))
                 for article in articles {
                     for row in rows(article) { append(DataTables.line(row)) }
                 }
@@ -115,7 +119,7 @@ public struct ReportStage: Stage {
         return [
             csv("data/articles.csv", header: DataTables.articleHeader) { [DataTables.articleRow($0)] },
             csv("data/term_counts.csv", header: DataTables.termCountHeader, rows: DataTables.termCountRows),
-            csv("data/loaded_counts.csv", header: DataTables.loadedCountHeader, rows: DataTables.loadedCountRows),
+            csv("data/loaded_counts.csv", header: DataTables.loadedCountHeader) { DataTables.loadedCountRows($0, facts: input.tables.facts) },
             StreamedReportFile(path: "data/articles.json") { append in
                 append("[")
                 for (index, article) in articles.enumerated() {
@@ -143,11 +147,24 @@ public enum StatisticsJSON {
             "lexicons": .array(provenance.lexicons.map {
                 .object(["path": .string($0.path), "id": .string($0.id), "version": .int($0.version), "digest": .string($0.digest.hex)])
             }),
+            "measures": .array(tables.coverage.map { coverage in
+                .object([
+                    "lexicon": .string(coverage.lexicon), "measure": .string(coverage.measure.rawValue),
+                    "languages": .array(coverage.languages.map(JSON.string)), "articles": .int(coverage.articles),
+                    "covered": .int(coverage.covered),
+                    "other_languages": .object(coverage.otherLanguages.sorted { $0.key < $1.key }.map { JSONField($0.key, .int($0.value)) }),
+                    "unknown_language": .int(coverage.unknownLanguage), "notes": .array(coverage.notes.map(JSON.string)),
+                ])
+            }),
+            "stopwords": .array(tables.stopwords.map { .object(["language": .string($0.language), "source": .string($0.source), "words": .int($0.words.count)]) }),
+            "warnings": .array(tables.warnings.map(JSON.string)),
             "method": .object([
                 "resampling_unit": .string("article"),
                 "interval": .string("95% percentile bootstrap"),
                 "resamples": .int(policy.resamples),
-                "seed": .string("per outlet: \"bootstrap/<outlet>\"; per contrast: \"<statistic id>\" (SplitMix64)"),
+                "seed": .string("per outlet: \"bootstrap/<outlet>\" (per month: \"bootstrap/<outlet>/<YYYY-MM>\"); per contrast: its ID without the lexicon (SplitMix64)"),
+                "measures": .string("each lexicon is its own measure, over the articles in its languages only (articles of unknown language are left out of a lexicon that declares languages); loaded language, epistemic framing and labels are never added together"),
+                "ids": .string("<kind>/<lexicon>/<outlet>/...; the same ID without the lexicon is an alias when no other statistic of the report would have it"),
                 "minimum_articles": .int(policy.minimumArticles),
                 "minimum_occurrences": .int(policy.minimumOccurrences),
                 "contrasts": .string("difference of ratios of sums; bootstrap interval; two-sided permutation p-value; Benjamini–Hochberg across the report's contrasts"),
@@ -162,7 +179,10 @@ public enum StatisticsJSON {
     public static func object(_ statistic: Statistic, context: CitationContext) -> JSON {
         .object([
             "id": .string(statistic.id),
+            "aliases": .array(statistic.aliases.map(JSON.string)),
             "kind": .string(statistic.kind.rawValue),
+            "lexicon": .string(statistic.lexicon),
+            "lexicon_measure": .string(statistic.lexiconMeasure?.rawValue),
             "label": .string(statistic.label),
             "outlet": .string(statistic.outlet),
             "other_outlet": .string(statistic.otherOutlet),
@@ -195,24 +215,23 @@ public enum StatisticsJSON {
     }
 }
 
-/// The tidy tables of `reports/data/`, for R, pandas or a spreadsheet.
+/// The tidy tables of `reports/data/`, for R, pandas or a spreadsheet: counts, weights, values and
+/// offsets are numbers; only text cells are neutralised against spreadsheet formulas.
 enum DataTables {
-    /// One CSV line: the cells escaped and neutralised, comma-separated, ending in CRLF (as ``CSVTable/text``).
-    static func line(_ cells: [String]) -> String {
-        cells.map(Escaping.csv).joined(separator: ",") + "\r\n"
-    }
+    /// One CSV line: the cells comma-separated, ending in CRLF (as ``CSVTable/text``).
+    static func line(_ cells: [CSVCell]) -> String { CSVTable.line(cells) }
 
     static let articleHeader = [
-        "id", "outlet", "published", "title", "url", "source", "tokens", "authorial_tokens", "quoted_tokens",
+        "id", "outlet", "published", "title", "url", "source", "language", "tokens", "authorial_tokens", "quoted_tokens",
         "attributed_tokens", "sentences", "paragraphs", "comments", "comment_tokens", "warnings",
     ]
 
-    static func articleRow(_ article: ArticleMeasures) -> [String] {
-        [article.id, article.outlet, article.published ?? "", article.title ?? "", article.url ?? "",
-         article.source, String(article.tokens), String(article.tokens(in: .authorial)),
-         String(article.tokens(in: .quoted)), String(article.tokens(in: .attributed)), String(article.sentences),
-         String(article.paragraphs), String(article.comments), String(article.commentTokens),
-         article.warnings.joined(separator: " ")]
+    static func articleRow(_ article: ArticleMeasures) -> [CSVCell] {
+        [.text(article.id), .text(article.outlet), .text(article.published ?? ""), .text(article.title ?? ""),
+         .text(article.url ?? ""), .text(article.source), .text(article.language ?? ""), .integer(article.tokens),
+         .integer(article.tokens(in: .authorial)), .integer(article.tokens(in: .quoted)),
+         .integer(article.tokens(in: .attributed)), .integer(article.sentences), .integer(article.paragraphs),
+         .integer(article.comments), .integer(article.commentTokens), .text(article.warnings.joined(separator: " "))]
     }
 
     static func outlets(_ tables: CorpusTables) -> CSVTable {
@@ -220,68 +239,89 @@ enum DataTables {
             header: ["outlet", "articles", "tokens", "authorial_tokens", "quoted_tokens", "attributed_tokens", "sentences",
                      "comments", "comment_tokens", "first_date", "last_date"],
             rows: tables.outlets.map { outlet in
-                [outlet.outlet, String(outlet.articles), String(outlet.tokens), String(outlet.voiceTokens[.authorial] ?? 0),
-                 String(outlet.voiceTokens[.quoted] ?? 0), String(outlet.voiceTokens[.attributed] ?? 0),
-                 String(outlet.sentences), String(outlet.comments), String(outlet.commentTokens), outlet.firstDate ?? "",
-                 outlet.lastDate ?? ""]
+                [.text(outlet.outlet), .integer(outlet.articles), .integer(outlet.tokens),
+                 .integer(outlet.voiceTokens[.authorial] ?? 0), .integer(outlet.voiceTokens[.quoted] ?? 0),
+                 .integer(outlet.voiceTokens[.attributed] ?? 0), .integer(outlet.sentences), .integer(outlet.comments),
+                 .integer(outlet.commentTokens), .text(outlet.firstDate ?? ""), .text(outlet.lastDate ?? "")]
             })
     }
 
     static func excluded(_ tables: CorpusTables) -> CSVTable {
-        CSVTable(header: ["source", "stage", "code", "reason"], rows: tables.excluded.map { [$0.source, $0.stage, $0.code, $0.reason] })
+        CSVTable(
+            header: ["source", "stage", "code", "reason"],
+            rows: tables.excluded.map { [.text($0.source), .text($0.stage), .text($0.code), .text($0.reason)] })
     }
 
-    static let termCountHeader = ["article", "outlet", "published", "family", "term", "stance", "voice", "distanced", "count"]
+    static let termCountHeader = [
+        "article", "outlet", "published", "lexicon", "family", "term", "stance", "voice", "distanced", "count",
+    ]
 
-    static func termCountRows(_ article: ArticleMeasures) -> [[String]] {
-        article.termCounts.sorted(by: { ($0.family, $0.term, $0.voice) < ($1.family, $1.term, $1.voice) }).map { count in
-            [article.id, article.outlet, article.published ?? "", count.family, count.term, count.stance,
-             count.voice.voice.rawValue, count.voice.distanced ? "true" : "false", String(count.count)]
+    static func termCountRows(_ article: ArticleMeasures) -> [[CSVCell]] {
+        article.termCounts.sorted(by: { ($0.lexicon, $0.family, $0.term, $0.voice) < ($1.lexicon, $1.family, $1.term, $1.voice) }).map { count in
+            [.text(article.id), .text(article.outlet), .text(article.published ?? ""), .text(count.lexicon), .text(count.family),
+             .text(count.term), .text(count.stance), .text(count.voice.voice.rawValue), .text(count.voice.distanced ? "true" : "false"),
+             .integer(count.count)]
         }
     }
 
-    static let loadedCountHeader = ["article", "outlet", "published", "category", "voice", "distanced", "hits", "weight"]
+    static let loadedCountHeader = [
+        "article", "outlet", "published", "lexicon", "measure", "category", "own_category", "voice", "distanced", "hits", "weight",
+    ]
 
-    static func loadedCountRows(_ article: ArticleMeasures) -> [[String]] {
-        article.loadedCounts.sorted(by: { ($0.category, $0.voice) < ($1.category, $1.voice) }).map { count in
-            [article.id, article.outlet, article.published ?? "", count.category, count.voice.voice.rawValue,
-             count.voice.distanced ? "true" : "false", String(count.hits), String(count.weight)]
+    /// `own_category` is false for the further categories an entry is also in: those rows repeat hits
+    /// of the lexicon counted under their own category, so the lexicon's hits are the sum of the rows
+    /// where it is true.
+    static func loadedCountRows(_ article: ArticleMeasures, facts: LexiconFacts) -> [[CSVCell]] {
+        article.loadedCounts.sorted(by: {
+            ($0.lexicon, $0.category, $0.voice, $0.home ? 0 : 1) < ($1.lexicon, $1.category, $1.voice, $1.home ? 0 : 1)
+        }).map { count in
+            [.text(article.id), .text(article.outlet), .text(article.published ?? ""), .text(count.lexicon),
+             .text(facts.lexicon(count.lexicon)?.measure.rawValue ?? ""), .text(count.category),
+             .text(count.home ? "true" : "false"), .text(count.voice.voice.rawValue),
+             .text(count.voice.distanced ? "true" : "false"), .integer(count.hits), .number(count.weight)]
         }
     }
+
+    static let statisticsHeader = [
+        "id", "aliases", "kind", "lexicon", "lexicon_measure", "outlet", "other_outlet", "voice", "family", "term", "stance",
+        "category", "word", "value", "unit", "ci_lower", "ci_upper", "n_articles", "n_occurrences", "n_total", "p_value",
+        "q_value", "log_ratio", "sufficient", "note", "period", "citation",
+    ]
 
     static func statistics(_ tables: CorpusTables, context: CitationContext) -> CSVTable {
-        func number(_ value: Double?) -> String { value.map { String($0) } ?? "" }
-        return CSVTable(
-            header: ["id", "kind", "outlet", "other_outlet", "voice", "family", "term", "stance", "category", "word",
-                     "value", "unit", "ci_lower", "ci_upper", "n_articles", "n_occurrences", "n_total", "p_value",
-                     "q_value", "log_ratio", "sufficient", "note", "period", "citation"],
+        CSVTable(
+            header: statisticsHeader,
             rows: tables.statistics.map { statistic in
-                [statistic.id, statistic.kind.rawValue, statistic.outlet ?? "", statistic.otherOutlet ?? "",
-                 statistic.voice?.description ?? "", statistic.family ?? "", statistic.term ?? "", statistic.stance ?? "",
-                 statistic.category ?? "", statistic.word ?? "", number(statistic.value), statistic.unit,
-                 number(statistic.interval?.lower), number(statistic.interval?.upper), String(statistic.articles),
-                 number(statistic.occurrences), number(statistic.total), number(statistic.pValue), number(statistic.qValue),
-                 number(statistic.logRatio), statistic.sufficient ? "true" : "false", statistic.note ?? "",
-                 statistic.period ?? "", Citation.render(statistic, context: context, format: .text)]
+                [.text(statistic.id), .text(statistic.aliases.joined(separator: " ")), .text(statistic.kind.rawValue),
+                 .text(statistic.lexicon ?? ""), .text(statistic.lexiconMeasure?.rawValue ?? ""), .text(statistic.outlet ?? ""),
+                 .text(statistic.otherOutlet ?? ""), .text(statistic.voice?.description ?? ""), .text(statistic.family ?? ""),
+                 .text(statistic.term ?? ""), .text(statistic.stance ?? ""), .text(statistic.category ?? ""),
+                 .text(statistic.word ?? ""), .number(statistic.value), .text(statistic.unit), .number(statistic.interval?.lower),
+                 .number(statistic.interval?.upper), .integer(statistic.articles), .number(statistic.occurrences),
+                 .number(statistic.total), .number(statistic.pValue), .number(statistic.qValue), .number(statistic.logRatio),
+                 .text(statistic.sufficient ? "true" : "false"), .text(statistic.note ?? ""), .text(statistic.period ?? ""),
+                 .text(Citation.render(statistic, context: context, format: .text))]
             })
     }
 
     static let evidenceHeader = [
-        "article", "index", "outlet", "published", "url", "kind", "family_or_category", "term_or_entry", "stance", "text",
+        "article", "index", "outlet", "published", "url", "kind", "lexicon", "family_or_category", "term_or_entry", "stance", "text",
         "voice", "distanced", "speaker", "negated", "comment", "sentence", "start", "end", "sentence_text",
     ]
 
-    static func evidenceRow(_ article: ArticleMeasures, index: Int, _ item: Evidence) -> [String] {
-        [article.id, String(index), article.outlet, article.published ?? "", article.url ?? "", item.kind.rawValue,
-         item.group, item.item, item.stance ?? "", item.text, item.voice.voice.rawValue,
-         item.voice.distanced ? "true" : "false", item.speaker ?? "", item.negated ? "true" : "false",
-         item.comment.map(String.init) ?? "", String(item.sentence), String(item.start), String(item.end), item.sentenceText]
+    static func evidenceRow(_ article: ArticleMeasures, index: Int, _ item: Evidence) -> [CSVCell] {
+        [.text(article.id), .integer(index), .text(article.outlet), .text(article.published ?? ""), .text(article.url ?? ""),
+         .text(item.kind.rawValue), .text(item.lexicon), .text(item.group), .text(item.item), .text(item.stance ?? ""), .text(item.text),
+         .text(item.voice.voice.rawValue), .text(item.voice.distanced ? "true" : "false"), .text(item.speaker ?? ""),
+         .text(item.negated ? "true" : "false"), .integer(item.comment), .integer(item.sentence), .integer(item.start),
+         .integer(item.end), .text(item.sentenceText)]
     }
 
     static func articleJSON(_ article: ArticleMeasures) -> JSON {
         .object([
             "id": .string(article.id), "outlet": .string(article.outlet), "published": .string(article.published),
             "title": .string(article.title), "url": .string(article.url), "source": .string(article.source),
+            "language": .string(article.language),
             "digest": .string(article.digest), "tokens": .int(article.tokens),
             "voice_tokens": .object([
                 "authorial": .int(article.tokens(in: .authorial)), "quoted": .int(article.tokens(in: .quoted)),
@@ -300,6 +340,6 @@ public enum EvidenceTable {
     public static var header: String { CSVTable(header: DataTables.evidenceHeader).text }
 
     public static func row(_ article: ArticleMeasures, index: Int, _ item: Evidence) -> String {
-        DataTables.evidenceRow(article, index: index, item).map(Escaping.csv).joined(separator: ",") + "\r\n"
+        CSVTable.line(DataTables.evidenceRow(article, index: index, item))
     }
 }

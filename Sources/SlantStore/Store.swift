@@ -5,8 +5,15 @@ import SlantMeasure
 
 /// Why the store cannot be used.
 public enum StoreError: Error, CustomStringConvertible, Sendable {
-    /// The file at the store path is not a Slant store (another database, or not a database at all).
+    /// The file at the store path is not a Slant store (another application's database, or not a
+    /// database at all): Slant neither uses nor moves it.
     case foreign(path: String, reason: String)
+    /// The file is a Slant store that cannot be read (damaged).
+    case damaged(path: String, reason: String)
+    /// The store was written by a newer Slant, whose data this version would overwrite.
+    case newer(path: String, writtenBy: String, running: String)
+    /// `--rebuild` was asked for a file that is not a Slant store.
+    case refusedRebuild(path: String, reason: String)
     /// Another `slant` process holds the store.
     case busy(path: String, holder: String)
     /// The store could not be opened, read or written.
@@ -15,7 +22,13 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .foreign(let path, let reason):
-            "\(path) is not a usable Slant store (\(reason)). Move the file away, or run `slant run --rebuild` to replace it with a new store (every document is then analysed again)."
+            "\(path) is not a Slant store (\(reason)); Slant leaves it as it is. Move it away, or set `store:` in pipeline.yaml to another path."
+        case .damaged(let path, let reason):
+            "\(path) is a Slant store that cannot be read (\(reason)). Run `slant run --rebuild` to keep it as \(path).old and start a new store (every document is then analysed again)."
+        case .newer(let path, let writtenBy, let running):
+            "the store \(path) was written by Slant \(writtenBy), newer than this Slant \(running); using it would overwrite its newer data. Run the newer Slant, or point `store:` at another path."
+        case .refusedRebuild(let path, let reason):
+            "`--rebuild` moves aside only a Slant store, and \(path) is not one (\(reason)); nothing was moved."
         case .busy(let path, let holder):
             "another slant process (\(holder)) is using the store \(path); wait for it to finish, then run again."
         case .failure(let path, let reason):
@@ -24,55 +37,26 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// What the store remembers of one input file, so that an unchanged file is not read again.
-public struct FileRecord: Sendable, Hashable {
-    public var path: String
-    public var size: Int64
-    /// Modification time in nanoseconds since 1970.
-    public var modified: Int64
-    public var format: String
-    /// The digests of the documents the file holds (one, or one per JSON Lines record),
-    /// and the outlet each record names.
-    public var documents: [StoredDocument]
+/// What lies at a store path, judged from its first bytes before SQLite opens it.
+enum StoreFile: Equatable {
+    case absent
+    /// An SQLite database marked as a Slant store.
+    case slant
+    /// An SQLite database without Slant's mark: another application's, or a Slant store that was
+    /// created but not yet marked (then it holds no table).
+    case unmarkedSQLite
+    case notSQLite
 
-    public init(path: String, size: Int64, modified: Int64, format: String, documents: [StoredDocument]) {
-        self.path = path
-        self.size = size
-        self.modified = modified
-        self.format = format
-        self.documents = documents
-    }
-}
+    static let header = Array("SQLite format 3\u{0}".utf8)
 
-/// A document of a file as the store knows it: its digest, where it came from, its outlet hint.
-public struct StoredDocument: Sendable, Hashable, Codable {
-    public var digest: String
-    /// `path` or `path:line`.
-    public var source: String
-    public var outletHint: String?
-
-    public init(digest: String, source: String, outletHint: String?) {
-        self.digest = digest
-        self.source = source
-        self.outletHint = outletHint
-    }
-}
-
-/// One member of the corpus of the last completed run.
-public struct CorpusMember: Sendable, Hashable {
-    public var digest: String
-    public var source: String
-    public var outlet: String
-    public var analysisKey: String
-    /// The id the article has in the reports (made unique across outlets).
-    public var articleID: String
-
-    public init(digest: String, source: String, outlet: String, analysisKey: String, articleID: String) {
-        self.digest = digest
-        self.source = source
-        self.outlet = outlet
-        self.analysisKey = analysisKey
-        self.articleID = articleID
+    static func inspect(_ path: String) -> StoreFile {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .absent }
+        defer { try? handle.close() }
+        let bytes = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
+        if bytes.isEmpty { return .absent }
+        guard bytes.count >= 72, Array(bytes[0..<16]) == header else { return .notSQLite }
+        let identifier = bytes[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        return identifier == UInt32(bitPattern: SlantStore.applicationID) ? .slant : .unmarkedSQLite
     }
 }
 
@@ -90,9 +74,12 @@ public final class SlantStore: @unchecked Sendable {
 
     /// `SLNT`: marks the SQLite file as a Slant store.
     static let applicationID: Int32 = 0x534C_4E54
+    /// The meta key of the Slant version that last wrote the store.
+    static let writerKey = "written_by"
 
-    /// Opens (creating if needed) the store at `path`. With `rebuild`, an existing file is
-    /// moved aside to `<path>.old` and a new store is started.
+    /// Opens (creating if needed) the store at `path`. With `rebuild`, an existing Slant store is
+    /// moved aside to `<path>.old` and a new store is started; a file that is not a Slant store is
+    /// never moved or changed.
     public init(path: String, rebuild: Bool = false) throws(StoreError) {
         self.path = path
         let directory = (path as NSString).deletingLastPathComponent
@@ -102,6 +89,17 @@ public final class SlantStore: @unchecked Sendable {
             } catch {
                 throw .failure(path: path, reason: "cannot create the directory \(directory): \(error.localizedDescription)")
             }
+        }
+        switch StoreFile.inspect(path) {
+        case .notSQLite:
+            let reason = "the file is not an SQLite database"
+            throw rebuild ? .refusedRebuild(path: path, reason: reason) : .foreign(path: path, reason: reason)
+        case .unmarkedSQLite where Self.isOtherApplications(path):
+            // Not opened for writing at all: even switching it to WAL would change another application's file.
+            let reason = "it is an SQLite database of another application"
+            throw rebuild ? .refusedRebuild(path: path, reason: reason) : .foreign(path: path, reason: reason)
+        default:
+            break
         }
         lock = try StoreLock(path: path + ".lock", store: path)
         if rebuild { Self.moveAside(path) }
@@ -117,10 +115,34 @@ public final class SlantStore: @unchecked Sendable {
         }
         try checkIdentity()
         do {
+            let (superseded, writer) = try database.read { db in
+                (try Self.migrator.hasBeenSuperseded(db),
+                 try db.tableExists("meta") ? try MetaRow.fetchOne(db, key: Self.writerKey)?.value : nil)
+            }
+            if superseded {
+                throw StoreError.newer(path: path, writtenBy: writer ?? "(a later version)", running: SlantVersion.current)
+            }
             try Self.migrator.migrate(database)
+            try database.write { db in try MetaRow(key: Self.writerKey, value: SlantVersion.current).save(db) }
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw Self.classify(error, path: path)
         }
+    }
+
+    /// Whether an SQLite file whose header lacks Slant's mark is another application's: read-only, and
+    /// through its write-ahead log (where a Slant store killed early keeps its mark until a checkpoint).
+    private static func isOtherApplications(_ path: String) -> Bool {
+        var configuration = Configuration()
+        configuration.readonly = true
+        guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return false }
+        let facts = try? queue.read { db in
+            (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
+        }
+        try? queue.close()
+        guard let (identifier, tables) = facts else { return false }
+        return identifier != applicationID && tables > 0
     }
 
     private static func moveAside(_ path: String) {
@@ -152,7 +174,7 @@ public final class SlantStore: @unchecked Sendable {
         if let database = error as? DatabaseError {
             switch database.resultCode {
             case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-                return .foreign(path: path, reason: "the file is not an SQLite database, or it is damaged")
+                return .damaged(path: path, reason: "the database file is damaged")
             default:
                 return .failure(path: path, reason: database.message ?? "\(database.resultCode)")
             }
@@ -204,36 +226,85 @@ public final class SlantStore: @unchecked Sendable {
                 CREATE TABLE statistics (id TEXT PRIMARY KEY, kind TEXT NOT NULL, outlet TEXT, body BLOB NOT NULL);
                 """)
         }
+        migrator.registerMigration("v3-records", migrate: Self.migrateToRecords)
         return migrator
+    }
+
+    /// A file's documents as versions 1 and 2 kept them: a JSON list in a column of `files`.
+    private struct LegacyDocument: Decodable {
+        var digest: String
+        var source: String
+        var outletHint: String?
+    }
+
+    /// Version 3: a file's documents and failures in tables of their own (no JSON column), each
+    /// evidence sentence stored once and referenced, and the lexicon versions runs have used.
+    private static func migrateToRecords(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE file_documents (
+                path TEXT NOT NULL, position INTEGER NOT NULL, digest TEXT NOT NULL, source TEXT NOT NULL,
+                record_outlet TEXT, given_id TEXT, PRIMARY KEY (path, position));
+            CREATE TABLE file_failures (
+                path TEXT NOT NULL, position INTEGER NOT NULL, source TEXT NOT NULL, stage TEXT NOT NULL,
+                code TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (path, position));
+            CREATE TABLE evidence_sentences (
+                digest TEXT NOT NULL, key TEXT NOT NULL, number INTEGER NOT NULL, text TEXT NOT NULL,
+                PRIMARY KEY (digest, key, number));
+            CREATE TABLE lexicon_versions (
+                id TEXT NOT NULL, version INTEGER NOT NULL, digest TEXT NOT NULL, path TEXT NOT NULL,
+                first_run INTEGER NOT NULL, PRIMARY KEY (id, version, digest));
+            """)
+        // Documents of files: from the JSON column into rows. Before version 3 the outlet of an HTML or
+        // text file's document was the configuration's; only a JSON Lines record's own is kept.
+        let decoder = JSONDecoder()
+        let files = try Row.fetchAll(db, sql: "SELECT path, format, documents FROM files")
+        for file in files {
+            let path: String = file["path"]
+            let format: String = file["format"]
+            let text: String = file["documents"]
+            let documents = (try? decoder.decode([LegacyDocument].self, from: Data(text.utf8))) ?? []
+            for (position, document) in documents.enumerated() {
+                try FileDocumentRow(
+                    path: path, position: position,
+                    document: StoredDocument(
+                        digest: document.digest, source: document.source,
+                        recordOutlet: format == "jsonl" ? document.outletHint : nil)
+                ).insert(db)
+            }
+        }
+        try db.execute(sql: "ALTER TABLE files DROP COLUMN documents; ALTER TABLE files ADD COLUMN first_run INTEGER")
+        // Evidence sentences: each distinct text of a document once, numbered in order of first use.
+        try db.execute(sql: """
+            INSERT INTO evidence_sentences (digest, key, number, text)
+                SELECT digest, key, ROW_NUMBER() OVER (PARTITION BY digest, key ORDER BY first) - 1, sentence_text
+                FROM (SELECT digest, key, sentence_text, min(position) AS first FROM evidence GROUP BY digest, key, sentence_text);
+            ALTER TABLE evidence ADD COLUMN sentence_ref INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX migration_sentence_text ON evidence_sentences (digest, key, text);
+            UPDATE evidence SET sentence_ref = (
+                SELECT number FROM evidence_sentences AS s
+                WHERE s.digest = evidence.digest AND s.key = evidence.key AND s.text = evidence.sentence_text);
+            DROP INDEX migration_sentence_text;
+            ALTER TABLE evidence DROP COLUMN sentence_text;
+            """)
     }
 
     // MARK: - Files
 
-    public func fileRecord(_ path: String) throws(StoreError) -> FileRecord? {
-        try lookup { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT path, size, modified, format, documents FROM files WHERE path = ?"), arguments: [path])
-            else { return nil }
-            return Self.fileRecord(row)
-        }
-    }
-
-    /// Every file the store knows, by path: one query for a whole run instead of one per file.
+    /// Every file the store knows, by path: one read for a whole run instead of one per file.
     public func fileRecords() throws(StoreError) -> [String: FileRecord] {
         try read { db in
             var records: [String: FileRecord] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, size, modified, format, documents FROM files")
-            while let row = try rows.next() {
-                let record = Self.fileRecord(row)
-                records[record.path] = record
+            for file in try FileRow.fetchAll(db) {
+                records[file.path] = FileRecord(
+                    path: file.path, size: file.size, modified: file.modified, format: file.format, documents: [],
+                    firstRun: file.firstRun)
             }
+            let documents = try FileDocumentRow.fetchCursor(db, sql: "SELECT * FROM file_documents ORDER BY path, position")
+            while let row = try documents.next() { records[row.path]?.documents.append(row.document) }
+            let failures = try FileFailureRow.fetchCursor(db, sql: "SELECT * FROM file_failures ORDER BY path, position")
+            while let row = try failures.next() { records[row.path]?.failures.append(row.failure) }
             return records
         }
-    }
-
-    private static func fileRecord(_ row: Row) -> FileRecord {
-        FileRecord(
-            path: row[0], size: row[1], modified: row[2], format: row[3],
-            documents: StoredDocumentsFormat.decode(row[4] as String) ?? [])
     }
 
     // MARK: - Cached stage outputs
@@ -250,19 +321,18 @@ public final class SlantStore: @unchecked Sendable {
     /// A failure recorded for a document under a stage key (not retried until the document or the key changes).
     public func failure(digest: String, key: String) throws(StoreError) -> ExcludedDocument? {
         try lookup { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM failures WHERE digest = ? AND key = ?"), arguments: [digest, key])
-            else { return nil }
-            return ExcludedDocument(source: row["source"], stage: row["stage"], code: row["code"], reason: row["reason"])
+            try FailureRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM failures WHERE digest = ? AND key = ?"), arguments: [digest, key])?
+                .failure
         }
     }
 
-    /// The measures of a document under an analysis key (without evidence sentences: see ``evidence``).
+    /// The measures of a document under an analysis key (without evidence sentences: see ``evidence(digest:key:)``).
     public func measures(digest: String, key: String) throws(StoreError) -> ArticleMeasures? {
         try lookup { db in
             let rows = try Row.fetchCursor(
                 db.cachedStatement(sql: "SELECT counts FROM measures WHERE digest = ? AND key = ?"), arguments: [digest, key])
             guard let row = try rows.next() else { return nil }
-            return try row.withUnsafeData(atIndex: 0) { data in
+            return try row.withUnsafeData(named: "counts") { data in
                 data?.withUnsafeBytes { MeasuresFormat.decode($0) }
             }
         }
@@ -291,45 +361,58 @@ public final class SlantStore: @unchecked Sendable {
         encoder.outputFormatting = [.sortedKeys]
         try writeTransaction { db in
             for file in batch.files {
-                let documents = String(decoding: try encoder.encode(file.documents), as: UTF8.self)
-                try db.cachedStatement(sql: "INSERT OR REPLACE INTO files (path, size, modified, format, documents) VALUES (?, ?, ?, ?, ?)")
-                    .execute(arguments: [file.path, file.size, file.modified, file.format, documents])
+                try db.cachedStatement(sql: """
+                    INSERT INTO files (path, size, modified, format, first_run) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (path) DO UPDATE SET size = excluded.size, modified = excluded.modified, format = excluded.format
+                    """).execute(arguments: [file.path, file.size, file.modified, file.format, run])
+                try db.cachedStatement(sql: "DELETE FROM file_documents WHERE path = ?").execute(arguments: [file.path])
+                try db.cachedStatement(sql: "DELETE FROM file_failures WHERE path = ?").execute(arguments: [file.path])
+                for (position, document) in file.documents.enumerated() {
+                    try FileDocumentRow(path: file.path, position: position, document: document).insert(db)
+                }
+                for (position, failure) in file.failures.enumerated() {
+                    try FileFailureRow(path: file.path, position: position, failure: failure).insert(db)
+                }
             }
             for document in batch.documents {
-                try db.cachedStatement(sql: "INSERT OR IGNORE INTO documents (digest, source, format, first_run) VALUES (?, ?, ?, ?)")
-                    .execute(arguments: [document.digest, document.source, document.format, run])
+                try DocumentRow(digest: document.digest, source: document.source, format: document.format, firstRun: run)
+                    .insert(db, onConflict: .ignore)
             }
             for item in batch.cleaned {
                 try db.cachedStatement(sql: "INSERT OR REPLACE INTO cleaned (digest, key, article) VALUES (?, ?, ?)")
                     .execute(arguments: [item.digest, item.key, try encoder.encode(item.article)])
             }
             for item in batch.failures {
-                try db.cachedStatement(sql: "INSERT OR REPLACE INTO failures (digest, key, source, stage, code, reason) VALUES (?, ?, ?, ?, ?, ?)")
-                    .execute(arguments: [item.digest, item.key, item.failure.source, item.failure.stage, item.failure.code, item.failure.reason])
+                try FailureRow(digest: item.digest, key: item.key, failure: item.failure).save(db)
             }
             for item in batch.measures {
-                var light = item.measures
-                let words = Data(WordsFormat.encode(light.words))
-                light.words = [:]
-                let evidence = light.evidence
-                let counts = Data(MeasuresFormat.encode(light))
-                try db.cachedStatement(sql: "INSERT OR REPLACE INTO measures (digest, key, article_id, counts, words) VALUES (?, ?, ?, ?, ?)")
-                    .execute(arguments: [item.digest, item.key, light.id, counts, words])
-                try db.cachedStatement(sql: "DELETE FROM evidence WHERE digest = ? AND key = ?").execute(arguments: [item.digest, item.key])
-                let insert = try db.cachedStatement(sql: """
-                    INSERT INTO evidence (digest, key, position, kind, grouping, item, stance, weight, text, voice,
-                        distanced, speaker, negated, comment, sentence, start, end, sentence_text, match_start, match_end)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                for (position, entry) in evidence.enumerated() {
-                    try insert.execute(arguments: [
-                        item.digest, item.key, position, entry.kind.rawValue, entry.group, entry.item, entry.stance,
-                        entry.weight, entry.text, entry.voice.voice.rawValue, entry.voice.distanced, entry.speaker,
-                        entry.negated, entry.comment, entry.sentence, entry.start, entry.end, entry.sentenceText,
-                        entry.matchStart, entry.matchEnd,
-                    ])
-                }
+                try Self.insertMeasures(item.measures, digest: item.digest, key: item.key, db)
             }
+        }
+    }
+
+    /// One document's measures, words and evidence; each sentence that holds evidence is stored once.
+    private static func insertMeasures(_ measures: ArticleMeasures, digest: String, key: String, _ db: Database) throws {
+        var light = measures
+        let words = Data(WordsFormat.encode(light.words))
+        light.words = [:]
+        let evidence = light.evidence
+        let counts = Data(MeasuresFormat.encode(light))
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO measures (digest, key, article_id, counts, words) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [digest, key, light.id, counts, words])
+        try db.cachedStatement(sql: "DELETE FROM evidence WHERE digest = ? AND key = ?").execute(arguments: [digest, key])
+        try db.cachedStatement(sql: "DELETE FROM evidence_sentences WHERE digest = ? AND key = ?").execute(arguments: [digest, key])
+        var numbers: [String: Int] = [:]
+        for (position, entry) in evidence.enumerated() {
+            let number: Int
+            if let known = numbers[entry.sentenceText] {
+                number = known
+            } else {
+                number = numbers.count
+                numbers[entry.sentenceText] = number
+                try EvidenceSentenceRow(digest: digest, key: key, number: number, text: entry.sentenceText).insert(db)
+            }
+            try EvidenceRow(digest: digest, key: key, position: position, evidence: entry, sentenceRef: number).insert(db)
         }
     }
 
@@ -342,26 +425,26 @@ public final class SlantStore: @unchecked Sendable {
         }
     }
 
-    /// Records the corpus of a completed run (replacing the previous one) and closes the run, atomically.
+    /// Records the corpus of a completed run (replacing the previous one), what produced it, and
+    /// closes the run, atomically.
     public func finishRun(
         _ run: Int64, at time: String, corpus: [CorpusMember], failures: [ExcludedDocument], summary: String,
-        meta: [String: String]
+        provenance: RunProvenance
     ) throws(StoreError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
         try writeTransaction { db in
             try db.execute(sql: "DELETE FROM corpus")
-            let insert = try db.cachedStatement(
-                sql: "INSERT OR REPLACE INTO corpus (digest, source, outlet, analysis_key, article_id, position) VALUES (?, ?, ?, ?, ?, ?)")
             for (position, member) in corpus.enumerated() {
-                try insert.execute(arguments: [member.digest, member.source, member.outlet, member.analysisKey, member.articleID, position])
+                try CorpusRow(member: member, position: position).insert(db, onConflict: .replace)
             }
             try db.execute(sql: "DELETE FROM corpus_failures")
-            for failure in failures {
-                try db.execute(
-                    sql: "INSERT INTO corpus_failures (source, stage, code, reason) VALUES (?, ?, ?, ?)",
-                    arguments: [failure.source, failure.stage, failure.code, failure.reason])
-            }
-            for (key, value) in meta {
-                try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
+            for failure in failures { try CorpusFailureRow(failure: failure).insert(db) }
+            let text = String(decoding: try encoder.encode(provenance), as: UTF8.self)
+            try MetaRow(key: Self.provenanceKey, value: text).save(db)
+            for lexicon in provenance.lexicons {
+                try LexiconVersionRow(id: lexicon.id, version: lexicon.version, digest: lexicon.digest, path: lexicon.path, firstRun: run)
+                    .insert(db, onConflict: .ignore)
             }
             try db.execute(
                 sql: "UPDATE runs SET finished = ?, status = 'completed', summary = ? WHERE id = ?",
@@ -369,16 +452,40 @@ public final class SlantStore: @unchecked Sendable {
         }
     }
 
-    /// Replaces the stored statistics with those of the latest report (for `slant cite`).
+    static let provenanceKey = "run_provenance"
+
+    /// What produced the corpus of the last completed run; nil before the first, or for a run of a
+    /// version that did not record it.
+    public func lastProvenance() throws(StoreError) -> RunProvenance? {
+        guard let text = try meta(Self.provenanceKey) else { return nil }
+        return try? JSONDecoder().decode(RunProvenance.self, from: Data(text.utf8))
+    }
+
+    /// The digests earlier runs used under the same lexicon id and version, other than `digest`: a
+    /// lexicon whose content changed while its `version:` did not.
+    public func otherDigests(ofLexicon id: String, version: Int, besides digest: String) throws(StoreError) -> [String] {
+        try read { db in
+            try LexiconVersionRow.fetchAll(
+                db, sql: "SELECT * FROM lexicon_versions WHERE id = ? AND version = ? AND digest <> ? ORDER BY first_run",
+                arguments: [id, version, digest]
+            ).map(\.digest)
+        }
+    }
+
+    /// Replaces the stored statistics with those of the latest report (for `slant cite`). Each is
+    /// stored under its ID and under each of its aliases (the body names the ID).
     public func replaceStatistics(_ statistics: [Statistic]) throws(StoreError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try writeTransaction { db in
             try db.execute(sql: "DELETE FROM statistics")
             for statistic in statistics {
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO statistics (id, kind, outlet, body) VALUES (?, ?, ?, ?)",
-                    arguments: [statistic.id, statistic.kind.rawValue, statistic.outlet, try encoder.encode(statistic)])
+                let body = try encoder.encode(statistic)
+                for id in [statistic.id] + statistic.aliases {
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO statistics (id, kind, outlet, body) VALUES (?, ?, ?, ?)",
+                        arguments: [id, statistic.kind.rawValue, statistic.outlet, body])
+                }
             }
         }
     }
@@ -398,21 +505,17 @@ public final class SlantStore: @unchecked Sendable {
 
     public func setMeta(_ values: [String: String]) throws(StoreError) {
         try writeTransaction { db in
-            for (key, value) in values {
-                try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
-            }
+            for (key, value) in values { try MetaRow(key: key, value: value).save(db) }
         }
+    }
+
+    public func meta(_ key: String) throws(StoreError) -> String? {
+        try lookup { db in try MetaRow.fetchOne(db, key: key)?.value }
     }
 
     /// The corpus of the last completed run.
     public func corpus() throws(StoreError) -> [CorpusMember] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM corpus ORDER BY position").map { row in
-                CorpusMember(
-                    digest: row["digest"], source: row["source"], outlet: row["outlet"], analysisKey: row["analysis_key"],
-                    articleID: row["article_id"])
-            }
-        }
+        try read { db in try CorpusRow.fetchAll(db, sql: "SELECT * FROM corpus ORDER BY position").map(\.member) }
     }
 
     /// The sources of the corpus of the last completed run.
@@ -422,14 +525,8 @@ public final class SlantStore: @unchecked Sendable {
 
     public func corpusFailures() throws(StoreError) -> [ExcludedDocument] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM corpus_failures ORDER BY source").map { row in
-                ExcludedDocument(source: row["source"], stage: row["stage"], code: row["code"], reason: row["reason"])
-            }
+            try CorpusFailureRow.fetchAll(db, sql: "SELECT * FROM corpus_failures ORDER BY source").map(\.failure)
         }
-    }
-
-    public func meta(_ key: String) throws(StoreError) -> String? {
-        try lookup { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
     }
 
     /// Whether a completed run exists.
@@ -437,25 +534,12 @@ public final class SlantStore: @unchecked Sendable {
         try read { db in (try Int.fetchOne(db, sql: "SELECT count(*) FROM runs WHERE status = 'completed'") ?? 0) > 0 }
     }
 
-    /// Digests that some earlier run has seen.
-    public func knownDigests(_ digests: [String]) throws(StoreError) -> Set<String> {
+    /// Every digest that some earlier run has seen, with the run that first saw it: one query for a whole run.
+    public func knownDigests() throws(StoreError) -> [String: Int64] {
         try read { db in
-            var known = Set<String>()
-            for chunk in stride(from: 0, to: digests.count, by: 500) {
-                let part = Array(digests[chunk..<min(chunk + 500, digests.count)])
-                let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
-                known.formUnion(try String.fetchAll(db, sql: "SELECT digest FROM documents WHERE digest IN (\(marks))", arguments: StatementArguments(part)))
-            }
-            return known
-        }
-    }
-
-    /// Every digest that some earlier run has seen: one query for a whole run.
-    public func knownDigests() throws(StoreError) -> Set<String> {
-        try read { db in
-            var known = Set<String>()
-            let digests = try String.fetchCursor(db, sql: "SELECT digest FROM documents")
-            while let digest = try digests.next() { known.insert(digest) }
+            var known: [String: Int64] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT digest, first_run FROM documents")
+            while let row = try rows.next() { known[row["digest"]] = row["first_run"] ?? 0 }
             return known
         }
     }
@@ -468,7 +552,7 @@ public final class SlantStore: @unchecked Sendable {
             for member in members {
                 let rows = try Row.fetchCursor(statement, arguments: [member.digest, member.analysisKey])
                 guard let row = try rows.next() else { continue }
-                try row.withUnsafeData(atIndex: 0) { data in
+                try row.withUnsafeData(named: "words") { data in
                     guard let data else { return }
                     data.withUnsafeBytes { bytes in
                         _ = WordsFormat.forEach(bytes) { word, count in body(member, word, count) }
@@ -478,13 +562,24 @@ public final class SlantStore: @unchecked Sendable {
         }
     }
 
+    /// The select that reads evidence rows with the text of their sentences.
+    private static let evidenceSelect = """
+        SELECT \(EvidenceRow.selection), s.text AS sentence_text, evidence.digest AS digest, evidence.key AS key
+        FROM evidence JOIN evidence_sentences AS s
+            ON s.digest = evidence.digest AND s.key = evidence.key AND s.number = evidence.sentence_ref
+        """
+
+    private static func evidence(_ row: Row) -> Evidence {
+        EvidenceRow.evidence(row, sentenceText: row["sentence_text"])
+    }
+
     /// Evidence rows of a member, in order (with their sentences).
     public func evidence(digest: String, key: String) throws(StoreError) -> [Evidence] {
         try lookup { db in
             try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT \(Self.evidenceColumns) FROM evidence WHERE digest = ? AND key = ? ORDER BY position"),
+                db.cachedStatement(sql: Self.evidenceSelect + " WHERE evidence.digest = ? AND evidence.key = ? ORDER BY position"),
                 arguments: [digest, key]
-            ).map(Self.evidence(from:))
+            ).map(Self.evidence)
         }
     }
 
@@ -495,12 +590,12 @@ public final class SlantStore: @unchecked Sendable {
     ) throws(StoreError) {
         try read { db in
             let statement = try db.cachedStatement(
-                sql: "SELECT \(Self.evidenceColumns) FROM evidence WHERE digest = ? AND key = ? ORDER BY position")
+                sql: Self.evidenceSelect + " WHERE evidence.digest = ? AND evidence.key = ? ORDER BY position")
             var items: [Evidence] = []
             for (position, document) in documents.enumerated() {
                 items.removeAll(keepingCapacity: true)
                 let rows = try Row.fetchCursor(statement, arguments: [document.digest, document.key])
-                while let row = try rows.next() { items.append(Self.evidence(from: row)) }
+                while let row = try rows.next() { items.append(Self.evidence(row)) }
                 body(position, items)
             }
         }
@@ -512,27 +607,14 @@ public final class SlantStore: @unchecked Sendable {
         return try read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT \(Self.evidenceColumns), digest, key FROM evidence WHERE item = ? COLLATE NOCASE OR text = ? COLLATE NOCASE ORDER BY digest, position",
+                sql: Self.evidenceSelect
+                    + " WHERE evidence.item = ? COLLATE NOCASE OR evidence.text = ? COLLATE NOCASE ORDER BY evidence.digest, position",
                 arguments: [text, text]
             ).compactMap { row in
-                guard let member = byKey[(row[17] as String) + "\u{1F}" + (row[18] as String)] else { return nil }
-                return (member, Self.evidence(from: row))
+                guard let member = byKey[(row["digest"] as String) + "\u{1F}" + (row["key"] as String)] else { return nil }
+                return (member, Self.evidence(row))
             }
         }
-    }
-
-    /// The columns ``evidence(from:)`` reads, in its order.
-    static let evidenceColumns = """
-        kind, grouping, item, stance, weight, text, voice, distanced, speaker, negated, comment, sentence, start, end, \
-        sentence_text, match_start, match_end
-        """
-
-    static func evidence(from row: Row) -> Evidence {
-        let voice = Voice(rawValue: row[6]) ?? .authorial
-        return Evidence(
-            kind: Evidence.Kind(rawValue: row[0]) ?? .term, group: row[1], item: row[2], stance: row[3], weight: row[4],
-            text: row[5], voice: VoiceKey(voice, distanced: row[7]), speaker: row[8], negated: row[9], comment: row[10],
-            sentence: row[11], start: row[12], end: row[13], sentenceText: row[14], matchStart: row[15], matchEnd: row[16])
     }
 
     // MARK: - Plumbing

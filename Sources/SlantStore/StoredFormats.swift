@@ -9,8 +9,10 @@ import SlantCore
 /// zig-zag LEB128 varints, doubles their IEEE 754 bit pattern (little-endian, so a
 /// value reads back bit for bit), strings a byte length and their UTF-8 bytes.
 enum StoredFormat {
-    /// The first byte of a binary measures blob.
-    static let measures: UInt8 = 0x01
+    /// The first byte of a binary measures blob of the first version (no lexicon per count): still read.
+    static let measuresWithoutLexicons: UInt8 = 0x01
+    /// The first byte of a binary measures blob: every count and evidence item names its lexicon.
+    static let measures: UInt8 = 0x03
     /// The first byte of a binary words blob.
     static let words: UInt8 = 0x02
     /// The first byte of a JSON object.
@@ -222,22 +224,29 @@ enum MeasuresFormat {
         for warning in measures.warnings { writer.string(warning) }
         writer.unsigned(UInt64(measures.termCounts.count))
         for count in measures.termCounts {
+            writer.string(count.lexicon)
             writer.string(count.family)
             writer.string(count.term)
             writer.string(count.stance)
             writer.voice(count.voice)
             writer.int(count.count)
+            writer.int(count.spanRepeats)
         }
         writer.unsigned(UInt64(measures.loadedCounts.count))
         for count in measures.loadedCounts {
+            writer.string(count.lexicon)
             writer.string(count.category)
             writer.voice(count.voice)
             writer.int(count.hits)
             writer.double(count.weight)
+            writer.bool(count.home)
         }
         writer.unsigned(UInt64(measures.evidence.count))
         for item in measures.evidence {
             writer.byte(item.kind == .term ? 0 : 1)
+            writer.string(item.lexicon)
+            writer.unsigned(UInt64(item.alsoIn.count))
+            for category in item.alsoIn { writer.string(category) }
             writer.string(item.group)
             writer.string(item.item)
             writer.optionalString(item.stance)
@@ -256,18 +265,19 @@ enum MeasuresFormat {
         return writer.bytes
     }
 
-    /// The measures of a stored blob (binary, or JSON from an earlier version); nil when it does not decode.
+    /// The measures of a stored blob (binary of either version, or JSON from an earlier version); nil when it
+    /// does not decode. Blobs of earlier versions read with every lexicon `""`.
     static func decode(_ data: UnsafeRawBufferPointer) -> ArticleMeasures? {
         guard let first = data.first else { return nil }
         if first == StoredFormat.jsonObject {
             return try? JSONDecoder().decode(ArticleMeasures.self, from: Data(data))
         }
-        guard first == StoredFormat.measures else { return nil }
+        guard first == StoredFormat.measures || first == StoredFormat.measuresWithoutLexicons else { return nil }
         var reader = ByteReader(data)
-        return try? decode(&reader)
+        return try? decode(&reader, lexicons: first == StoredFormat.measures)
     }
 
-    private static func decode(_ reader: inout ByteReader) throws(MalformedBlob) -> ArticleMeasures {
+    private static func decode(_ reader: inout ByteReader, lexicons: Bool) throws(MalformedBlob) -> ArticleMeasures {
         let id = try reader.string()
         let outlet = try reader.string()
         let source = try reader.string()
@@ -293,16 +303,19 @@ enum MeasuresFormat {
         let terms = try reader.count()
         termCounts.reserveCapacity(terms)
         for _ in 0..<terms {
+            let lexicon = lexicons ? try reader.string() : ""
             termCounts.append(TermCount(
-                family: try reader.string(), term: try reader.string(), stance: try reader.string(), voice: try reader.voice(),
-                count: try reader.int()))
+                lexicon: lexicon, family: try reader.string(), term: try reader.string(), stance: try reader.string(),
+                voice: try reader.voice(), count: try reader.int(), spanRepeats: lexicons ? try reader.int() : 0))
         }
         var loadedCounts: [LoadedCount] = []
         let loaded = try reader.count()
         loadedCounts.reserveCapacity(loaded)
         for _ in 0..<loaded {
+            let lexicon = lexicons ? try reader.string() : ""
             loadedCounts.append(LoadedCount(
-                category: try reader.string(), voice: try reader.voice(), hits: try reader.int(), weight: try reader.double()))
+                lexicon: lexicon, category: try reader.string(), voice: try reader.voice(), hits: try reader.int(),
+                weight: try reader.double(), home: lexicons ? try reader.bool() : true))
         }
         var evidence: [Evidence] = []
         let items = try reader.count()
@@ -314,12 +327,18 @@ enum MeasuresFormat {
             case 1: kind = .loaded
             default: throw MalformedBlob()
             }
+            var lexicon = ""
+            var alsoIn: [String] = []
+            if lexicons {
+                lexicon = try reader.string()
+                for _ in 0..<(try reader.count()) { alsoIn.append(try reader.string()) }
+            }
             evidence.append(Evidence(
                 kind: kind, group: try reader.string(), item: try reader.string(), stance: try reader.optionalString(),
                 weight: try reader.optionalDouble(), text: try reader.string(), voice: try reader.voice(),
                 speaker: try reader.optionalString(), negated: try reader.bool(), comment: try reader.optionalInt(),
                 sentence: try reader.int(), start: try reader.int(), end: try reader.int(), sentenceText: "",
-                matchStart: try reader.int(), matchEnd: try reader.int()))
+                matchStart: try reader.int(), matchEnd: try reader.int(), lexicon: lexicon, alsoIn: alsoIn))
         }
         guard reader.atEnd else { throw MalformedBlob() }
         return ArticleMeasures(
@@ -365,124 +384,6 @@ enum WordsFormat {
             return reader.atEnd
         } catch {
             return false
-        }
-    }
-}
-
-/// The `documents` column of the `files` table: a JSON array of objects with string
-/// members (`digest`, `source`, optionally `outletHint`), as `JSONEncoder` writes it.
-/// Read by a small parser for exactly that shape; anything else goes to `JSONDecoder`.
-enum StoredDocumentsFormat {
-    static func decode(_ text: String) -> [StoredDocument]? {
-        var text = text
-        if let fast = text.withUTF8({ Self.parse($0) }) { return fast }
-        return try? JSONDecoder().decode([StoredDocument].self, from: Data(text.utf8))
-    }
-
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> [StoredDocument]? {
-        var parser = Parser(bytes: bytes)
-        return try? parser.documents()
-    }
-
-    private struct Parser {
-        let bytes: UnsafeBufferPointer<UInt8>
-        var position = 0
-
-        mutating func skipSpace() {
-            while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x0A || bytes[position] == 0x0D || bytes[position] == 0x09 {
-                position += 1
-            }
-        }
-
-        mutating func expect(_ byte: UInt8) throws(MalformedBlob) {
-            skipSpace()
-            guard position < bytes.count, bytes[position] == byte else { throw MalformedBlob() }
-            position += 1
-        }
-
-        mutating func next(is byte: UInt8) -> Bool {
-            skipSpace()
-            guard position < bytes.count, bytes[position] == byte else { return false }
-            position += 1
-            return true
-        }
-
-        mutating func documents() throws(MalformedBlob) -> [StoredDocument] {
-            try expect(UInt8(ascii: "["))
-            var documents: [StoredDocument] = []
-            if next(is: UInt8(ascii: "]")) { return try end(documents) }
-            repeat {
-                documents.append(try document())
-            } while next(is: UInt8(ascii: ","))
-            try expect(UInt8(ascii: "]"))
-            return try end(documents)
-        }
-
-        mutating func end(_ documents: [StoredDocument]) throws(MalformedBlob) -> [StoredDocument] {
-            skipSpace()
-            guard position == bytes.count else { throw MalformedBlob() }
-            return documents
-        }
-
-        mutating func document() throws(MalformedBlob) -> StoredDocument {
-            try expect(UInt8(ascii: "{"))
-            var digest: String?
-            var source: String?
-            var hint: String?
-            if !next(is: UInt8(ascii: "}")) {
-                repeat {
-                    let key = try string()
-                    try expect(UInt8(ascii: ":"))
-                    skipSpace()
-                    let value: String?
-                    if bytes.count - position >= 4, bytes[position] == UInt8(ascii: "n"), bytes[position + 1] == UInt8(ascii: "u"),
-                        bytes[position + 2] == UInt8(ascii: "l"), bytes[position + 3] == UInt8(ascii: "l") {
-                        position += 4
-                        value = nil
-                    } else {
-                        value = try string()
-                    }
-                    switch key {
-                    case "digest": digest = value
-                    case "source": source = value
-                    case "outletHint": hint = value
-                    default: throw MalformedBlob()
-                    }
-                } while next(is: UInt8(ascii: ","))
-                try expect(UInt8(ascii: "}"))
-            }
-            guard let digest, let source else { throw MalformedBlob() }
-            return StoredDocument(digest: digest, source: source, outletHint: hint)
-        }
-
-        /// A JSON string; escapes other than `\/`, `\\` and `\"` send the whole value to `JSONDecoder`.
-        mutating func string() throws(MalformedBlob) -> String {
-            try expect(UInt8(ascii: "\""))
-            var text: [UInt8] = []
-            var runStart = position
-            while position < bytes.count {
-                let byte = bytes[position]
-                if byte == UInt8(ascii: "\"") {
-                    text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
-                    position += 1
-                    return String(decoding: text, as: UTF8.self)
-                }
-                if byte < 0x20 { throw MalformedBlob() }
-                if byte == UInt8(ascii: "\\") {
-                    text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
-                    guard position + 1 < bytes.count else { throw MalformedBlob() }
-                    let escaped = bytes[position + 1]
-                    guard escaped == UInt8(ascii: "/") || escaped == UInt8(ascii: "\\") || escaped == UInt8(ascii: "\"") else {
-                        throw MalformedBlob()
-                    }
-                    text.append(escaped)
-                    position += 2
-                    runStart = position
-                    continue
-                }
-                position += 1
-            }
-            throw MalformedBlob()
         }
     }
 }

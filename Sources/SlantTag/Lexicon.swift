@@ -243,12 +243,16 @@ public struct Lexicon: Sendable {
         public var weight: Double
         public var variants: [Pattern]
         public var context: ContextRules
+        /// Further categories of the lexicon the entry belongs to (`also_in:`): a hit counts in each
+        /// of their rates, and once in the lexicon's.
+        public var alsoIn: [String]
 
-        public init(entry: String, weight: Double, variants: [Pattern], context: ContextRules = ContextRules()) {
+        public init(entry: String, weight: Double, variants: [Pattern], context: ContextRules = ContextRules(), alsoIn: [String] = []) {
             self.entry = entry
             self.weight = weight
             self.variants = variants
             self.context = context
+            self.alsoIn = alsoIn
         }
     }
 

@@ -42,11 +42,14 @@ public struct ImportedLexicon: Sendable, Equatable {
         public var weight: Double?
         /// A YAML comment written after the entry (for example the other categories of the word).
         public var comment: String?
+        /// The other categories (ids) the entry is also in (`also_in:`).
+        public var alsoIn: [String]
 
-        public init(text: String, weight: Double? = nil, comment: String? = nil) {
+        public init(text: String, weight: Double? = nil, comment: String? = nil, alsoIn: [String] = []) {
             self.text = text
             self.weight = weight
             self.comment = comment
+            self.alsoIn = alsoIn
         }
     }
 
@@ -70,9 +73,10 @@ public struct ImportedLexicon: Sendable, Equatable {
             out += "    entries:\n"
             for entry in category.entries {
                 let comment = entry.comment.map { "  " + LexiconYAML.comment($0) } ?? ""
-                if let weight = entry.weight {
+                if entry.weight != nil || !entry.alsoIn.isEmpty {
                     out += "      - entry: \(LexiconYAML.scalar(entry.text))\(comment)\n"
-                    out += "        weight: \(LexiconYAML.number(weight))\n"
+                    if let weight = entry.weight { out += "        weight: \(LexiconYAML.number(weight))\n" }
+                    if !entry.alsoIn.isEmpty { out += "        also_in: [\(entry.alsoIn.map(LexiconYAML.scalar).joined(separator: ", "))]\n" }
                 } else {
                     out += "      - \(LexiconYAML.scalar(entry.text))\(comment)\n"
                 }
@@ -194,9 +198,14 @@ public enum LexiconImport {
         public var categories: [String]
         /// Word list: the name of its one category (default: the file's name without extension).
         public var category: String?
+        /// LIWC: keep a word of several imported categories in every one of them (an entry of the first,
+        /// `also_in:` the others), as non-hierarchical dictionaries such as the Moral Foundations
+        /// Dictionary need; off (the default), a word is an entry of the first of them only.
+        public var allCategories: Bool
 
         public init(
-            path: String, id: String? = nil, weight: Double = 1.0, date: String, categories: [String] = [], category: String? = nil
+            path: String, id: String? = nil, weight: Double = 1.0, date: String, categories: [String] = [], category: String? = nil,
+            allCategories: Bool = false
         ) {
             self.path = path
             self.id = id
@@ -204,6 +213,7 @@ public enum LexiconImport {
             self.date = date
             self.categories = categories
             self.category = category
+            self.allCategories = allCategories
         }
     }
 
@@ -221,8 +231,10 @@ public enum LexiconImport {
         public var usageError: String?
         /// Input lines left out (each has a warning).
         public var skippedLines = 0
-        /// Words of several imported categories, written once, in the first.
+        /// Words of several imported categories, written once (in the first, or with `also_in:`).
         public var wordsInSeveralCategories = 0
+        /// Whether those words were kept in all their categories.
+        var keptInAll = false
 
         public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
         public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
@@ -239,7 +251,9 @@ public enum LexiconImport {
                 "\(file): imported \(plural(entries, "entry", "entries")) in \(plural(document.categories.count, "category", "categories")); "
                 + "\(plural(skippedLines, "line")) skipped, \(plural(warnings, "warning"))"
             if wordsInSeveralCategories > 0 {
-                line += "; \(plural(wordsInSeveralCategories, "word")) of several categories kept in the first only"
+                line += keptInAll
+                    ? "; \(plural(wordsInSeveralCategories, "word")) of several categories kept in all of them (also_in)"
+                    : "; \(plural(wordsInSeveralCategories, "word")) of several categories kept in the first only"
             }
             return line
         }
@@ -439,18 +453,58 @@ public enum LexiconImport {
             found[pattern.words] = words.count
             words.append((pattern.text, line.number, categories))
         }
+        // Each word's home (the category it is an entry of) and the further categories it is also in.
+        var chosenOf: [[Int]] = []
+        var homeOf: [Int?] = []
         for word in words {
             let chosen = word.categories.filter { priority[$0] != nil }.sorted { (priority[$0] ?? 0) < (priority[$1] ?? 0) }
             for number in chosen { members[number, default: 0] += 1 }
-            guard let home = chosen.first else { continue }
+            chosenOf.append(chosen)
+            homeOf.append(chosen.first)
+        }
+        if options.allCategories {
+            // A category whose words are all at home in earlier ones takes one of them in, when its
+            // home keeps others, so that it is written (a category needs an entry of its own).
+            var homeCounts: [Int: Int] = [:]
+            for home in homeOf.compactMap({ $0 }) { homeCounts[home, default: 0] += 1 }
+            for number in selected where homeCounts[number, default: 0] == 0 {
+                guard let moved = words.indices.first(where: { index in
+                    guard let home = homeOf[index] else { return false }
+                    return chosenOf[index].contains(number) && homeCounts[home, default: 0] > 1
+                }), let home = homeOf[moved] else { continue }
+                homeCounts[home, default: 0] -= 1
+                homeCounts[number] = 1
+                homeOf[moved] = number
+            }
+        }
+        // The ids of the categories that get entries, in the order of --categories, else of the header.
+        var homes = Set(homeOf.compactMap { $0 })
+        var idOf: [Int: String] = [:]
+        var ids = Set<String>()
+        for category in selected.compactMap({ byNumber[$0] }) where homes.contains(category.number) {
+            var id = slug(category.name)
+            if id.isEmpty || ids.contains(id) { id = id.isEmpty ? "category-\(category.number)" : "\(id)-\(category.number)" }
+            ids.insert(id)
+            idOf[category.number] = id
+        }
+        homes = Set(idOf.keys)
+        for (index, word) in words.enumerated() {
+            guard let home = homeOf[index] else { continue }
+            let chosen = chosenOf[index]
             var comment: String?
+            var alsoIn: [String] = []
             if chosen.count > 1 {
                 outcome.wordsInSeveralCategories += 1
-                let others = chosen.dropFirst().compactMap { byNumber[$0] }.map { "\($0.name) (\($0.number))" }
-                comment = "also in: " + others.joined(separator: ", ")
+                let others = chosen.filter { $0 != home }
+                if options.allCategories {
+                    alsoIn = others.compactMap { idOf[$0] }
+                } else {
+                    comment = "also in: " + others.compactMap { byNumber[$0] }.map { "\($0.name) (\($0.number))" }.joined(separator: ", ")
+                }
             }
-            entries[home, default: []].append(ImportedLexicon.Entry(text: word.text, comment: comment))
+            entries[home, default: []].append(ImportedLexicon.Entry(text: word.text, comment: comment, alsoIn: alsoIn))
         }
+        outcome.keptInAll = options.allCategories
         if !sawWord {
             report.error(nil, "the dictionary has no words after its category header")
         }
@@ -459,20 +513,18 @@ public enum LexiconImport {
         // The categories, in the order of --categories, else of the header.
         let source = basename(file)
         var categories: [ImportedLexicon.Category] = []
-        var ids = Set<String>()
         for category in selected.compactMap({ byNumber[$0] }) {
-            guard let words = entries[category.number], !words.isEmpty else {
+            guard let words = entries[category.number], !words.isEmpty, let id = idOf[category.number] else {
                 let count = members[category.number] ?? 0
                 report.warning(
                     category.line,
                     count == 0
                         ? "category \(category.name) (\(category.number)) has no words; left out"
-                        : "category \(category.name) (\(category.number)) is left out: \(count == 1 ? "its word is an entry" : "all its \(count) words are entries") of an earlier category (choose the order with --categories)")
+                        : options.allCategories
+                            ? "category \(category.name) (\(category.number)) is left out: \(count == 1 ? "its word is" : "all its \(count) words are") the only entry of another category"
+                            : "category \(category.name) (\(category.number)) is left out: \(count == 1 ? "its word is an entry" : "all its \(count) words are entries") of an earlier category (choose the order with --categories)")
                 continue
             }
-            var id = slug(category.name)
-            if id.isEmpty || ids.contains(id) { id = id.isEmpty ? "category-\(category.number)" : "\(id)-\(category.number)" }
-            ids.insert(id)
             let note = category.note.map { " (\($0))" } ?? ""
             categories.append(
                 ImportedLexicon.Category(
@@ -490,12 +542,19 @@ public enum LexiconImport {
             id: options.id ?? defaultID(file),
             description:
                 "Imported from \(source) (LIWC-style dictionary) on \(options.date) by slant lexicon import: \(total) entries in \(categories.count) categories, each of weight \(LexiconYAML.number(options.weight)).",
-            headerComments: [
-                "Imported by `slant lexicon import --liwc` from \(source) on \(options.date).",
-                "A word of several imported categories is an entry of the first of them only (in the",
-                "order of --categories, else of the header), so that it is not counted twice; an",
-                "`also in:` comment names the others. Check with `slant lexicon check`.",
-            ],
+            headerComments: options.allCategories
+                ? [
+                    "Imported by `slant lexicon import --liwc --all-categories` from \(source) on \(options.date).",
+                    "A word of several imported categories is an entry of the first of them (in the order",
+                    "of --categories, else of the header) and `also_in:` the others: it counts in each of",
+                    "their rates and once in the lexicon's. Check with `slant lexicon check`.",
+                ]
+                : [
+                    "Imported by `slant lexicon import --liwc` from \(source) on \(options.date).",
+                    "A word of several imported categories is an entry of the first of them only (in the",
+                    "order of --categories, else of the header), so that it is not counted twice; an",
+                    "`also in:` comment names the others. Check with `slant lexicon check`.",
+                ],
             categories: categories)
         outcome.document = document
         return finish(outcome, report)

@@ -45,6 +45,8 @@ public enum LexiconLoader {
 /// Reads the lexicon's keys with a ``YAMLReader``.
 private struct LexiconReader {
     var yaml: YAMLReader
+    /// The `also_in:` list of the entry ``readEntry`` read last, with its nodes.
+    var lastAlsoIn: [(String, Node)] = []
 
     static let topLevelKeys = [
         "lexicon", "kind", "version", "language", "description", "options", "stances", "stance_index", "measure",
@@ -64,7 +66,7 @@ private struct LexiconReader {
     static let familyKeys = ["id", "question", "note", "terms", "qualifiers", "negatable", "share_spans", "context"]
     static let termKeys = ["term", "stance", "variants", "source", "note", "not_before", "not_after", "context"]
     static let categoryKeys = ["id", "label", "description", "basis", "default_weight", "entries"]
-    static let entryKeys = ["entry", "weight", "variants", "note", "not_before", "not_after"]
+    static let entryKeys = ["entry", "weight", "variants", "note", "not_before", "not_after", "also_in"]
 
     init(file: String) { yaml = YAMLReader(file: file) }
 
@@ -299,6 +301,7 @@ private struct LexiconReader {
             case "source": source = yaml.string(value, "`source`")
             case "not_before": context.notBefore = patterns(value, "`not_before`", normalizer: normalizer).map(\.0)
             case "not_after": context.notAfter = patterns(value, "`not_after`", normalizer: normalizer).map(\.0)
+            case "also_in": lastAlsoIn = yaml.stringList(value, "`also_in`")
             default: break
             }
         }
@@ -345,6 +348,7 @@ private struct LexiconReader {
         var categories: [Lexicon.Category] = []
         var ids = Set<String>()
         var entryOwners: [[PatternWord]: String] = [:]
+        var alsoInNodes: [(category: String, entry: String, nodes: [(String, Node)])] = []
         for item in items {
             var id: String?
             var label: String?
@@ -380,6 +384,7 @@ private struct LexiconReader {
             var entries: [Lexicon.Entry] = []
             for entryItem in entryItems {
                 guard let (entry, nodes) = readEntry(entryItem, defaultWeight: defaultWeight, normalizer: normalizer) else { continue }
+                if !lastAlsoIn.isEmpty { alsoInNodes.append((id, entry.entry, lastAlsoIn)) }
                 for (variant, variantNode) in zip(entry.variants, nodes) {
                     if let owner = entryOwners[variant.words] {
                         yaml.fail(variantNode, "`\(variant.text)` is already an entry or variant (in \(owner)); it would be counted twice")
@@ -391,10 +396,24 @@ private struct LexiconReader {
             }
             categories.append(Lexicon.Category(id: id, label: label, description: description, basis: basis, entries: entries))
         }
+        // `also_in:` names other categories of this lexicon.
+        for (category, entry, nodes) in alsoInNodes {
+            var seen = Set<String>()
+            for (name, node) in nodes {
+                if name == category {
+                    yaml.fail(node, "`\(entry)` is an entry of `\(name)` already; `also_in` lists the other categories it belongs to")
+                } else if !ids.contains(name) {
+                    yaml.fail(node, "unknown category `\(name)` in `also_in` of `\(entry)`; categories: \(categories.map(\.id).joined(separator: ", "))")
+                } else if !seen.insert(name).inserted {
+                    yaml.fail(node, "`\(name)` is listed twice in `also_in` of `\(entry)`")
+                }
+            }
+        }
         return categories
     }
 
     mutating func readEntry(_ node: Node, defaultWeight: Double, normalizer: WordNormalizer) -> (Lexicon.Entry, [Node])? {
+        lastAlsoIn = []
         if case .scalar = node {
             guard let text = yaml.string(node, "an entry") else { return nil }
             switch normalizer.pattern(text) {
@@ -418,6 +437,7 @@ private struct LexiconReader {
             case "variants": variants = patterns(value, "`variants`", normalizer: normalizer)
             case "not_before": context.notBefore = patterns(value, "`not_before`", normalizer: normalizer).map(\.0)
             case "not_after": context.notAfter = patterns(value, "`not_after`", normalizer: normalizer).map(\.0)
+            case "also_in": lastAlsoIn = yaml.stringList(value, "`also_in`")
             default: break
             }
         }
@@ -433,7 +453,10 @@ private struct LexiconReader {
             }
         }
         let resolved = variants ?? []
-        return (Lexicon.Entry(entry: name, weight: weight, variants: resolved.map(\.0), context: context), resolved.map(\.1))
+        return (
+            Lexicon.Entry(entry: name, weight: weight, variants: resolved.map(\.0), context: context, alsoIn: lastAlsoIn.map(\.0)),
+            resolved.map(\.1)
+        )
     }
 
     // MARK: - Qualifiers, context requirements, ids

@@ -114,7 +114,9 @@ public struct TagStage: Stage {
                         let category = lexicon.categories[categoryIndex]
                         let entry = category.entries[entryIndex]
                         loaded.append(
-                            LoadedMatch(lexicon: lexicon.id, text: surface, entry: entry.entry, category: category.id, weight: entry.weight, context: context))
+                            LoadedMatch(
+                                lexicon: lexicon.id, text: surface, entry: entry.entry, category: category.id, alsoIn: entry.alsoIn,
+                                weight: entry.weight, context: context))
                     }
                 }
             }

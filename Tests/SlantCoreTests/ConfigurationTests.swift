@@ -30,8 +30,8 @@ import Testing
         #expect(configuration.lexicons.map(\.path) == ["lexicons/karabakh.yaml"])
         #expect(configuration.store == "work/slant.sqlite")
         #expect(configuration.reports == "out")
-        #expect(configuration.maxDocumentBytes == 1_000_000)
-        #expect(configuration.minArticleWords == 40)
+        #expect(configuration.settings.ingest.maxDocumentBytes == 1_000_000)
+        #expect(configuration.settings.clean.minimumArticleWords == 40)
         #expect(configuration.baseDirectory == "/p")
     }
 
@@ -54,7 +54,7 @@ import Testing
 
     @Test func unknownKeyIsRefusedWithItsPlaceAndASuggestion() {
         #expect(errors("sorces:\n  - corpus\n") == [
-            "pipeline.yaml:1:1: error: unknown key `sorces` in the configuration (did you mean `sources`?); expected one of: sources, lexicons, store, reports, limits",
+            "pipeline.yaml:1:1: error: unknown key `sorces` in the configuration (did you mean `sources`?); expected one of: sources, lexicons, store, reports, limits, statistics, report",
         ])
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import SlantCore
 import Testing
 
@@ -26,6 +27,16 @@ import Testing
 
     @Test func partsAreLengthPrefixed() {
         #expect(ContentDigest(ofParts: ["ab", "c"]) != ContentDigest(ofParts: ["a", "bc"]))
+    }
+
+    /// The digests every store keys its rows by: the same bytes as before libcrypto replaced swift-crypto
+    /// (each part its little-endian UInt64 length, then its UTF-8 bytes; checked with Python's hashlib).
+    @Test func digestsAreTheSameBytesAsEverStoresKeyedBy() {
+        #expect(ContentDigest(of: [UInt8]()).hex == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(ContentDigest(ofParts: ["clean", "1", "é—Арцах", ""]).hex == "38f0bfa4d9a53832da6ffb3e94c3fde434f693a79c63379ba19992518a058ab0")
+        let large = [UInt8](repeating: 0x61, count: 1_000_000)
+        #expect(ContentDigest(of: large).hex == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(ContentDigest(of: Data(large)) == ContentDigest(of: large))
     }
 
     @Test func documentDigestDependsOnBytesAndMetadataButNotOutlet() {

@@ -247,20 +247,25 @@ func discover(_ directory: TemporaryDirectory, _ sources: [SourceSpecification])
         #expect(discovery.files.map(\.specificationIndex) == [1, 0])
     }
 
-    @Test func pathsOutsideTheCurrentDirectoryAreAbsolute() throws {
+    /// A corpus is the same wherever the command is run from: paths are relative to the
+    /// configuration's directory, and absolute for files outside it.
+    @Test func pathsAreRelativeToTheConfigurationWhereverTheCommandRuns() throws {
         let directory = try makeCorpus()
         defer { directory.remove() }
         try directory.makeDirectory("elsewhere")
         let configuration = directory.configuration([source("corpus/x/*.html")])
         let outside = try FileDiscovery(currentDirectory: directory.absolute("elsewhere")).files(for: configuration)
-        #expect(paths(outside) == [directory.absolute("corpus/x/b.html")])
+        #expect(paths(outside) == ["corpus/x/b.html"])
+        let inside = try FileDiscovery(currentDirectory: directory.path).files(for: configuration)
+        #expect(paths(inside) == ["corpus/x/b.html"])
 
-        // A relative base directory is resolved against the current directory.
+        // A relative base directory is resolved against the current directory; a file outside it is absolute.
         var relative = configuration
         relative.baseDirectory = "corpus"
-        relative.sources = [source("x/*.html"), source("../corpus/a.html")]
-        let inside = try FileDiscovery(currentDirectory: directory.path).files(for: relative)
-        #expect(paths(inside) == ["corpus/a.html", "corpus/x/b.html"])
+        relative.sources = [source("x/*.html"), source("../corpus/a.html"), source("../other.html")]
+        try directory.write("other.html")
+        let nested = try FileDiscovery(currentDirectory: directory.path).files(for: relative)
+        #expect(paths(nested) == [directory.absolute("other.html"), "a.html", "x/b.html"])
     }
 
     @Test func symbolicLinkLoopsAreWalkedOnce() throws {

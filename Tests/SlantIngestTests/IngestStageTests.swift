@@ -123,7 +123,7 @@ func ingestError(_ path: String, line: Int? = nil, _ reason: DocumentFailure) ->
         #expect(
             IngestStage(maxDocumentBytes: 10).configurationDigest
                 == IngestStage(maxDocumentBytes: 10).configurationDigest)
-        let configured = IngestStage(configuration: PipelineConfiguration(maxDocumentBytes: 1234))
+        let configured = IngestStage(settings: IngestSettings(maxDocumentBytes: 1234))
         #expect(configured.readLimit(for: .html) == 1234)
         #expect(configured.readLimit(for: .text) == 1234)
         #expect(configured.readLimit(for: .jsonl) == IngestStage.defaultMaxJSONLinesBytes)
@@ -344,7 +344,7 @@ func ingestError(_ path: String, line: Int? = nil, _ reason: DocumentFailure) ->
         let configuration = directory.configuration([
             source("corpus/asbarez", outlet: "Asbarez"), source("corpus/feeds/*.jsonl", outlet: "TASS"),
         ])
-        let stage = IngestStage(configuration: configuration)
+        let stage = IngestStage(settings: configuration.settings.ingest)
         let discovery = try FileDiscovery(currentDirectory: directory.path).files(for: configuration)
         var lines: [String] = []
         for file in discovery.files {

@@ -13,11 +13,15 @@ import Testing
             id: id, outlet: outlet, source: "\(id).html", digest: id, title: id, url: nil, published: date, language: "en",
             tokens: authorial + quoted, voiceTokens: [.authorial: authorial, .quoted: quoted, .attributed: 0, .comment: comments],
             sentences: 10, paragraphs: 3, comments: comments > 0 ? 1 : 0, commentTokens: comments, warnings: [],
-            termCounts: terms.map { TermCount(family: $0.0, term: $0.1, stance: $0.2, voice: $0.3, count: $0.4) },
-            loadedCounts: loaded.map { LoadedCount(category: $0.0, voice: $0.1, hits: $0.2, weight: $0.3) }, words: words)
+            termCounts: terms.map { TermCount(lexicon: "terms", family: $0.0, term: $0.1, stance: $0.2, voice: $0.3, count: $0.4) },
+            loadedCounts: loaded.map { LoadedCount(lexicon: "words", category: $0.0, voice: $0.1, hits: $0.2, weight: $0.3) }, words: words)
     }
 
-    static let facts = LexiconFacts(stances: ["armenian", "azerbaijani", "neutral"], lexicons: ["test v1"])
+    static let terminology = LexiconFacts.Lexicon(
+        id: "terms", measure: .terminology, languages: ["en"], stances: ["armenian", "azerbaijani", "neutral"],
+        stanceIndex: LexiconFacts.StanceSides(negative: "armenian", positive: "azerbaijani"))
+    static let words = LexiconFacts.Lexicon(id: "words", measure: .loadedLanguage, languages: ["en"])
+    static let facts = LexiconFacts(lexicons: [terminology, words])
 
     static func corpus() -> [ArticleMeasures] {
         [
@@ -40,7 +44,10 @@ import Testing
         try AggregateStage().process(AggregateStage.Input(measures: corpus(), excluded: [], facts: facts))
     }
 
-    static func statistic(_ tables: CorpusTables, _ id: String) -> Statistic? { tables.statistics.first { $0.id == id } }
+    /// The statistic with this ID or alias.
+    static func statistic(_ tables: CorpusTables, _ id: String) -> Statistic? {
+        tables.statistics.first { $0.id == id || $0.aliases.contains(id) }
+    }
 
     @Test func loadedRatesAreRatiosOfSumsPerThousandTokensWithIntervals() throws {
         let tables = try Self.tables()

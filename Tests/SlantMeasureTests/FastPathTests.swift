@@ -94,14 +94,14 @@ extension FastPathTests {
                     article.evidence.append(Evidence(
                         kind: .term, group: count.family, item: count.term, stance: count.stance, weight: nil, text: count.term,
                         voice: count.voice, speaker: nil, negated: false, comment: nil, sentence: occurrence, start: 0, end: 1,
-                        sentenceText: "", matchStart: 0, matchEnd: 1))
+                        sentenceText: "", matchStart: 0, matchEnd: 1, lexicon: count.lexicon))
                 }
             }
             for count in article.loadedCounts {
                 article.evidence.append(Evidence(
                     kind: .loaded, group: count.category, item: count.category, stance: nil, weight: count.weight, text: "x",
                     voice: count.voice, speaker: nil, negated: false, comment: nil, sentence: 0, start: 0, end: 1,
-                    sentenceText: "", matchStart: 0, matchEnd: 1))
+                    sentenceText: "", matchStart: 0, matchEnd: 1, lexicon: count.lexicon))
             }
             return article
         }

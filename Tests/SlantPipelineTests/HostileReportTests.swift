@@ -58,6 +58,55 @@ import Testing
     }
 }
 
+/// JSON Lines records whose every field attacks the report: the Markdown and the page show them as
+/// text, an unterminated right-to-left override stays inside its name, and outlets whose names
+/// slug alike keep apart statistic IDs.
+@Suite struct HostileRecordTests {
+    @Test func hostileRecordFieldsAreEscapedIsolatedAndKeptApart() throws {
+        let directory = try TemporaryDirectory()
+        let text = "Residents of Artsakh said the shelling of the villages continued overnight, and officials said they feared a massacre."
+        func record(_ fields: [String: String]) throws -> String {
+            String(decoding: try JSONSerialization.data(withJSONObject: fields.merging(["text": text]) { first, _ in first }, options: [.sortedKeys]), as: UTF8.self)
+        }
+        try directory.write("feed.jsonl", [
+            try record(["id": "x`y``z", "outlet": "Evil\u{202E}News", "published": "<img src=x onerror=alert(1)>", "title": "One", "url": "https://e.example/1"]),
+            try record(["id": "c1", "outlet": "Outlet C", "published": "2020-10-01", "title": "Two", "url": "https://c.example/1"]),
+            try record(["id": "c2", "outlet": "Outlet-C", "published": "2020-10-02", "title": "Three", "url": "https://c.example/2"]),
+        ].joined(separator: "\n") + "\n")
+        let lexicons = SlantProcess.package.appendingPathComponent("lexicons")
+        try directory.write("pipeline.yaml", """
+            sources:
+              - path: feed.jsonl
+            lexicons:
+              - \(lexicons.appendingPathComponent("karabakh.yaml").path)
+              - \(lexicons.appendingPathComponent("loaded-language.en.yaml").path)
+            """)
+        let result = try SlantProcess.run(["run"], in: directory.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let reports = directory.url.appendingPathComponent("reports")
+        let markdown = try String(contentsOf: reports.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(!markdown.contains("<img"))
+        #expect(markdown.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(markdown.contains("```x`y``z```"))
+        #expect(markdown.contains("\u{2068}Evil\u{202E}News\u{202C}\u{2069}"))
+        for line in markdown.split(separator: "\n") where line.contains("\u{202E}") {
+            #expect(line.contains("\u{202E}News\u{202C}\u{2069}"), "\(line)")
+        }
+        let html = try String(contentsOf: reports.appendingPathComponent("index.html"), encoding: .utf8)
+        let parser = XMLParser(data: Data(html.utf8))
+        #expect(parser.parse(), "index.html is not well-formed: \(String(describing: parser.parserError))")
+        #expect(!html.contains("<img"))
+        let data = try Data(contentsOf: reports.appendingPathComponent("statistics.json"))
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let statistics = document["statistics"] as? [[String: Any]] ?? []
+        let ids = statistics.compactMap { $0["id"] as? String }
+        #expect(Set(ids).count == ids.count)
+        #expect(!ids.contains { $0.contains("/outlet-c/") })
+        let warnings = document["warnings"] as? [String] ?? []
+        #expect(warnings.contains { $0.hasPrefix("outlets “Outlet C” and “Outlet-C” have the same slug `outlet-c`") })
+    }
+}
+
 /// Elements, attributes, ids and in-page links of a page, as an XML parser reads it.
 final class ElementCollector: NSObject, XMLParserDelegate {
     var elements: Set<String> = []

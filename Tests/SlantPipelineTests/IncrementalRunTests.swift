@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// The store: a second run does no work, one new article costs one article, a lexicon
@@ -96,30 +97,70 @@ import Testing
 
 /// What a store at the path that is not a Slant store, or busy, does.
 @Suite struct StoreSafetyTests {
-    @Test func aForeignFileAtTheStorePathIsAClearErrorAndRebuildReplacesIt() throws {
+    @Test func aFileThatIsNotAStoreIsRefusedAndNeverMovedNotEvenByRebuild() throws {
         let directory = try bundledProject()
-        try directory.write(".slant/slant.sqlite", "this is not a database, it is a note")
+        let note = "this is not a database, it is a note"
+        try directory.write(".slant/slant.sqlite", note)
         let refused = try SlantProcess.run(["run"], in: directory.url)
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains(".slant/slant.sqlite is not a usable Slant store (the file is not an SQLite database, or it is damaged)"))
-        #expect(refused.stderr.contains("run `slant run --rebuild`"))
+        #expect(refused.stderr.contains(".slant/slant.sqlite is not a Slant store (the file is not an SQLite database); Slant leaves it as it is"))
+        #expect(!refused.stderr.contains("--rebuild"))
+        let rebuilt = try SlantProcess.run(["run", "--rebuild"], in: directory.url)
+        #expect(rebuilt.status == 1)
+        #expect(rebuilt.stderr.contains("`--rebuild` moves aside only a Slant store, and .slant/slant.sqlite is not one"))
+        #expect(try String(contentsOf: directory.url.appendingPathComponent(".slant/slant.sqlite"), encoding: .utf8) == note)
+        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent(".slant/slant.sqlite.old").path))
+    }
+
+    @Test func aDamagedSlantStoreSaysSoAndRebuildReplacesIt() throws {
+        let directory = try bundledProject()
+        #expect(try SlantProcess.run(["run"], in: directory.url).status == 0)
+        let store = directory.url.appendingPathComponent(".slant/slant.sqlite")
+        // The header stays (it says "a Slant store"); the pages after it are overwritten.
+        var bytes = try Data(contentsOf: store)
+        for offset in 100..<bytes.count { bytes[offset] = 0xA5 }
+        try bytes.write(to: store)
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store.path + suffix) }
+        let refused = try SlantProcess.run(["run"], in: directory.url)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains(".slant/slant.sqlite is a Slant store that cannot be read"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("Run `slant run --rebuild`"))
         let rebuilt = try SlantProcess.run(["run", "--rebuild"], in: directory.url)
         #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
-        #expect(FileManager.default.fileExists(atPath: directory.url.appendingPathComponent(".slant/slant.sqlite.old").path))
+        #expect(rebuilt.stdout.contains("5 found · 5 new"))
+        #expect(FileManager.default.fileExists(atPath: store.path + ".old"))
     }
 
     @Test func anotherApplicationsDatabaseIsNotTouched() throws {
         let directory = try bundledProject()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        let path = directory.url.appendingPathComponent(".slant/slant.sqlite").path
         try FileManager.default.createDirectory(at: directory.url.appendingPathComponent(".slant"), withIntermediateDirectories: true)
-        process.arguments = ["-c", "command -v sqlite3 >/dev/null && sqlite3 .slant/slant.sqlite 'CREATE TABLE notes (x TEXT)'"]
-        process.currentDirectoryURL = directory.url
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return }  // no sqlite3 command: nothing to check
+        let other = try DatabaseQueue(path: path)
+        try other.write { db in try db.execute(sql: "CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('kept')") }
+        try other.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let refused = try SlantProcess.run(["run"], in: directory.url)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("it is an SQLite database of another application"))
+        let rebuilt = try SlantProcess.run(["run", "--rebuild"], in: directory.url)
+        #expect(rebuilt.status == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func aStoreWrittenByANewerSlantIsRefusedWithTheVersions() throws {
+        let directory = try bundledProject()
+        #expect(try SlantProcess.run(["run"], in: directory.url).status == 0)
+        let path = directory.url.appendingPathComponent(".slant/slant.sqlite").path
+        let store = try DatabaseQueue(path: path)
+        try store.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-from-the-future')")
+            try db.execute(sql: "UPDATE meta SET value = '9.0.0' WHERE key = 'written_by'")
+        }
+        try store.close()
+        let refused = try SlantProcess.run(["run"], in: directory.url)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("was written by Slant 9.0.0, newer than this Slant 0.1.0"), "\(refused.stderr)")
+        let rows = try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") }
+        #expect(rows == 4)
     }
 }

@@ -61,19 +61,6 @@ import Testing
         #expect(Self.words(Array(WordsFormat.encode(Self.measures.words).dropLast())) == nil)
     }
 
-    @Test func fileDocumentsParseAsJSONDecoderReadsThem() throws {
-        let documents = [
-            StoredDocument(digest: "00ff", source: "corpus/a \"b\"\\c/d.jsonl:3", outletHint: "Outlet/1"),
-            StoredDocument(digest: "11ee", source: "ünïcode\tand\u{1}control", outletHint: nil),
-        ]
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let text = String(decoding: try encoder.encode(documents), as: UTF8.self)
-        #expect(StoredDocumentsFormat.decode(text) == documents)
-        #expect(StoredDocumentsFormat.decode("[]") == [])
-        #expect(StoredDocumentsFormat.decode("not json") == nil)
-    }
-
     @Test func aStoreGivesBackMeasuresWordsAndEvidence() throws {
         let directory = NSTemporaryDirectory() + "/slant-store-\(UInt32.random(in: 0...UInt32.max))"
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -11,10 +11,15 @@ import Testing
 
 /// A small corpus in memory, with terms, loaded words and the evidence behind them.
 enum ReportFixture {
-    static let facts = LexiconFacts(
-        stances: ["armenian", "azerbaijani", "neutral"],
-        familyQuestions: ["region-name": "What does the outlet call the region?"],
-        categoryLabels: ["violence": "Violence and atrocity"], lexicons: ["test v1"])
+    static let facts = LexiconFacts(lexicons: [
+        LexiconFacts.Lexicon(
+            id: "terms", measure: .terminology, languages: ["en"], stances: ["armenian", "azerbaijani", "neutral"],
+            stanceIndex: LexiconFacts.StanceSides(negative: "armenian", positive: "azerbaijani"),
+            familyQuestions: ["region-name": "What does the outlet call the region?"]),
+        LexiconFacts.Lexicon(
+            id: "words", measure: .loadedLanguage, languages: ["en"], categoryLabels: ["violence": "Violence and atrocity"],
+            categories: ["violence"]),
+    ])
 
     /// One article: `artsakh` authorial uses of Artsakh, `karabakh` quoted uses of Nagorno-Karabakh (speaker Zakharova),
     /// one loaded word ("massacre") in the outlet's own voice.
@@ -33,7 +38,7 @@ enum ReportFixture {
                 Evidence(
                     kind: .term, group: "region-name", item: "Artsakh", stance: "armenian", weight: nil, text: "Artsakh",
                     voice: .authorial, speaker: nil, negated: false, comment: nil, sentence: 0, start: match.0,
-                    end: match.1, sentenceText: sentence, matchStart: match.0, matchEnd: match.1))
+                    end: match.1, sentenceText: sentence, matchStart: match.0, matchEnd: match.1, lexicon: "terms"))
         }
         for _ in 0..<karabakh {
             evidence.append(
@@ -41,23 +46,23 @@ enum ReportFixture {
                     kind: .term, group: "region-name", item: "Nagorno-Karabakh", stance: "neutral", weight: nil,
                     text: "Nagorno-Karabakh", voice: .quoted, speaker: "Zakharova", negated: false, comment: nil, sentence: 1,
                     start: 60, end: 76, sentenceText: "“The Nagorno-Karabakh conflict must end,” Zakharova said.",
-                    matchStart: 5, matchEnd: 21))
+                    matchStart: 5, matchEnd: 21, lexicon: "terms"))
         }
         evidence.append(
             Evidence(
                 kind: .loaded, group: "violence", item: "massacre", stance: nil, weight: 1, text: "massacre",
                 voice: .authorial, speaker: nil, negated: false, comment: nil, sentence: 2, start: 90, end: 98,
-                sentenceText: "Witnesses described a massacre.", matchStart: 22, matchEnd: 30))
+                sentenceText: "Witnesses described a massacre.", matchStart: 22, matchEnd: 30, lexicon: "words"))
         return ArticleMeasures(
             id: id, outlet: outlet, source: "corpus/\(id).html", digest: id, title: title ?? "Article \(id)", url: url,
             published: date, language: "en", tokens: 1100,
             voiceTokens: [.authorial: 1000, .quoted: 100, .attributed: 0, .comment: 0], sentences: 12, paragraphs: 4,
             comments: 0, commentTokens: 0, warnings: [],
             termCounts: [
-                TermCount(family: "region-name", term: "Artsakh", stance: "armenian", voice: .authorial, count: artsakh),
-                TermCount(family: "region-name", term: "Nagorno-Karabakh", stance: "neutral", voice: .quoted, count: karabakh),
+                TermCount(lexicon: "terms", family: "region-name", term: "Artsakh", stance: "armenian", voice: .authorial, count: artsakh),
+                TermCount(lexicon: "terms", family: "region-name", term: "Nagorno-Karabakh", stance: "neutral", voice: .quoted, count: karabakh),
             ].filter { $0.count > 0 },
-            loadedCounts: [LoadedCount(category: "violence", voice: .authorial, hits: 1, weight: 1)],
+            loadedCounts: [LoadedCount(lexicon: "words", category: "violence", voice: .authorial, hits: 1, weight: 1)],
             words: ["artsakh": artsakh, "the": 40], evidence: evidence)
     }
 
@@ -145,7 +150,7 @@ final class PageStructure: NSObject, XMLParserDelegate {
         #expect(evidenceLinks.count >= 15)
         for link in page.fragmentLinks { #expect(page.ids.contains(link), "#\(link) has no element") }
         // The authorial share of Artsakh at Alpha links to a panel that quotes its sentence.
-        #expect(page.ids.contains("ev-term-share/alpha/authorial/region-name/artsakh"))
+        #expect(page.ids.contains("ev-term-share/terms/alpha/authorial/region-name/artsakh"))
         #expect(html.contains("<span class=\"left\">Forces shelled </span><mark>Artsakh</mark><span class=\"right\"> positions overnight.</span>"))
         // Quoted uses carry their speaker.
         #expect(html.contains("quoted: Zakharova"))
@@ -167,20 +172,20 @@ final class PageStructure: NSObject, XMLParserDelegate {
     @Test func intervalsAndTimeSeriesAppearWhenTheDataAllowThem() throws {
         let input = try ReportFixture.input(ReportFixture.healthyCorpus())
         let html = try #require(try ReportFixture.files(input)["index.html"])
-        let rate = try #require(input.tables.statistics.first { $0.id == "loaded-rate/alpha/authorial" })
+        let rate = try #require(input.tables.statistics.first { $0.id == "loaded-rate/words/alpha/authorial" })
         let interval = try #require(rate.interval)
         // Each Alpha article has 1 hit in 1,000 authorial tokens, so every resample gives 1.0.
         #expect(rate.value == 1.0)
         #expect(interval.lower == 1.0 && interval.upper == 1.0)
-        #expect(html.contains("<span class=\"ci\">1.0–1.0</span>"))
+        #expect(html.contains("<span class=\"ci\">[1.0, 1.0]</span>"))
         #expect(!html.contains("What this corpus cannot show"))
         // Two months per outlet: a monthly series, with a point per outlet and month.
         #expect(html.contains("<svg class=\"series\""))
-        let january = try #require(input.tables.statistics.first { $0.id == "stance-index/alpha/authorial/2023-01" })
+        let january = try #require(input.tables.statistics.first { $0.id == "stance-index/terms/alpha/authorial/2023-01" })
         #expect(january.period == "2023-01")
         #expect(january.articles == 2)
         #expect(january.value == -1)
-        #expect(html.contains("href=\"#ev-loaded-rate/beta/authorial/2023-02\""))
+        #expect(html.contains("href=\"#ev-loaded-rate/words/beta/authorial/2023-02\""))
     }
 
     @Test func oneArticlePerOutletSaysWhatCannotBeConcludedAndPrintsNoInterval() throws {
@@ -256,8 +261,8 @@ final class PageStructure: NSObject, XMLParserDelegate {
         #expect(try String(contentsOf: directory.appendingPathComponent("index.html"), encoding: .utf8) == "good")
         #expect(try String(contentsOf: directory.appendingPathComponent("data/a.csv"), encoding: .utf8) == "a")
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("data/evidence.csv").path))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { $0.hasPrefix(".staging") || $0.contains(".partial-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.deletingLastPathComponent().path)
+            .filter { $0.hasPrefix("." + directory.lastPathComponent + ".slant-staging-") }
         #expect(leftovers.isEmpty)
     }
 }

@@ -441,3 +441,86 @@ import Testing
         ])
     }
 }
+
+/// `--all-categories`: a word of several categories kept in each (an entry of the first, `also_in:` the others).
+@Suite struct LexiconImportAllCategoriesTests {
+    /// Non-hierarchical categories, as in the Moral Foundations Dictionary: words shared between foundations.
+    static let dictionary = """
+        %
+        1\tcare
+        2\tfairness
+        3\tloyalty
+        %
+        protect*\t1
+        brutal\t1\t2
+        justice\t2
+        unfair*\t2\t1
+        betray*\t3\t2
+        traitor\t3\t2
+
+        """
+
+    func outcome(_ all: Bool, categories: [String] = []) -> LexiconImport.Outcome {
+        LexiconImport.liwc(
+            Self.dictionary,
+            options: .init(path: "mfd.dic", date: "2025-06-01", categories: categories, allCategories: all))
+    }
+
+    @Test func everyWordIsKeptInEveryCategoryItBelongsTo() throws {
+        let outcome = outcome(true)
+        #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
+        let yaml = try #require(outcome.yaml)
+        #expect(yaml.contains("      - entry: brutal\n        also_in: [fairness]\n"))
+        #expect(yaml.contains("      - entry: unfair*\n        also_in: [fairness]\n"))
+        // loyalty's words are both fairness words too (fairness comes first): one of them moves home to loyalty.
+        #expect(yaml.contains("      - entry: betray*\n        also_in: [fairness]\n"))
+        #expect(yaml.contains("      - entry: traitor\n        also_in: [loyalty]\n"))
+        #expect(outcome.summary == "mfd.dic: imported 6 entries in 3 categories; 0 lines skipped, 0 warnings; 4 words of several categories kept in all of them (also_in)")
+        let lexicon = try #require(outcome.lexicon)
+        let entries = lexicon.categories.flatMap { category in category.entries.map { (category.id, $0.entry, $0.alsoIn) } }
+        #expect(entries.map { "\($0.0)/\($0.1)/\($0.2.joined(separator: "+"))" } == [
+            "care/protect*/", "care/brutal/fairness", "care/unfair*/fairness", "fairness/justice/", "fairness/traitor/loyalty",
+            "loyalty/betray*/fairness",
+        ])
+    }
+
+    @Test func withoutTheFlagAWordGoesToItsFirstCategoryOnly() throws {
+        let yaml = try #require(outcome(false).yaml)
+        #expect(!yaml.contains("also_in"))
+        #expect(yaml.contains("      - brutal  # also in: fairness (2)\n"))
+    }
+
+    @Test func aCategoryWhoseWordsAreAllSharedStillGetsOne() throws {
+        // With fairness first, loyalty's two words are both fairness words: one moves home to loyalty.
+        let outcome = outcome(true, categories: ["fairness", "loyalty"])
+        let lexicon = try #require(outcome.lexicon, "\(outcome.diagnostics)")
+        #expect(lexicon.categories.map(\.id) == ["fairness", "loyalty"])
+        let loyalty = try #require(lexicon.categories.last)
+        #expect(loyalty.entries.map(\.entry) == ["betray*"])
+        #expect(loyalty.entries.first?.alsoIn == ["fairness"])
+    }
+
+    @Test func alsoInMustNameAnotherCategoryOfTheLexicon() {
+        let yaml = """
+            lexicon: x
+            kind: loaded
+            version: 1
+            categories:
+              - id: a
+                entries:
+                  - entry: one
+                    also_in: [b, a, nowhere]
+              - id: b
+                entries: [two]
+            """
+        do {
+            _ = try LexiconLoader.parse(yaml: yaml, path: "x.yaml")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.errors.map(\.description) == [
+                "x.yaml:8:22: error: `one` is an entry of `a` already; `also_in` lists the other categories it belongs to",
+                "x.yaml:8:25: error: unknown category `nowhere` in `also_in` of `one`; categories: a, b",
+            ])
+        }
+    }
+}

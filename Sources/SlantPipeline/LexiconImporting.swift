@@ -3,9 +3,9 @@ import SlantCore
 import SlantReport
 import SlantTag
 
-/// `slant lexicon import`: reads the dictionary, converts it with ``LexiconImport``, writes the
-/// YAML to a file or standard output, and prints warnings, errors and a summary on standard error.
-public enum LexiconImportCommand {
+/// `slant lexicon import`: reads the dictionary, converts it with ``LexiconImport``, and writes the
+/// YAML to a file, or gives it back for standard output, with the diagnostics and a summary.
+public enum LexiconImporting {
     public enum Format: Sendable {
         /// A LIWC-style `.dic` file.
         case liwc
@@ -13,56 +13,44 @@ public enum LexiconImportCommand {
         case words
     }
 
-    /// Exit status: 0 when the lexicon was written (warnings or not), 1 when the input could not be
-    /// read or converted, or the output not written, 2 for a usage error.
-    public static func run(
-        format: Format, input: String, outputPath: String?, options: LexiconImport.Options,
-        output: OutputStream, errors: OutputStream
-    ) -> Int32 {
-        defer {
-            output.flush()
-            errors.flush()
-        }
+    /// What an import gave.
+    public struct Outcome: Sendable {
+        /// 0 when the lexicon was written (warnings or not), 1 when the input could not be read or
+        /// converted, or the output not written, 2 for a usage error.
+        public var status: Int32
+        /// The lexicon, when it goes to standard output (no `--output`).
+        public var yaml: String?
+        /// Diagnostics (`FILE:LINE: warning: ...`), errors and the summary, as lines for standard error.
+        public var messages: [String]
+    }
+
+    public static func run(format: Format, input: String, outputPath: String?, options: LexiconImport.Options) -> Outcome {
         if let outputPath, URL(fileURLWithPath: outputPath).standardizedFileURL == URL(fileURLWithPath: input).standardizedFileURL {
-            errors.line("slant lexicon import: --output \(outputPath) would overwrite the dictionary it reads")
-            return 2
+            return Outcome(status: 2, messages: ["slant lexicon import: --output \(outputPath) would overwrite the dictionary it reads"])
         }
         let text: String
         var note: String?
         switch read(input) {
         case .success(let read): (text, note) = read
-        case .failure(let failure):
-            errors.line("\(input): error: \(failure.reason)")
-            return 1
+        case .failure(let failure): return Outcome(status: 1, messages: ["\(input): error: \(failure.reason)"])
         }
         var outcome =
             switch format {
             case .liwc: LexiconImport.liwc(text, options: options)
             case .words: LexiconImport.wordList(text, options: options)
             }
-        if let usage = outcome.usageError {
-            errors.line("slant lexicon import: \(usage)")
-            return 2
-        }
+        if let usage = outcome.usageError { return Outcome(status: 2, messages: ["slant lexicon import: \(usage)"]) }
         if let note { outcome.diagnostics.insert(LexiconImport.Diagnostic(.warning, file: input, line: nil, note), at: 0) }
-        for diagnostic in outcome.diagnostics { errors.line(diagnostic.description) }
-        guard let yaml = outcome.yaml else {
-            errors.line("slant: \(outcome.summary)")
-            return 1
+        var messages = outcome.diagnostics.map(\.description)
+        guard let yaml = outcome.yaml else { return Outcome(status: 1, messages: messages + ["slant: \(outcome.summary)"]) }
+        guard let outputPath else { return Outcome(status: 0, yaml: yaml, messages: messages + ["slant: \(outcome.summary)"]) }
+        do {
+            try ReportWriter.writeAtomically(Data(yaml.utf8), to: outputPath)
+        } catch {
+            return Outcome(status: 1, messages: messages + ["slant: cannot write \(outputPath): \(error.reason)"])
         }
-        if let outputPath {
-            do {
-                try ReportWriter.writeAtomically(Data(yaml.utf8), to: outputPath)
-            } catch {
-                errors.line("slant: cannot write \(outputPath): \(error.reason)")
-                return 1
-            }
-            errors.line("slant: \(outcome.summary) → \(outputPath)")
-        } else {
-            output.write(yaml)
-            errors.line("slant: \(outcome.summary)")
-        }
-        return 0
+        messages.append("slant: \(outcome.summary) → \(outputPath)")
+        return Outcome(status: 0, messages: messages)
     }
 
     struct ReadFailure: Error {

@@ -1,58 +1,73 @@
+import ArgumentParser
 import Dispatch
 import Foundation
 import SlantCore
 import SlantIngest
+import SlantPipeline
 
-/// `slant watch`: polls the sources (and the configuration and lexicons) and runs the
-/// pipeline whenever articles arrive, change or go; stops cleanly on Ctrl-C.
+/// `slant watch`: poll the sources, the configuration and the lexicons, and run when they change.
 ///
-/// A poll only lists and `stat`s files, so it is cheap; a run does only the new work.
-/// The first Ctrl-C lets a run in progress finish (its results are kept) and stops;
-/// a second one stops at once — the store stays consistent either way, since every
-/// write is a transaction.
-public enum WatchCommand {
-    public static func run(
-        configurationPath: String, interval: Double, options: RunOptions, output: OutputStream, errors: OutputStream
-    ) -> Int32 {
+/// The first Ctrl-C lets a run in progress finish (its results are kept) and stops; a second one
+/// stops at once — the store stays consistent either way, since every write is a transaction. A run
+/// that failed (the store busy, say) is tried again at the next poll.
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Poll the sources and regenerate the reports when articles arrive, change or go (Ctrl-C stops).",
+        discussion: "Also re-runs when pipeline.yaml or a lexicon changes, and after a run that failed. Each run does only the new work."
+    )
+
+    @OptionGroup var project: ConfigOption
+
+    @Option(help: "Seconds between polls (0.1 to 86400).")
+    var interval: Double = 5
+
+    @OptionGroup var jobs: JobsOption
+
+    func validate() throws {
+        guard interval.isFinite, interval >= 0.1, interval <= 86_400 else {
+            throw ValidationError("--interval must be a number of seconds from 0.1 to 86400")
+        }
+    }
+
+    func run() throws {
+        let output = OutputStream.standardOutput
+        let errors = OutputStream.standardError
+        let configurationPath = project.config
         let stop = StopSignal()
         stop.install()
         var last: [String: FileStamp]?
         output.line("watching \(configurationPath) every \(Self.seconds(interval)); Ctrl-C to stop")
         output.flush()
+        var everRan = false
         while !stop.requested {
             let configuration: PipelineConfiguration
             do {
                 configuration = try ConfigurationLoader.load(configurationPath)
             } catch {
-                errors.line(error.description.hasPrefix(configurationPath) ? error.description : "slant: \(error)")
+                errors.line(CommandErrors.message(error, configurationPath: configurationPath))
                 errors.flush()
-                if last == nil { return 2 }
+                if !everRan { throw ExitCode(2) }
                 stop.sleep(interval)
                 continue
             }
-            let current = snapshot(configuration, configurationPath: configurationPath)
+            let current = Watching.snapshot(configuration, configurationPath: configurationPath)
             if current != last {
-                let status = PipelineCommand.run(configurationPath: configurationPath, options: options, output: output, errors: errors)
-                if status == 2, last == nil { return 2 }
-                output.line("— \(Self.clock()) · watching for changes")
+                let status = RunCommand.run(configurationPath: configurationPath, options: RunOptions(jobs: jobs.count))
+                if status == 2, !everRan { throw ExitCode(2) }
+                everRan = true
+                if status == 0 {
+                    last = current
+                    output.line("— \(Self.clock()) · watching for changes")
+                } else {
+                    output.line("— \(Self.clock()) · the run failed; trying again in \(Self.seconds(interval))")
+                }
                 output.flush()
-                last = current
             }
             stop.sleep(interval)
         }
         output.line("stopped")
         output.flush()
-        return 0
-    }
-
-    /// Size and modification time of every source file, the configuration and the lexicons.
-    static func snapshot(_ configuration: PipelineConfiguration, configurationPath: String) -> [String: FileStamp] {
-        var stamps: [String: FileStamp] = [:]
-        let discovery = (try? FileDiscovery().files(for: configuration)) ?? Discovery()
-        for file in discovery.files { stamps[file.path] = FileStamp.of(file.absolutePath) }
-        stamps[configurationPath] = FileStamp.of(configurationPath)
-        for lexicon in configuration.lexicons { stamps[lexicon.path] = FileStamp.of(configuration.resolve(lexicon.path)) }
-        return stamps
     }
 
     static func seconds(_ value: Double) -> String {

@@ -1,3 +1,5 @@
+import SlantCore
+import SlantPipeline
 import Foundation
 
 /// Progress of long work on standard error: on a terminal, a bar redrawn in place
@@ -69,5 +71,30 @@ public final class ProgressReporter: @unchecked Sendable {
     static func duration(_ seconds: Double) -> String {
         let whole = Int(seconds.rounded(.up))
         return whole >= 60 ? "\(whole / 60)m\(String(format: "%02d", whole % 60))s" : "\(whole)s"
+    }
+}
+
+/// Prints what a pipeline run tells as it happens, on standard error: a progress bar (or plain
+/// lines in a pipe), warnings, and every document left out with its reason.
+final class ConsoleObserver: PipelineObserver, @unchecked Sendable {
+    private let progress: ProgressReporter
+    private let errors: OutputStream
+
+    init(errors: OutputStream = .standardError) {
+        self.errors = errors
+        progress = ProgressReporter(stream: errors)
+    }
+
+    func started(total: Int, unit: String) { progress.start(total: total, unit: unit) }
+    func advanced(by count: Int) { progress.advance(by: count) }
+    func finished() { progress.finish() }
+
+    func warning(_ message: String) {
+        errors.line(message)
+        errors.flush()
+    }
+
+    func excluded(_ document: ExcludedDocument) {
+        errors.line("slant: \(document.source): \(document.reason)")
     }
 }

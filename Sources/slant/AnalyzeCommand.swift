@@ -1,0 +1,124 @@
+import ArgumentParser
+import SlantCore
+import SlantIngest
+import SlantPipeline
+import SlantTag
+
+/// `slant analyze`: stateless analysis of inputs, printing their annotations.
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Analyse inputs statelessly and print their annotations: terms and loaded language, with voice.",
+        discussion: """
+            Each INPUT is an HTML, text or JSON Lines file, a directory or a glob. Lexicons come from \
+            --lexicon, else from the configuration (--config, else ./pipeline.yaml when present), else \
+            the lexicons bundled with Slant; standard error says which were used. The configuration's \
+            settings (limits) apply. With --json, one JSON object per document per line; offsets are \
+            Unicode code point offsets into the article body (into the comment's text for tags in reader comments).
+            Exit status: 0 when every document was analysed, 1 when any failed, 2 for a usage error.
+            """
+    )
+
+    @Argument(help: "Inputs: files, directories or globs.")
+    var inputs: [String]
+
+    @Flag(help: "Print JSON Lines (one object per document).")
+    var json = false
+
+    @Option(help: "The pipeline configuration whose lexicons and settings to use (default: ./pipeline.yaml if present).")
+    var config: String?
+
+    @Option(name: .customLong("lexicon"), help: "A lexicon file to tag with (repeatable; replaces the configuration's or the bundled ones).")
+    var lexicons: [String] = []
+
+    @Flag(help: "Add the article body (and comment texts) that the offsets point into.")
+    var includeText = false
+
+    @OptionGroup var jobs: JobsOption
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("give at least one file, directory or glob to analyse") }
+    }
+
+    func run() throws {
+        let output = OutputStream.standardOutput
+        let errors = OutputStream.standardError
+        defer {
+            output.flush()
+            errors.flush()
+        }
+        let definition: PipelineDefinition
+        let origin: AnalysisSetup.LexiconOrigin
+        do {
+            (definition, origin) = try AnalysisSetup.resolve(lexicons: lexicons, config: config)
+        } catch {
+            errors.line(error.description)
+            throw ExitCode(error.status)
+        }
+        errors.line("slant: " + Self.describe(definition, origin: origin))
+        let analysis = Analysis(definition: definition)
+        let measures = analysis.measures
+        let json = self.json
+        let includeText = self.includeText
+        try PrintedDocuments(json: json, jobs: jobs.count, output: output, errors: errors).print(inputs) { file in
+            analysis.analyse(file).map { result in
+                result.map {
+                    json ? AnalysisJSON.line($0, includeText: includeText, measures: measures) + "\n" : AnalysisText.describe($0, measures: measures)
+                }
+            }
+        }
+    }
+
+    /// `tagging with the bundled lexicons: karabakh-terminology v1, loaded-language-en v3`.
+    static func describe(_ definition: PipelineDefinition, origin: AnalysisSetup.LexiconOrigin) -> String {
+        let names = definition.lexicons.map { "\($0.id) v\($0.version)" }.joined(separator: ", ")
+        let from: String
+        switch origin {
+        case .files: from = "the lexicons given"
+        case .configuration(let path): from = "the lexicons of \(path)"
+        case .bundled: from = "the bundled lexicons"
+        }
+        return definition.lexicons.isEmpty ? "tagging with no lexicon (\(from) name none)" : "tagging with \(from): \(names)"
+    }
+}
+
+/// The human-readable form of `slant analyze`: who says which terms, where.
+enum AnalysisText {
+    static func describe(_ document: AnalysedDocument, measures: [String: Lexicon.Measure] = [:]) -> String {
+        let article = document.cleaned.article
+        let tagged = document.tagged
+        var lines = ["== \(article.source)  [\(document.cleaned.outlet)]"]
+        if let title = article.metadata.title { lines.append(title) }
+        let voices = [Voice.authorial, .quoted, .attributed].map { "\($0.rawValue) \(tagged.voiceTokens[$0] ?? 0)" }
+        lines.append("\(tagged.segmented.body.wordCount) tokens (\(voices.joined(separator: ", "))); \(article.comments.count) reader comments, \(tagged.commentTokens) tokens")
+        if !tagged.terms.isEmpty {
+            lines.append("")
+            lines.append("Terms:")
+            for match in tagged.terms {
+                lines.append("  \(match.family) / \(match.term) [\(match.stance)]  “\(match.text)”  \(describe(match.context))")
+            }
+        }
+        for (measure, title) in [(Lexicon.Measure.loadedLanguage, "Loaded language"), (.epistemicFraming, "Epistemic framing"), (.labels, "Labels")] {
+            let hits = tagged.loaded.filter { (measures[$0.lexicon] ?? .loadedLanguage) == measure }
+            guard !hits.isEmpty else { continue }
+            lines.append("")
+            lines.append("\(title):")
+            for match in hits {
+                let categories = ([match.category] + match.alsoIn).joined(separator: ", ")
+                lines.append("  \(categories) / \(match.entry) ×\(match.weight)  “\(match.text)”  \(describe(match.context))  [\(match.lexicon)]")
+            }
+        }
+        lines.append("")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func describe(_ context: MatchContext) -> String {
+        var parts = [context.voice.rawValue]
+        if let speaker = context.speaker { parts.append("speaker: \(speaker)") }
+        if context.distanced { parts.append("distanced") }
+        if context.negated { parts.append("negated") }
+        if let comment = context.comment { parts.append("comment \(comment + 1)") }
+        parts.append("sentence \(context.sentence + 1)")
+        return "(" + parts.joined(separator: ", ") + ")"
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import SlantPipeline
+
+/// `slant report`: re-render the reports from the store.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Re-render the reports from the store, without touching the corpus.",
+        discussion: """
+            Uses the current statistics and report settings of pipeline.yaml. When the lexicons, the analysis \
+            settings or the sources have changed since the last `slant run`, it refuses and says what changed: \
+            the figures in the store were made with the old ones.
+            """
+    )
+
+    @OptionGroup var project: ConfigOption
+
+    func run() throws {
+        let output = OutputStream.standardOutput
+        let errors = OutputStream.standardError
+        defer {
+            output.flush()
+            errors.flush()
+        }
+        do {
+            let definition = try PipelineDefinition.load(try ConfigurationLoader.load(project.config, checkingSources: false))
+            let outcome = try ReportRegeneration.run(definition)
+            for warning in outcome.warnings { errors.line(warning) }
+            output.line("\(outcome.articles) articles · reports in \(outcome.directory)/")
+        } catch {
+            errors.line(CommandErrors.message(error, configurationPath: project.config))
+            throw ExitCode(CommandErrors.status(error))
+        }
+    }
+}

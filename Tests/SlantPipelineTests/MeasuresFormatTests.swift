@@ -1,0 +1,51 @@
+import Foundation
+import SlantCore
+import Testing
+
+@testable import SlantStore
+
+/// The binary measures format names every count's lexicon; blobs of the first binary version still read.
+@Suite struct MeasuresFormatTests {
+    static let measures = ArticleMeasures(
+        id: "a", outlet: "O", source: "a.html", digest: "d", title: nil, url: nil, published: nil, language: "en", tokens: 10,
+        voiceTokens: [.authorial: 10], sentences: 1, paragraphs: 1, comments: 0, commentTokens: 0, warnings: [],
+        termCounts: [TermCount(lexicon: "terms", family: "f", term: "t", stance: "s", voice: .authorial, count: 3, spanRepeats: 1)],
+        loadedCounts: [
+            LoadedCount(lexicon: "mfd", category: "harm", voice: .authorial, hits: 2, weight: 2),
+            LoadedCount(lexicon: "mfd", category: "fairness", voice: .authorial, hits: 2, weight: 2, home: false),
+        ],
+        evidence: [
+            Evidence(
+                kind: .loaded, group: "harm", item: "brutal", stance: nil, weight: 1, text: "brutal", voice: .authorial,
+                speaker: nil, negated: false, comment: nil, sentence: 0, start: 0, end: 6, sentenceText: "", matchStart: 0,
+                matchEnd: 6, lexicon: "mfd", alsoIn: ["fairness"])
+        ])
+
+    static func decode(_ bytes: [UInt8]) -> ArticleMeasures? { bytes.withUnsafeBytes { MeasuresFormat.decode($0) } }
+
+    @Test func lexiconsRepeatsAndFurtherCategoriesReadBack() {
+        let bytes = MeasuresFormat.encode(Self.measures)
+        #expect(bytes.first == 0x03)
+        #expect(Self.decode(bytes) == Self.measures)
+    }
+
+    @Test func aBlobOfTheFirstBinaryVersionReadsWithoutLexicons() {
+        // The first version: format byte 1, no lexicon, repeats, home flag or further categories.
+        var bytes: [UInt8] = [0x01]
+        func string(_ text: String) { bytes.append(UInt8(text.utf8.count)); bytes += Array(text.utf8) }
+        func int(_ value: Int) { bytes.append(UInt8(value << 1)) }
+        string("a"); string("O"); string("a.html"); string("d")
+        bytes += [0, 0, 0, 1]; string("en"); bytes += [0]  // title, url, published nil; language "en"; site nil
+        int(10); bytes += [1, 0]; int(10)  // tokens; one voice: authorial 10
+        int(1); int(1); int(0); int(0)  // sentences, paragraphs, comments, comment tokens
+        bytes += [0]  // no warnings
+        bytes += [1]; string("f"); string("t"); string("s"); bytes += [0]; int(3)  // one term count
+        bytes += [1]; string("harm"); bytes += [0]; int(2)
+        bytes += Array(repeating: 0, count: 7) + [0x40]  // one loaded count; weight 2.0
+        bytes += [0]  // no evidence
+        let measures = Self.decode(bytes)
+        #expect(measures?.termCounts == [TermCount(family: "f", term: "t", stance: "s", voice: .authorial, count: 3)])
+        #expect(measures?.loadedCounts == [LoadedCount(category: "harm", voice: .authorial, hits: 2, weight: 2)])
+        #expect(measures?.termCounts.first?.lexicon == "")
+    }
+}
