@@ -183,7 +183,7 @@ extension PipelineConfiguration {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            return (nil, [reader.yaml.syntaxError(error)])
+            return (nil, [reader.yaml.syntaxError(error, in: yaml)])
         }
         guard let root else {
             return (nil, [

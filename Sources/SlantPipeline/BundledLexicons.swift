@@ -489,6 +489,34 @@ categories:
 # Matching (see README): case-insensitive, hyphen = space, possessive 's
 # dropped, longest match per family at each position, a candidate ruled out
 # by its context gives way to the next longest.
+#
+# Version 2 (issue 13) reviews every term with one rule: a term counts toward
+# a side only where CHOOSING it signals that side. In particular:
+# - Places: the name that was the standard international one (the Soviet-era
+#   name used by the UN Security Council resolutions of 1993, the OSCE, the
+#   wire services and reference works) is neutral even where one side also
+#   uses it (Stepanakert, Shusha, Fuzuli, Aghdam, Lachin, Kalbajar, Jabrayil,
+#   Zangilan, Qubadli, Martakert, Martuni); a name introduced or used only by
+#   one side (the Artsakh authorities' Varanda, Akna, Berdzor, Kashatagh,
+#   Karvachar, Jrakan, Kovsakan, Sanasar, Shushi; Azerbaijan's 1991
+#   renamings Khankendi, Aghdara, Khojavend) is that side's.
+# - A name the outlet mentions with a distancing qualifier ("the
+#   self-proclaimed NKR", "what Armenians call Artsakh", "Stepanakert, as
+#   Armenians call the city") is `distanced`: mentioned, not adopted. The
+#   qualifiers are declared below (`qualifiers:`), in all five languages; a
+#   qualifier that is itself a side's usage ("so-called regime", "qondarma",
+#   "sözde DKC") is also a term and is counted as well.
+# - Event families (lachin-corridor-2022, exodus-2023) count only in articles
+#   published after the event began and not in sentences about the 1990s or
+#   citing a criminal code; "genocide" does not count next to 1915 or the
+#   Ottoman era, nor in a paragraph about Khojaly (`context:`).
+# - A span counts in one family only: "separatist region" is a status label,
+#   not also an actor label. Names of the region and of places are counted
+#   also inside other terms (`share_spans: true`): "occupation of Artsakh" is
+#   a status term and calls the region Artsakh.
+# - Negation applies only to predicates and evaluations: the families marked
+#   `negatable: true` (status, event framing, the blockade, the exodus);
+#   names are never negated.
 # `not_before` = words right AFTER the match that rule it out;
 # `not_after`  = words right BEFORE the match that rule it out.
 #
@@ -518,7 +546,7 @@ categories:
 
 lexicon: karabakh-terminology
 kind: terminology
-version: 1
+version: 2
 language: [en, ru, hy, az, tr]
 description: >
   Competing names and labels in coverage of the Nagorno-Karabakh conflict:
@@ -546,6 +574,37 @@ stance_index:
   negative: armenian
   positive: azerbaijani
 
+# Distancing qualifiers for every family: words that mark a name as someone
+# else's ("so-called", "what Baku calls", "also known as", "the term"). `...`
+# is a gap of one to four words. `before` qualifiers stand right before the
+# term (articles and quotation marks may stand between); `after` qualifiers
+# right after it (a comma, a bracket or a dash between). Status qualifiers
+# ("self-proclaimed", "unrecognized") are added by the families of names that
+# a status applies to (region-name, actor-labels).
+qualifiers:
+  before: [
+    # English
+    "so-called", "so called", "what ... call*", "what ... refer* to as", "what ... describe* as",
+    "what ... term*", "what ... dub*", "what is called", "also known as", "otherwise known as",
+    "known to ... as", "known in ... as", "the term", "the word", "the name", "dubbed", "termed",
+    "referred to as", "formerly", "formerly known as", "previously known as", "once known as", "once called",
+    # Russian: так называемый, то, что … называют, также известный как, термин
+    "так называем*", "так именуем*", "что ... называ*", "также известн* как", "термин", "термином", "термина",
+    # Armenian: այսպես կոչված (so-called)
+    "այսպես կոչված", "այսպես կոչվող", "այսպես անվանված",
+    # Azerbaijani: sözdə, qondarma (so-called, fabricated), adlandırılan (so-named)
+    "sözdə", "qondarma", "adlandırılan", "həmçinin ... kimi tanınan",
+    # Turkish: sözde, sözüm ona (so-called), adı verilen (so-named)
+    "sözde", "sözüm ona", "adı verilen", "diye adlandırılan"]
+  after: [
+    "as ... call* it", "as ... call* them", "as ... call* the city", "as ... call* the town",
+    "as ... call* the region", "as ... call* the area", "as ... know* it", "as it is called",
+    "as it is known", "as the ... call* it",
+    # Russian: как его называют армяне
+    "как ... называ*",
+    # Azerbaijani and Turkish put "so-called" after the name: Artsax deyilən, Artsakh denilen
+    "deyilən", "adlanan", "denilen", "diye anılan"]
+
 families:
 
   # ===========================================================================
@@ -557,6 +616,16 @@ families:
       match of the NKR term; "Karabakh economic region" one of its own term.
       The region's name inside the proper name of the Artsakh / NKR Defense
       Army is not counted here (that name is counted in actor-labels).
+      The region's names count also inside other terms (`share_spans`):
+      "occupation of Artsakh", "Karabakh conflict", "Artsakh forces" all name
+      the region. A name with a status qualifier ("the self-proclaimed NKR",
+      "the unrecognised Artsakh Republic") or a naming qualifier is
+      `distanced`, not adopted.
+    share_spans: true
+    qualifiers:
+      before: [self-proclaimed, self-declared, self-styled, unrecognized, unrecognised,
+               "самопровозглашенн*", "непризнанн*", "ինքնահռչակ", "չճանաչված",
+               "özünü elan etmiş", "tanınmamış", "kendini ilan etmiş", "tanınmayan"]
     terms:
       - term: Artsakh
         stance: armenian
@@ -711,6 +780,11 @@ families:
       occupied territories" meaning occupied Azerbaijani land; it counts as
       armenian only where an Armenian-side place follows ("Azerbaijani-
       occupied Hadrut" matches "occupied Hadrut").
+      "occupied" with Azerbaijani forces as its subject ("Azerbaijani forces
+      occupied three villages") is the Armenian framing of Azerbaijan's
+      advance and counts as armenian (the subject is context, not part of the
+      match). Negatable: "was never occupied", "Bu bir işgal değil".
+    negatable: true
     terms:
       - term: occupied by Azerbaijan
         stance: armenian
@@ -720,6 +794,12 @@ families:
                    "occupied territories of Armenia", "occupied Armenian territory",
                    "occupied Armenian territories", "occupied parts of the sovereign territory",
                    "occupation of Artsakh", "occupation of Armenian territory",
+                   "[Azerbaijani forces] occupied", "[Azerbaijani forces have] occupied",
+                   "[Azerbaijani forces had] occupied", "[Azerbaijani forces] occupy",
+                   "[Azerbaijani troops] occupied", "[Azerbaijani troops have] occupied",
+                   "[Azerbaijani troops] occupy", "[Azerbaijani army] occupied",
+                   "[Azerbaijani soldiers] occupied", "[Azerbaijan] occupied", "[Azerbaijan has] occupied",
+                   "[Azerbaijan had] occupied", "[Azerbaijan] occupies",
                    "оккупированн* Азербайджаном", "азербайджанск* оккупаци*", "оккупированн* Арцах*",
                    "բռնազավթ*", "օկուպաց*"]
         source: >-
@@ -886,7 +966,7 @@ families:
                    "qondarma*", "separatçı rejim*", "qanunsuz rejim*", "kukla rejim*",
                    "марионеточн* режим*", "сепаратистск* режим*", "незаконн* режим*",
                    "так называем* НКР", "так называем* Нагорн* Карабах* Республик*",
-                   "sözde Dağlık Karabağ Cumhuriyet*"]
+                   "sözde Dağlık Karabağ Cumhuriyet*", "sözdə Dağlıq Qarabağ Respublika*"]
         # qondarma* (Azerbaijani "fabricated, so-called") catches qondarma,
         # qondarmanın; it has no other common use in news.
         source: >-
@@ -896,6 +976,11 @@ families:
           2023, news.az). Azerbaijani "qondarma" from Azerbaijani media usage
           (not verified in the stored corpus). AFP-style "separatist region"
           included here by judgement (see actor-labels, separatists).
+        note: >-
+          These are also distancing qualifiers: in "the so-called NKR" this term
+          counts, and "NKR" counts in region-name as distanced. "separatist
+          region" counts here only, not also as the actor label "separatists"
+          (one family per span).
       - term: disputed
         stance: neutral
         variants: ["disputed", "спорн* территори*", "спорн* регион*"]
@@ -917,14 +1002,15 @@ families:
           hedge.
       - term: unrecognized
         stance: neutral
-        variants: ["unrecognized", "unrecognised", "непризнанн*", "չճանաչված"]
+        variants: ["unrecognized", "unrecognised", "непризнанн*", "չճանաչված", "tanınmamış", "tanınmayan"]
         source: >-
           Wire and reference usage ("the unrecognized NKR", JAMnews 2023;
           seed 001 "unrecognized Artsakh Defense Army"); Russian media
           "непризнанная НКР" (dsnews.ua 2016, spbdnevnik.ru 2016).
       - term: self-proclaimed
         stance: neutral
-        variants: ["self-proclaimed", "self-declared", "self-styled", "самопровозглашенн*"]
+        variants: ["self-proclaimed", "self-declared", "self-styled", "самопровозглашенн*", "ինքնահռչակ",
+                   "özünü elan etmiş", "kendini ilan etmiş"]
         not_before: ["environmentalists", "eco-activists", "activists", "ecologists"]
         source: >-
           Wire and Russian media usage ("the self-proclaimed Nagorno-Karabakh
@@ -994,7 +1080,12 @@ families:
       bare words by being longer. Bare "terrorists" is not tagged: in 2020-23
       coverage it is used by both sides (Azerbaijan of Armenian forces,
       Armenia of Syrian fighters), so only phrases naming whom it labels are
-      listed.
+      listed. A status qualifier ("the unrecognised Artsakh Defense Army")
+      distances the name.
+    qualifiers:
+      before: [self-proclaimed, self-declared, self-styled, unrecognized, unrecognised,
+               "самопровозглашенн*", "непризнанн*", "ինքնահռչակ", "չճանաչված",
+               "özünü elan etmiş", "tanınmamış", "kendini ilan etmiş", "tanınmayan"]
     terms:
       - term: Artsakh Defense Army
         stance: armenian
@@ -1230,8 +1321,7 @@ families:
           conflict" is the term acceptable to the Armenian side.
       - term: Armenia-Azerbaijan Nagorno-Karabakh conflict
         stance: azerbaijani
-        variants: ["Armenia-Azerbaijan Nagorno-Karabakh conflict", "Armenia-Azerbaijan conflict",
-                   "Armenian-Azerbaijani conflict", "Armenia-Azerbaijan Nagorno-Karabakh war",
+        variants: ["Armenia-Azerbaijan Nagorno-Karabakh conflict", "Armenia-Azerbaijan Nagorno-Karabakh war",
                    "conflict over Nagorno-Karabakh and surrounding territories"]
         source: >-
           Azerbaijan's framing of the conflict as one between two states
@@ -1239,11 +1329,22 @@ families:
           Trend, 7 July 2021: "the 44-day Armenia-Azerbaijan Nagorno-Karabakh
           War" (en.trend.az/azerbaijan/politics/3451681.html).
         note: >-
-          Judgement: since 2020 "Armenia-Azerbaijan conflict" is also neutral
-          shorthand for the interstate border clashes, so this term will
-          over-count somewhat in 2021-2024 copy. Russian
-          "армяно-азербайджанский конфликт" is common neutral Russian usage
-          and is deliberately not listed.
+          Only the phrasings that fold Nagorno-Karabakh into a conflict between
+          the two states signal the Azerbaijani framing. The bare
+          "Armenia-Azerbaijan conflict" is neutral shorthand since 2020 (the
+          interstate border clashes) and has its own neutral term below (v2).
+          Russian "армяно-азербайджанский конфликт" is common neutral Russian
+          usage and is deliberately not listed.
+      - term: Armenia-Azerbaijan conflict
+        stance: neutral
+        variants: ["Armenia-Azerbaijan conflict", "Armenian-Azerbaijani conflict", "Azerbaijan-Armenia conflict"]
+        source: >-
+          Wire and international usage for the conflict between the two states,
+          in particular the border clashes since 2021 (from general knowledge
+          of Reuters, AP and EU usage; not verified in the stored corpus).
+        note: >-
+          Split from the azerbaijani term in v2: choosing it does not signal a
+          side.
       - term: Nagorno-Karabakh conflict
         stance: neutral
         variants: ["Nagorno-Karabakh conflict", "Nagorno-Karabakh issue", "Nagorno-Karabakh settlement",
@@ -1345,6 +1446,8 @@ families:
       stance: "Armenian aggression" is azerbaijani, "Azerbaijani aggression"
       armenian. Names of particular events have families of their own
       (war-2020-name, lachin-corridor-2022, exodus-2023, khojaly-1992).
+      Negatable: "it was not genocide", "there was no aggression".
+    negatable: true
     terms:
       - term: Azerbaijani aggression
         stance: armenian
@@ -1377,6 +1480,12 @@ families:
         not_before: ["of 1915", "Convention", "of Azerbaijanis", "against Azerbaijanis", "of the Azerbaijani",
                      "against the Azerbaijani", "of Azeris", "Museum", "Remembrance", "recognition",
                      "denial", "Memorial"]
+        context:
+          sentence:
+            not_near: ["1915", "Ottoman*", "Talaat", "Young Turks", "Metz Yeghern", "Османск*", "1915-ci",
+                       "Criminal Code", "penal code", "уголовн* кодекс*", "Cinayət Məcəlləsi*", "Ceza Kanun*"]
+          paragraph:
+            not_near: ["Khojaly", "Khojali", "Xocalı*", "Hocalı*", "Ходжал*", "Խոջալու*"]
         source: >-
           L. Moreno Ocampo, "Genocide against Armenians in 2023" (expert
           opinion, 7 Aug 2023; press release prnewswire.com, 9 Aug 2023;
@@ -1389,7 +1498,10 @@ families:
           "genocide of Azerbaijanis") are ruled out by context. Residual
           mis-hits (reader comments about other genocides) remain possible;
           note that Ocampo himself wrote of an "ongoing Armenian Genocide",
-          which the 1915 guard also rules out.
+          which the 1915 guard also rules out. v2: the Armenian Genocide of 1915
+          is also ruled out by its context in the sentence (1915, Ottoman,
+          Talaat), Azerbaijan's Khojaly genocide discourse by Khojaly anywhere in
+          the paragraph, and legal lists by a criminal code in the sentence.
       - term: humanitarian catastrophe
         stance: armenian
         variants: ["humanitarian catastrophe", "humanitarian disaster", "гуманитарн* катастроф*"]
@@ -1500,6 +1612,17 @@ families:
   # ===========================================================================
   - id: lachin-corridor-2022
     question: How does the outlet describe the closure of the Lachin corridor (Dec 2022 - Sept 2023)?
+    note: >
+      Counts only in articles published from December 2022 (undated articles
+      are left out: the family names a dated event), and not in a sentence
+      about the blockades of the 1990s. Negatable: Azerbaijan's "there is no
+      blockade" is negated "blockade".
+    negatable: true
+    context:
+      published: {from: 2022-12-01}
+      sentence:
+        not_near: ["1988", "1989", "1990", "1991", "1992", "1993", "1994", "1990s", "nineties", "1990-е", "1990-х",
+                   "девяност*", "1990-cı", "1990'lar*", "1990-ական*"]
     terms:
       - term: blockade
         stance: armenian
@@ -1508,12 +1631,13 @@ families:
                    "pseudo-environmentalists", "pseudo-eco-activists", "so-called eco-activists",
                    "so-called environmental activists", "so-called environmentalists", "fake eco-activists",
                    "self-proclaimed environmentalists", "self-proclaimed eco-activists",
-                   "блокад*", "псевдоэкоактивист*", "так называем* экоактивист*", "շրջափակ*"]
+                   "блокад*", "псевдоэкоактивист*", "так называем* экоактивист*", "շրջափակ*",
+                   "այսպես կոչված էկոակտիվիստ*"]
         # блокад* catches блокада/-ы/-у, блокадный; Блокада Ленинграда is
         # ruled out. "siege" alone is not listed (Mariupol, Gaza, Sarajevo).
         not_before: ["of Gaza", "of Leningrad", "of Qatar", "of Cuba", "of Yemen", "of Venezuela",
                      "runner", "runners", "Ленинград*"]
-        not_after: ["naval", "Berlin", "Israeli", "so-called", "alleged"]
+        not_after: ["naval", "Berlin", "Israeli", "so-called", "alleged", "Turkish", "Turkey's", "Soviet"]
         source: >-
           Armenian official usage from 12 Dec 2022 (Armenia's MFA; Artsakh
           authorities); EU Parliament resolution of 19 Jan 2023, "on the
@@ -1560,6 +1684,17 @@ families:
   # ===========================================================================
   - id: exodus-2023
     question: How does the outlet describe the departure of Karabakh's Armenian population (Sept - Oct 2023)?
+    note: >
+      Counts only in articles published from 19 September 2023 (the
+      offensive; undated articles are left out), not in a sentence about the
+      1990s, and not in a legal list citing a criminal code ("charged under the
+      Criminal Code with genocide, forced displacement …").
+    negatable: true
+    context:
+      published: {from: 2023-09-19}
+      sentence:
+        not_near: ["1988", "1989", "1990", "1991", "1992", "1993", "1994", "1990s", "1990-е", "1990-х",
+                   "Criminal Code", "penal code", "уголовн* кодекс*", "Cinayət Məcəlləsi*", "Ceza Kanun*"]
     terms:
       - term: ethnic cleansing
         stance: armenian
@@ -1655,19 +1790,29 @@ families:
           use it too.
 
   # ===========================================================================
-  # Place names: one family per place. For each place the Armenian name
-  # (used by the Artsakh authorities 1991-2023) competes with the Azerbaijani
-  # one. Where the Azerbaijani name was also the Soviet and the usual
-  # international name (Shusha, Lachin, Kalbajar, Fizuli), it still counts as
-  # azerbaijani: the question is whose toponym the outlet uses. Left out:
-  # Hadrut (both sides use the name), Askeran and Khojaly (Armenian
-  # "Ivanyan" is too rare; Khojaly is counted as an event in khojaly-1992).
+  # Place names: one family per place. A name counts toward a side only where
+  # choosing it signals that side (v2). The name that was the standard
+  # international one — the Soviet-era name of the UN Security Council
+  # resolutions of 1993, the OSCE, the wire services and reference works — is
+  # neutral even where one side also uses it: Stepanakert, Shusha, Fuzuli,
+  # Martakert, Lachin, Kalbajar, Martuni, Aghdam, Jabrayil, Zangilan, Qubadli.
+  # A name introduced or used only by one side is that side's: the Artsakh
+  # authorities' names (Shushi, Varanda, Akna, Berdzor, Kashatagh, Karvachar,
+  # Jrakan, Kovsakan, Sanasar) are armenian; Azerbaijan's renamings of 1991
+  # (Khankendi, Aghdara, Khojavend) are azerbaijani. (v1 counted the
+  # Soviet/international names as azerbaijani where Azerbaijan uses them:
+  # "whose toponym"; an outlet writing "Aghdam" signals nothing.) Place names
+  # count also inside other terms (`share_spans`: "occupied Shushi" names
+  # Shushi). Left out: Hadrut (both sides use the name), Askeran and Khojaly
+  # (Armenian "Ivanyan" is too rare; Khojaly is counted as an event in
+  # khojaly-1992).
 
   - id: place-stepanakert
     question: What does the outlet call the capital, Stepanakert / Khankendi?
+    share_spans: true
     terms:
       - term: Stepanakert
-        stance: armenian
+        stance: neutral
         variants: ["Stepanakert", "Степанакерт*", "Ստեփանակերտ*"]
         source: >-
           Name since 1923 (Soviet NKAO capital) and of the Artsakh capital;
@@ -1675,9 +1820,10 @@ families:
           as Stepanakert to Armenians and Khankendi in Azerbaijani" (via Al
           Jazeera).
         note: >-
-          Judgement: Stepanakert was the usual international name until 2023,
-          so wires' use of it counts armenian; that is the honest reading of
-          "whose toponym", not a claim of bias.
+          v2: neutral. Stepanakert (the name since 1923) was the standard
+          international name through 2023 and most wires still use it, so
+          choosing it signals no side; Khankendi, Azerbaijan's renaming of 1991,
+          does. (v1 counted it armenian as "whose toponym".)
       - term: Khankendi
         stance: azerbaijani
         variants: ["Khankendi", "Khankandi", "Khankendy", "Xankəndi*", "Xankendi*", "Xankandi", "Hankendi*",
@@ -1690,6 +1836,7 @@ families:
 
   - id: place-shushi
     question: What does the outlet call Shushi / Shusha?
+    share_spans: true
     terms:
       - term: Shushi
         stance: armenian
@@ -1702,7 +1849,7 @@ families:
           "Choosing a City Name Can Be a Major Offense", 18 Jan 2010: "Shusha
           is what the Azeris call it ... It's called Shushi").
       - term: Shusha
-        stance: azerbaijani
+        stance: neutral
         variants: ["Shusha", "Susha", "Şuşa", "Şuşada", "Şuşanın", "Şuşaya", "Şuşadan", "Şuşa'da",
                    "Şuşa'nın", "Şuşa'ya", "Şuşa'dan", "Şuşa'yı", "Шуша", "Шуше", "Шушу", "Шушой",
                    "Шушинск*", "Շուշա*"]
@@ -1714,9 +1861,13 @@ families:
           2010); Presidential Decree of 7 July 2021 ("Shusha", "Susha" in
           azernews.az/nation/181004.html); Victory Day is the day of its
           capture, 8 Nov 2020.
+        note: >-
+          v2: neutral. The Soviet official name and the standard international
+          one (reference works, wires); Shushi is the Armenian name.
 
   - id: place-varanda
     question: What does the outlet call Varanda / Fuzuli (town and district)?
+    share_spans: true
     terms:
       - term: Varanda
         stance: armenian
@@ -1728,7 +1879,7 @@ families:
         note: >-
           Also the name of the historical melikdom of Varanda.
       - term: Fuzuli
-        stance: azerbaijani
+        stance: neutral
         variants: ["Füzuli*", "Fizuli*", "Fizouli", "Физули", "Физулинск*", "Ֆիզուլի*"]
         # Füzuli* folds to fuzuli* and so catches Fuzuli, Füzulidə.
         not_after: ["Məhəmməd", "Mahammad", "Muhammad", "Mehmed", "Mohammed", "poet"]
@@ -1736,18 +1887,25 @@ families:
           Azerbaijani name of the town and district; Presidential Decree of
           7 July 2021 ("Fuzuli"); "Fizuli" is the Soviet/Russian spelling.
         note: >-
-          The 16th-century poet Fuzuli (Məhəmməd Füzuli) is ruled out where
-          his first name or "poet" precedes.
+          v2: neutral: the Soviet and international name (UN SC res. 884,
+          1993); Varanda is the Artsakh authorities' name. The 16th-century
+          poet Fuzuli (Məhəmməd Füzuli) is ruled out where his first name or
+          "poet" precedes.
 
   - id: place-martakert
     question: What does the outlet call Martakert / Aghdara?
+    share_spans: true
     terms:
       - term: Martakert
-        stance: armenian
+        stance: neutral
         variants: ["Martakert", "Mardakert", "Мартакерт*", "Мардакерт*", "Մարտակերտ*", "Մարդակերտ*"]
         source: >-
           Armenian name of the town and of the Artsakh province; Mardakert is
           the Soviet (Russian) form (Wikipedia, "Martakert").
+        note: >-
+          v2: neutral: the Soviet name and the wires' name through 2020 (in its
+          Armenian or Russian spelling); Aghdara is Azerbaijan's renaming of
+          1991.
       - term: Aghdara
         stance: azerbaijani
         variants: ["Aghdara", "Agdara", "Aghdere", "Ağdərə*", "Ağdere*", "Агдере", "Агдеринск*", "Աղդարա*"]
@@ -1757,6 +1915,7 @@ families:
 
   - id: place-kashatagh
     question: What does the outlet call Lachin, its town (Berdzor) and district (Kashatagh)?
+    share_spans: true
     note: >
       Lachin names both the town and the district, so both Armenian names
       compete with it. "Lachin corridor" is its own neutral term: it is the
@@ -1777,7 +1936,7 @@ families:
           Artsakh province formed from the Lachin district (ArmeniaNow, 2004:
           "Outsiders still know it as Lachin").
       - term: Lachin
-        stance: azerbaijani
+        stance: neutral
         variants: ["Lachin", "Laçın", "Laçında", "Laçının", "Laçına", "Laçından", "Лачин*", "Լաչին*"]
         # Not Laçın*: folded to lacin*, it would catch "lacing".
         # Laçın also matches Turkish Laçin (same folded form).
@@ -1785,6 +1944,10 @@ families:
           Azerbaijani (and Soviet, since 1926) name of the town and district;
           Presidential Decree of 7 July 2021 ("Lachin", East Zangezur economic
           region).
+        note: >-
+          v2: neutral: the Soviet and international name (ArmeniaNow, 2004:
+          "Outsiders still know it as Lachin"); Berdzor and Kashatagh are the
+          Artsakh names.
       - term: Lachin corridor
         stance: neutral
         variants: ["Lachin corridor", "Lachin road", "Laçın dəhlizi*", "Laçin koridoru*", "Лачинск* коридор*",
@@ -1797,6 +1960,7 @@ families:
 
   - id: place-karvachar
     question: What does the outlet call Karvachar / Kalbajar?
+    share_spans: true
     terms:
       - term: Karvachar
         stance: armenian
@@ -1806,25 +1970,30 @@ families:
           province; Wikipedia, "Kalbajar District": "Karvachar (Քարվաճառ)";
           haqqin.az via minval.biz: "Кельбаджар (Карвачар)").
       - term: Kalbajar
-        stance: azerbaijani
+        stance: neutral
         variants: ["Kalbajar", "Kelbajar", "Kelbadjar", "Kalbadjar", "Kəlbəcər*", "Kelbecer*", "Кельбаджар*",
                    "Քելբաջար*"]
         source: >-
           Azerbaijani name; UN SC res. 822 (1993) "the Kelbadjar district";
           Presidential Decree of 7 July 2021 ("Kalbajar"); Turkish "Kelbecer".
+        note: >-
+          v2: neutral: the Soviet and UN name.
 
   - id: place-martuni
     question: What does the outlet call Martuni / Khojavend?
+    share_spans: true
     terms:
       - term: Martuni
-        stance: armenian
+        stance: neutral
         variants: ["Martuni", "Мартуни", "Մարտունի*"]
         source: >-
           Name of the town since 1925 and of the Artsakh province (Wikipedia,
           "Martuni, Nagorno-Karabakh").
         note: >-
-          Martuni is also a town in Armenia's Gegharkunik province, which this
-          family cannot tell apart.
+          v2: neutral: the Soviet name (since 1925) and the international one
+          through 2020; Khojavend is Azerbaijan's renaming of 1991. Martuni is
+          also a town in Armenia's Gegharkunik province, which this family
+          cannot tell apart.
       - term: Khojavend
         stance: azerbaijani
         variants: ["Khojavend", "Khojavand", "Xocavənd*", "Hocavend*", "Ходжавенд*", "Խոջավենդ*"]
@@ -1839,6 +2008,7 @@ families:
 
   - id: place-akna
     question: What does the outlet call Aghdam / Akna?
+    share_spans: true
     terms:
       - term: Akna
         stance: armenian
@@ -1848,16 +2018,20 @@ families:
           document" report as cited by haqqin.az via minval.biz: "Агдам
           (Акн)"); rare outside Armenian-language media.
       - term: Aghdam
-        stance: azerbaijani
+        stance: neutral
         variants: ["Aghdam", "Ağdam*", "Агдам*", "Աղդամ*"]
         # Ağdam* folds to agdam* and catches Agdam, Ağdamda; Агдам* catches
         # Агдама, Агдамский (also a Soviet port wine, "Агдам").
         source: >-
           Azerbaijani (and Soviet) name; Presidential Decree of 7 July 2021;
           UN SC res. 853 (1993).
+        note: >-
+          v2: neutral: the Soviet and UN name, used by everyone; only the rare
+          Akna signals a side.
 
   - id: place-jrakan
     question: What does the outlet call Jabrayil / Jrakan?
+    share_spans: true
     terms:
       - term: Jrakan
         stance: armenian
@@ -1866,15 +2040,18 @@ families:
           Armenian name used by the Artsakh authorities (haqqin.az via
           minval.biz: "Джебраил (Джракан)").
       - term: Jabrayil
-        stance: azerbaijani
+        stance: neutral
         variants: ["Jabrayil", "Jabrail", "Jebrail", "Jebrayil", "Cəbrayıl*", "Джебраил*", "Джабраил*"]
         # Turkish "Cebrail" is not listed: it is also the archangel Gabriel.
         source: >-
           Azerbaijani name; Presidential Decree of 7 July 2021 ("Jabrayil",
           East Zangezur economic region).
+        note: >-
+          v2: neutral: the Soviet and international name.
 
   - id: place-kovsakan
     question: What does the outlet call Zangilan / Kovsakan?
+    share_spans: true
     terms:
       - term: Kovsakan
         stance: armenian
@@ -1884,14 +2061,17 @@ families:
           minval.biz: "Зангелан (Ковсакан)"; armenews.com, 2020, list of
           localities of the Kashatagh region).
       - term: Zangilan
-        stance: azerbaijani
+        stance: neutral
         variants: ["Zangilan", "Zangelan", "Zəngilan*", "Zengilan*", "Зангелан*", "Зангилан*"]
         source: >-
           Azerbaijani name; UN SC res. 884 (1993) "the Zangelan district";
           Presidential Decree of 7 July 2021 ("Zangilan").
+        note: >-
+          v2: neutral: the Soviet and UN name.
 
   - id: place-sanasar
     question: What does the outlet call Qubadli / Sanasar?
+    share_spans: true
     terms:
       - term: Sanasar
         stance: armenian
@@ -1903,12 +2083,14 @@ families:
           Sanasar is also an Armenian given name and an epic hero (Sanasar
           and Baghdasar); expect some noise in Armenian-language texts.
       - term: Qubadli
-        stance: azerbaijani
+        stance: neutral
         variants: ["Qubadlı*", "Gubadli", "Kubatly", "Kubatli", "Kubadlı*", "Губадлы", "Кубатлы",
                    "Губадлинск*", "Кубатлинск*"]
         # Qubadlı* folds to qubadli* and catches Qubadli, Qubadlıda.
         source: >-
           Azerbaijani name; Presidential Decree of 7 July 2021 ("Gubadli").
+        note: >-
+          v2: neutral: the Soviet and international name.
 
 """#),
         ("labels.en.yaml", #"""

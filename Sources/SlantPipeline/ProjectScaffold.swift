@@ -45,8 +45,7 @@ public enum ProjectScaffold {
     static var lexiconList: String {
         LexiconFiles.bundled().map { lexicon in
             let name = lexicon.path.replacingOccurrences(of: "bundled:", with: "")
-            let validated = lexicon.kind == .terminology || lexicon.languages.contains("en")
-            return validated
+            return LexiconFiles.isDefault(lexicon)
                 ? "  - lexicons/\(name)"
                 : "  # - lexicons/\(name)    # \(lexicon.languages.joined(separator: ", ")): not validated yet, see its header"
         }.joined(separator: "\n")

@@ -26,8 +26,10 @@ import Testing
               - term: Valley
                 stance: intl
                 variants: [Valley]
-          # The same words answer a second question: counted in both families' shares, once in the index.
+          # The same words answer a second question: counted in both families' shares (the family says
+          # so with `share_spans`; otherwise a span counts in one family only), once in the index.
           - id: status
+            share_spans: true
             terms:
               - term: Province
                 stance: theirs
