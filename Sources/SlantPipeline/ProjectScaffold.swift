@@ -78,6 +78,7 @@ public enum ProjectScaffold {
         # limits:
         #   max_document_bytes: 67108864   # larger documents are refused with a clear error
         #   min_article_words: 10          # a page with a shorter article is excluded as "no article"
+        #   max_sentence_tokens: 300       # a longer "sentence" (a table, a list) is cut, with a warning
         # statistics:
         #   resamples: 2000                # bootstrap resamples of each outlet's articles
         #   min_articles: 3                # fewer articles: no interval, figure marked as too thin
