@@ -10,7 +10,12 @@ Builds Slant in release mode, decompresses the pages of
 each RUNS times, and prints the median pages per second, the ratios, and the
 article-body F1 of both with ../shared/tools/extraction_f1.py.
 
-usage: bench/extraction.py [--runs N] [--skip-trafilatura]
+Then, on the 487 varied pages of ../shared/benchmarks/extraction-chunks-dev
+(mostly not English), it runs ../shared/tools/chunk_eval.py, which scores Slant
+and trafilatura 2.0.0 (with its default settings) in the same run by pooled
+chunk precision, recall and F1, one core.
+
+usage: bench/extraction.py [--runs N] [--skip-trafilatura] [--skip-chunks]
 """
 import argparse, gzip, json, os, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -18,6 +23,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared")
 DATASET = os.path.join(SHARED, "benchmarks", "extraction-dev")
 SCORER = os.path.join(SHARED, "tools", "extraction_f1.py")
+CHUNKS = os.path.join(SHARED, "benchmarks", "extraction-chunks-dev")
+CHUNK_SCORER = os.path.join(SHARED, "tools", "chunk_eval.py")
 WORK = os.path.join(ROOT, ".build-bench")
 PIN = ["taskset", "-c", "0"] if shutil.which("taskset") else []
 
@@ -67,6 +74,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--skip-trafilatura", action="store_true")
+    parser.add_argument("--skip-chunks", action="store_true")
     args = parser.parse_args()
     os.makedirs(WORK, exist_ok=True)
     binary, parse_only = build()
@@ -106,6 +114,13 @@ def main():
         print(f"slant / libxml2 parse: {ratio(slant_times, parse_times, statistics.median):.2f} [{ratio(slant_times, parse_times, min):.2f}]")
         if python:
             print(f"slant / trafilatura:   {ratio(slant_times, trafilatura_times, statistics.median):.1f}x [{ratio(slant_times, trafilatura_times, min):.1f}x]")
+        if not args.skip_chunks and os.path.exists(CHUNKS):
+            # chunk_eval.py imports trafilatura itself: run it with the virtualenv's Python when there is one.
+            command = PIN + [python or sys.executable, CHUNK_SCORER, "run", os.path.join(CHUNKS, "chunks.json"),
+                             os.path.join(CHUNKS, "html"), "--slant", binary] + ([] if args.skip_trafilatura else ["--trafilatura"])
+            print()
+            print("487 pages of extraction-chunks-dev, one core, one run (../shared/tools/chunk_eval.py):")
+            print(run(command, capture_output=True).stdout.rstrip())
         load = open("/proc/loadavg").read().split()[:3] if os.path.exists("/proc/loadavg") else []
         if load:
             print(f"load average during the run: {' '.join(load)} (the machine is shared: compare ratios, not absolute rates)")

@@ -11,7 +11,7 @@ public struct CleanStage: Stage {
     public typealias Output = Article
 
     public static let name = "clean"
-    public static let version = 1
+    public static let version = 2
 
     /// A page whose article has fewer words than this is refused as "no article" (plain text is taken as it is).
     public var minimumWords: Int
@@ -47,38 +47,103 @@ public struct CleanStage: Stage {
                     code: "truncated-markup",
                     message: "the page ends without </body> or </html> and may be truncated; kept what could be read"))
         }
-        let parsed = decoded.utf8.withUnsafeBufferPointer { HTMLDocument(utf8: $0) }
-        guard let parsed else {
+        let repair = MarkupRepair.repair(decoded.utf8)
+        guard var reading = Self.read(repair.bytes ?? decoded.utf8) else {
             throw DocumentError(
                 source: document.source, stage: Self.name, reason: .unparseable("libxml2 returned no document"))
         }
-        let dom = DOMIndex(document: parsed)
-        if parsed.stoppedEarly {
+        // Pages whose article is written only for readers without scripts (inside `<noscript>`) are
+        // read a second time with that content in; only pages where the first reading found little.
+        if repair.cutNoscript, reading.words < 100,
+            let again = MarkupRepair.repair(decoded.utf8, keepingNoscriptContent: true).bytes.flatMap(Self.read),
+            again.words > reading.words
+        {
+            reading = again
+        }
+        if reading.parsed.stoppedEarly {
             warnings.append(
                 DocumentWarning(
                     code: "parse-stopped",
-                    message: "the HTML parser stopped before the end of the page (\(parsed.stopReason ?? "unknown reason")); only the part before that point was read"))
+                    message: "the HTML parser stopped before the end of the page (\(reading.parsed.stopReason ?? "unknown reason")); only the part before that point was read"))
         }
-        let selection = ContentDetector(dom: dom).detect()
-        let pieces = selection.map { BlockEmitter(dom: dom).blocks(roots: $0.roots, excluded: $0.excluded) } ?? []
-        let metadata = MetadataExtractor(dom: dom).extract(articleRoots: selection?.roots ?? [])
-        let comments = CommentExtractor(dom: dom).comments()
-        let (body, blocks) = Article.assemble(Self.removingTitle(pieces, title: metadata.title))
-        let words = Self.wordCount(body)
+        let (body, blocks, metadata, comments, words) = (reading.body, reading.blocks, reading.page.metadata, reading.comments, reading.words)
         guard words >= minimumWords else {
             var reason =
                 words == 0
                 ? "the page holds no running text"
                 : "the longest run of text has \(words) word\(words == 1 ? "" : "s") (at least \(minimumWords) needed)"
-            if parsed.stoppedEarly {
-                reason += "; the HTML parser stopped early (\(parsed.stopReason ?? "unknown reason")), so text after that point was not read"
+            if reading.parsed.stoppedEarly {
+                reason += "; the HTML parser stopped early (\(reading.parsed.stopReason ?? "unknown reason")), so text after that point was not read"
             }
             throw DocumentError(source: document.source, stage: Self.name, reason: .noArticle(reason))
         }
-        var found = document.metadata.filling(from: metadata)
-        if found.language == nil { found.language = LanguageGuess.language(of: body) }
+        var given = document.metadata
+        let date = Self.checkedDate(given.published, warnings: &warnings)
+        given.published = date?.date
+        given.publishedTimestamp = date?.timestamp
+        var found = given.filling(from: metadata)
+        if given.published == nil, metadata.published == nil, let unreadable = reading.page.unreadableDate {
+            warnings.append(Self.unparsedDateWarning(unreadable, from: "the page"))
+        }
+        found.language = Self.checkedLanguage(
+            of: body, title: found.title, declared: given.language ?? metadata.language, warnings: &warnings)
         return Article(
             source: document.source, metadata: found, body: body, blocks: blocks, comments: comments, warnings: warnings)
+    }
+
+    // MARK: - Dates and languages
+
+    /// A date given with the document (a JSON Lines `published`, front matter), parsed and normalised;
+    /// nil with an `unparsed-date` warning when it is no date (`yesterday`, `2024-13-45`).
+    static func checkedDate(_ given: String?, warnings: inout [DocumentWarning]) -> ParsedDate? {
+        guard let given, !given.isEmpty else { return nil }
+        if let date = DateNormalizer.parse(given) { return date }
+        warnings.append(unparsedDateWarning(given, from: "the input"))
+        return nil
+    }
+
+    static func unparsedDateWarning(_ text: String, from origin: String) -> DocumentWarning {
+        let shown = text.count > 60 ? String(text.prefix(60)) + "…" : text
+        return DocumentWarning(
+            code: "unparsed-date",
+            message: "\(origin) gives the publication date \"\(shown)\", which is not a date Slant can read (ISO 8601, RFC 2822, a written date such as \"5 June 2024\", or 05.06.2024); the article is undated")
+    }
+
+    /// The language of the article's text, the declared one as a hint; a warning when the text reads
+    /// as another language than the one declared.
+    static func checkedLanguage(of body: String, title: String?, declared: String?, warnings: inout [DocumentWarning]) -> String? {
+        // A very short body is read with its title.
+        let text = body.utf8.count < 200 ? [title ?? "", body].joined(separator: " ") : body
+        let language = LanguageGuess.language(of: text, declared: declared)
+        if let declared, let primary = MetadataExtractor.primaryLanguage(declared), let language, language != primary {
+            warnings.append(
+                DocumentWarning(
+                    code: "language-mismatch",
+                    message: "the document declares the language \"\(primary)\" but its text reads as \"\(language)\"; \"\(language)\" is used"))
+        }
+        return language
+    }
+
+    /// What one parse of a page gives.
+    private struct Reading {
+        var parsed: HTMLDocument
+        var body: String
+        var blocks: [TextBlock]
+        var page: PageMetadata
+        var comments: [Comment]
+        var words: Int
+    }
+
+    /// Parses UTF-8 markup and finds the article, its metadata and its comments.
+    private static func read(_ markup: [UInt8]) -> Reading? {
+        guard let parsed = markup.withUnsafeBufferPointer({ HTMLDocument(utf8: $0) }) else { return nil }
+        let dom = DOMIndex(document: parsed)
+        let selection = ContentDetector(dom: dom).detect()
+        let pieces = selection.map { BlockEmitter(dom: dom).blocks(roots: $0.roots, excluded: $0.excluded) } ?? []
+        let page = MetadataExtractor(dom: dom).extract(articleRoots: selection?.roots ?? [])
+        let comments = CommentExtractor(dom: dom).comments()
+        let (body, blocks) = Article.assemble(removingTitle(pieces, title: page.metadata.title))
+        return Reading(parsed: parsed, body: body, blocks: blocks, page: page, comments: comments, words: wordCount(body))
     }
 
     /// A heading that repeats the title is the headline, not body text.
@@ -113,28 +178,35 @@ public struct CleanStage: Stage {
         guard Self.wordCount(body) > 0 else {
             throw DocumentError(source: document.source, stage: Self.name, reason: .noArticle("the text holds no words"))
         }
+        var warnings = decoded.warnings
         var metadata = document.metadata
         if metadata.title == nil, paragraphs.count > 1, let first = paragraphs.first, PlainTextParagraphs.looksLikeHeadline(first) {
             metadata.title = first
         }
-        if metadata.language == nil { metadata.language = LanguageGuess.language(of: body) }
+        let date = Self.checkedDate(metadata.published, warnings: &warnings)
+        metadata.published = date?.date
+        metadata.publishedTimestamp = date?.timestamp
+        metadata.language = Self.checkedLanguage(of: body, title: metadata.title, declared: metadata.language, warnings: &warnings)
         return Article(
-            source: document.source, metadata: metadata, body: body, blocks: blocks,
-            warnings: decoded.warnings)
+            source: document.source, metadata: metadata, body: body, blocks: blocks, warnings: warnings)
     }
 
-    /// Words separated by white space (a cheap count for thresholds, not the tokenizer).
+    /// Words separated by white space, and in scripts written without spaces (Chinese, Japanese) one
+    /// word for every two characters: a cheap count for thresholds, not the tokenizer.
     static func wordCount(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { bytes in
             var count = 0
+            var ideographs = 0
             var inWord = false
             for byte in bytes {
                 let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
                 if !isSpace, !inWord { count += 1 }
                 inWord = !isSpace
+                // Lead bytes E3–E9 start U+3000–U+9FFF: kana, CJK punctuation and ideographs.
+                if byte >= 0xE3, byte <= 0xE9 { ideographs += 1 }
             }
-            return count
+            return count + ideographs / 2
         }
     }
 }

@@ -22,16 +22,21 @@ public struct MatchContext: Sendable, Hashable, Codable {
     public var voice: Voice
     /// Who says it, for quoted and attributed voice, when it can be found.
     public var speaker: String?
-    /// In scare quotes inside the outlet's own sentence: mentioned, not adopted.
+    /// Mentioned, not adopted: in scare quotes inside the outlet's own sentence, or named with a
+    /// distancing qualifier ("the self-proclaimed NKR", "what Armenians call Artsakh").
     public var distanced: Bool
-    /// Negated in the same clause ("not occupied").
+    /// Negated: a negator governs the match ("was never occupied"); only predicates and evaluations
+    /// are ever negated, never names.
     public var negated: Bool
     /// Index into the article's comments when the match is in a reader comment.
     public var comment: Int?
+    /// The distancing qualifier as written ("self-proclaimed", "what Armenians call"), when one
+    /// made the match `distanced`; nil for scare quotes and for matches that are not distanced.
+    public var qualifier: String?
 
     public init(
         start: Int, end: Int, sentence: Int, voice: Voice, speaker: String? = nil, distanced: Bool = false,
-        negated: Bool = false, comment: Int? = nil
+        negated: Bool = false, comment: Int? = nil, qualifier: String? = nil
     ) {
         self.start = start
         self.end = end
@@ -41,6 +46,7 @@ public struct MatchContext: Sendable, Hashable, Codable {
         self.distanced = distanced
         self.negated = negated
         self.comment = comment
+        self.qualifier = qualifier
     }
 }
 

@@ -183,7 +183,7 @@ extension PipelineConfiguration {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            return (nil, [reader.yaml.syntaxError(error)])
+            return (nil, [reader.yaml.syntaxError(error, in: yaml)])
         }
         guard let root else {
             return (nil, [
@@ -206,7 +206,7 @@ private struct ConfigurationReader {
     static let topLevelKeys = ["sources", "lexicons", "store", "reports", "limits", "statistics", "report", "origin"]
     static let originKeys = ["count", "shingle_words", "min_share", "window_days", "min_words", "agencies"]
     static let sourceKeys = ["path", "outlet", "format", "exclude"]
-    static let limitKeys = ["max_document_bytes", "min_article_words"]
+    static let limitKeys = ["max_document_bytes", "min_article_words", "max_sentence_tokens"]
     static let statisticsKeys = ["resamples", "min_articles", "min_occurrences", "evidence_per_statistic", "keyness"]
     static let keynessKeys = ["min_frequency", "min_g2", "words", "stopwords"]
     static let reportKeys = ["evidence_rows"]
@@ -251,6 +251,14 @@ private struct ConfigurationReader {
             switch limit {
             case "max_document_bytes":
                 if let bytes = yaml.positiveInteger(value, "`max_document_bytes`") { settings.ingest.maxDocumentBytes = bytes }
+            case "max_sentence_tokens":
+                if let tokens = yaml.positiveInteger(value, "`max_sentence_tokens`") {
+                    if tokens < SegmentSettings.minimumSentenceTokens {
+                        yaml.fail(value, "`max_sentence_tokens` must be at least \(SegmentSettings.minimumSentenceTokens)")
+                    } else {
+                        settings.segment = SegmentSettings(maximumSentenceTokens: tokens)
+                    }
+                }
             default:
                 if let words = yaml.positiveInteger(value, "`min_article_words`") { settings.clean.minimumArticleWords = words }
             }

@@ -16,8 +16,12 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
     public var id: String?
     public var title: String?
     public var byline: String?
-    /// Publication date, ISO 8601 (`2020-07-09`, or with a time when known).
+    /// Publication date, `YYYY-MM-DD` once cleaned (the date as the source wrote it). Before cleaning,
+    /// what the input said (a JSON Lines `published`), which cleaning checks and normalises.
     public var published: String?
+    /// The full publication timestamp, when the source gives a time: `YYYY-MM-DDTHH:MM:SS`, with the
+    /// offset (`Z`, `+02:00`) when the source gives one.
+    public var publishedTimestamp: String?
     /// The site's own name (`og:site_name`, JSON-LD publisher).
     public var site: String?
     /// The canonical URL of the page.
@@ -27,12 +31,13 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
 
     public init(
         id: String? = nil, title: String? = nil, byline: String? = nil, published: String? = nil,
-        site: String? = nil, url: String? = nil, language: String? = nil
+        site: String? = nil, url: String? = nil, language: String? = nil, publishedTimestamp: String? = nil
     ) {
         self.id = id
         self.title = title
         self.byline = byline
         self.published = published
+        self.publishedTimestamp = publishedTimestamp
         self.site = site
         self.url = url
         self.language = language
@@ -43,7 +48,8 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
         DocumentMetadata(
             id: id ?? other.id, title: title ?? other.title, byline: byline ?? other.byline,
             published: published ?? other.published, site: site ?? other.site,
-            url: url ?? other.url, language: language ?? other.language)
+            url: url ?? other.url, language: language ?? other.language,
+            publishedTimestamp: published == nil ? other.publishedTimestamp : publishedTimestamp)
     }
 }
 

@@ -4,6 +4,7 @@
 public struct PipelineSettings: Sendable, Hashable {
     public var ingest = IngestSettings()
     public var clean = CleanSettings()
+    public var segment = SegmentSettings()
     public var statistics = StatisticsPolicy()
     public var report = ReportSettings()
     /// How origins (own writing, republished, agency copy) are found and counted (`origin:`).
@@ -29,6 +30,32 @@ public struct CleanSettings: Sendable, Hashable {
     public var minimumArticleWords = 10
 
     public init(minimumArticleWords: Int = 10) { self.minimumArticleWords = minimumArticleWords }
+}
+
+/// What the segment stage can be told: how long a sentence may be (`limits.max_sentence_tokens`).
+///
+/// A "sentence" of more than ``maximumSentenceTokens`` tokens (a scraped table, a list, a
+/// machine-made page without sentence punctuation) is cut into pieces of at most that many
+/// tokens, each ending after the last clause punctuation (`;` `:` `,` a dash, a closing
+/// bracket) in the second half of its window, else at the limit; the article carries a
+/// `long-sentence-split` warning. News sentences are far shorter (a long one is 60–80 tokens),
+/// so the default of 300 never cuts real prose, and it keeps every later per-sentence cost
+/// (evidence sentences, voice look-arounds) bounded: the work per document is linear in its size.
+public struct SegmentSettings: Sendable, Hashable {
+    public static let defaultMaximumSentenceTokens = 300
+    /// The smallest cap accepted; smaller values are raised to it.
+    public static let minimumSentenceTokens = 20
+
+    public var maximumSentenceTokens: Int
+
+    public init(maximumSentenceTokens: Int = SegmentSettings.defaultMaximumSentenceTokens) {
+        self.maximumSentenceTokens = max(Self.minimumSentenceTokens, maximumSentenceTokens)
+    }
+
+    /// A digest of the settings, for cache keys.
+    public var digest: ContentDigest {
+        ContentDigest(ofParts: ["segment-settings", "maximum_sentence_tokens=\(maximumSentenceTokens)"])
+    }
 }
 
 /// How statistics are computed and when a figure is too thin to rely on (`statistics:`).

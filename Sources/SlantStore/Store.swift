@@ -227,7 +227,11 @@ public final class SlantStore: @unchecked Sendable {
                 """)
         }
         migrator.registerMigration("v3-records", migrate: Self.migrateToRecords)
-        migrator.registerMigration("v4-validation-origins", migrate: Self.migrateToValidationAndOrigins)
+        migrator.registerMigration("v4-evidence-lexicon") { db in
+            // Each occurrence names the lexicon that tagged it (empty for rows written before).
+            try db.execute(sql: "ALTER TABLE evidence ADD COLUMN lexicon TEXT NOT NULL DEFAULT ''")
+        }
+        migrator.registerMigration("v5-validation-origins", migrate: Self.migrateToValidationAndOrigins)
         return migrator
     }
 

@@ -250,7 +250,7 @@ struct FailureRow: FetchableRecord, PersistableRecord {
 struct EvidenceRow: FetchableRecord, PersistableRecord {
     static let databaseTableName = "evidence"
     /// The columns a read needs, in the order ``init(row:)`` reads them by name.
-    static let selection = ["kind", "grouping", "item", "stance", "weight", "text", "voice", "distanced", "speaker",
+    static let selection = ["lexicon", "kind", "grouping", "item", "stance", "weight", "text", "voice", "distanced", "speaker",
         "negated", "comment", "sentence", "start", "end", "match_start", "match_end"]
         .map { "evidence.\"\($0)\"" }.joined(separator: ", ")
 
@@ -285,13 +285,15 @@ struct EvidenceRow: FetchableRecord, PersistableRecord {
             stance: row["stance"], weight: row["weight"], text: row["text"],
             voice: VoiceKey(voice, distanced: row["distanced"]), speaker: row["speaker"], negated: row["negated"],
             comment: row["comment"], sentence: row["sentence"], start: row["start"], end: row["end"],
-            sentenceText: sentenceText, matchStart: row["match_start"], matchEnd: row["match_end"])
+            sentenceText: sentenceText, matchStart: row["match_start"], matchEnd: row["match_end"],
+            lexicon: row["lexicon"] ?? "")
     }
 
     func encode(to container: inout PersistenceContainer) {
         container["digest"] = digest
         container["key"] = key
         container["position"] = position
+        container["lexicon"] = evidence.lexicon
         container["kind"] = evidence.kind.rawValue
         container["grouping"] = evidence.group
         container["item"] = evidence.item

@@ -85,7 +85,9 @@ import Testing
     @Test func seed001TheArmyLabelIsTheOutletsAndTheDetachmentsAreTheMinistrys() throws {
         let seed = try Self.analyse("corpus/text/001_25a4a03b214109cb.txt")
         #expect(seed.terms("actor-labels", "Artsakh Defense Army") == [
-            Tag(family: "actor-labels", term: "Artsakh Defense Army", stance: "armenian", text: "Artsakh Defense Army", voice: "authorial", start: 791, end: 811),
+            // "unrecognized Artsakh Defense Army": a status qualifier distances the name (issue 13).
+            Tag(family: "actor-labels", term: "Artsakh Defense Army", stance: "armenian", text: "Artsakh Defense Army", voice: "authorial",
+                distanced: true, start: 791, end: 811),
         ])
         #expect(seed.terms("territorial-status", "unrecognized") == [
             Tag(family: "territorial-status", term: "unrecognized", stance: "neutral", text: "unrecognized", voice: "authorial", start: 778, end: 790),
@@ -154,7 +156,8 @@ import Testing
         let seed = try Self.analyse("corpus/text/004_cb372d90f576539b.txt")
         let karabakh = seed.terms("region-name", "Nagorno-Karabakh")
         #expect(karabakh.filter { $0.voice == "quoted" }.map(\.speaker) == ["Pashinian", "Pashinian"])
-        #expect(karabakh.filter { $0.voice == "quoted" }.map(\.negated) == [false, true])
+        // "there is no Armenia without Nagorno-Karabakh": names are never negated (issue 13).
+        #expect(karabakh.filter { $0.voice == "quoted" }.map(\.negated) == [false, false])
         #expect(seed.terms("actor-labels", "Armenian forces").first?.speaker == "Ilham Aliyev")
         #expect(seed.terms("actor-labels", "Armenian ethnic forces").map(\.term) == ["ethnic Armenian forces"])
     }
