@@ -126,3 +126,66 @@ import Testing
         #expect(csv.records[4].fields == ["7", "8", "9"])
     }
 }
+
+/// Scoring a hand-built sample: weights by stratum, majority codes, recall from untagged sentences.
+@Suite struct ValidityScoringTests {
+    /// Two strata: A (population 40, 4 rows drawn: weight 10) and B (population 2, 2 rows: weight 1);
+    /// 100 untagged sentences, 4 drawn.
+    static func sample() -> ValidationSample {
+        func tag(_ id: String, _ stratum: String, voice: VoiceKey = .authorial) -> SampleRow {
+            SampleRow(
+                id: id, kind: .tag, stratum: stratum, articleID: "art-\(id)", digest: "d", source: "s", outlet: "O", language: "en",
+                sentence: 0, evidenceIndex: 0, lexicon: "lex", tagKind: .term, group: stratum, item: "term", stance: "pro",
+                text: "term", voice: voice)
+        }
+        func untagged(_ id: String) -> SampleRow {
+            SampleRow(id: id, kind: .untagged, stratum: "untagged", articleID: "art-\(id)", digest: "d", source: "s", outlet: "O", language: "en", sentence: 1)
+        }
+        return ValidationSample(
+            id: "s-test", drawn: "2026-12-07T00:00:00Z", seed: "1", stratification: .family, requestedTags: 6, requestedUntagged: 4,
+            coderSets: 1, analysisKey: "k", corpusDigest: "c",
+            counts: [
+                PopulationCount(dimension: "stratum", name: "A", population: 40, sampled: 4),
+                PopulationCount(dimension: "stratum", name: "B", population: 2, sampled: 2),
+                PopulationCount(dimension: "total", name: "tags", population: 42),
+                PopulationCount(dimension: "untagged", name: "all", population: 100, sampled: 4),
+            ],
+            rows: [tag("r1", "A"), tag("r2", "A"), tag("r3", "A"), tag("r4", "A", voice: .quoted), tag("r5", "B"), tag("r6", "B"),
+                   untagged("u1"), untagged("u2"), untagged("u3"), untagged("u4")])
+    }
+
+    @Test func precisionIsWeightedAndRecallCombinesBothSamples() throws {
+        let facts = LexiconFacts(lexicons: [LexiconFacts.Lexicon(id: "lex", measure: .terminology, stances: ["pro", "contra"], familyQuestions: ["A": "?", "B": "?"])])
+        var codes: [String: Coding] = [:]
+        for id in ["r1", "r2", "r3"] { codes[id] = Coding(correct: true, voice: .authorial) }
+        codes["r4"] = Coding(correct: false, voice: .authorial)
+        codes["r5"] = Coding(correct: true, voice: .authorial)
+        codes["r6"] = Coding(correct: true, voice: .authorial)
+        codes["u1"] = Coding(missed: ["lex/A"])
+        for id in ["u2", "u3", "u4"] { codes[id] = Coding(missed: []) }
+        // A second coder who disagrees on r1 only: r1's correct is a tie and is left out.
+        var other = codes
+        other["r1"] = Coding(correct: false, voice: .authorial)
+        let validity = ValidityScoring(
+            sample: Self.sample(), coders: [Coder(name: "a", file: "a.csv", codes: codes), Coder(name: "b", file: "b.csv", codes: other)],
+            facts: facts, scored: "2026-12-08T00:00:00Z").score()
+        func statistic(_ id: String) throws -> Statistic { try #require(validity.statistics.first { $0.id == id }, "\(id)") }
+        // Precision over r2, r3, r4 (weight 10) and r5, r6 (weight 1): (10 + 10 + 0 + 1 + 1) / 32.
+        let precision = try statistic("validity/precision/overall")
+        #expect(precision.value == 22.0 / 32.0)
+        #expect(precision.occurrences == 4 && precision.total == 5)
+        #expect(precision.interval == Proportions.wilson(22.0 / 32.0, n: 32.0 * 32.0 / 302.0))
+        // Recall: TP = 42 × 22/32 = 28.875; FN = 100 × 1/4 = 25; recall = 28.875 / 53.875.
+        let recall = try statistic("validity/recall/overall")
+        #expect(abs((recall.value ?? 0) - 28.875 / 53.875) < 1e-12)
+        // Voice: r4 is quoted for Slant, authorial for both coders; the others agree.
+        let voice = try statistic("validity/voice-accuracy/overall")
+        #expect(voice.value == (10.0 * 3 + 1 + 1) / 42.0)
+        #expect(try statistic("validity/voice-accuracy/voice/quoted").value == 0)
+        // Agreement on `correct` between the two coders: they agree on 5 of 6 rows.
+        let kappa = try statistic("validity/agreement/correct/cohen-kappa/a/b")
+        // a: yes ×5, no ×1; b: yes ×4, no ×2; p_o = 5/6; p_e = 5/6·4/6 + 1/6·2/6 = 22/36; κ = (30/36 − 22/36)/(14/36) = 8/14.
+        #expect(abs((kappa.value ?? 0) - 8.0 / 14.0) < 1e-12)
+        #expect(validity.codedTagRows == 6 && validity.codedUntaggedRows == 4)
+    }
+}
