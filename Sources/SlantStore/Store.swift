@@ -231,6 +231,10 @@ public final class SlantStore: @unchecked Sendable {
             // Each occurrence names the lexicon that tagged it (empty for rows written before).
             try db.execute(sql: "ALTER TABLE evidence ADD COLUMN lexicon TEXT NOT NULL DEFAULT ''")
         }
+        migrator.registerMigration("v5-evidence-headline-part") { db in
+            // `headline` or `standfirst` for an occurrence in one (null in the body and comments, and before).
+            try db.execute(sql: "ALTER TABLE evidence ADD COLUMN headline_part TEXT")
+        }
         return migrator
     }
 
