@@ -15,6 +15,8 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
     /// An identifier given by the input (the `id` of a JSON Lines record).
     public var id: String?
     public var title: String?
+    /// The standfirst (dek) under the headline, where the page marks one apart from the body text.
+    public var standfirst: String?
     public var byline: String?
     /// Publication date, `YYYY-MM-DD` once cleaned (the date as the source wrote it). Before cleaning,
     /// what the input said (a JSON Lines `published`), which cleaning checks and normalises.
@@ -31,10 +33,12 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
 
     public init(
         id: String? = nil, title: String? = nil, byline: String? = nil, published: String? = nil,
-        site: String? = nil, url: String? = nil, language: String? = nil, publishedTimestamp: String? = nil
+        site: String? = nil, url: String? = nil, language: String? = nil, publishedTimestamp: String? = nil,
+        standfirst: String? = nil
     ) {
         self.id = id
         self.title = title
+        self.standfirst = standfirst
         self.byline = byline
         self.published = published
         self.publishedTimestamp = publishedTimestamp
@@ -49,7 +53,8 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
             id: id ?? other.id, title: title ?? other.title, byline: byline ?? other.byline,
             published: published ?? other.published, site: site ?? other.site,
             url: url ?? other.url, language: language ?? other.language,
-            publishedTimestamp: published == nil ? other.publishedTimestamp : publishedTimestamp)
+            publishedTimestamp: published == nil ? other.publishedTimestamp : publishedTimestamp,
+            standfirst: standfirst ?? other.standfirst)
     }
 }
 

@@ -182,15 +182,24 @@ struct ReportIndex {
     }
 }
 
-/// Names of voices as readers see them.
+/// Names of voices as readers see them, and the order the report shows them in.
 enum VoiceNames {
+    /// The columns of the stance-index and rate tables: the outlet's own voice, its headlines beside
+    /// it, then what others say.
+    static let columns: [VoiceKey] = [.authorial, .headline, .quoted, .attributed, .comment]
+    /// The rows of a terminology table.
+    static let termRows: [VoiceKey] = [.authorial, .headline, .quoted, .attributed, .distancedAuthorial, .distancedHeadline, .comment]
+    /// The header cells of ``columns``.
+    static let columnHeaders = ["own voice", "headlines", "quoted", "reported", "reader comments"]
+
     static func short(_ voice: VoiceKey) -> String {
-        if voice.distanced { return "scare quotes" }
+        if voice.distanced { return voice.voice == .headline ? "headline, distanced" : "scare quotes" }
         switch voice.voice {
         case .authorial: return "own voice"
         case .quoted: return "quoted"
         case .attributed: return "reported"
         case .comment: return "comments"
+        case .headline: return "headline"
         }
     }
 }

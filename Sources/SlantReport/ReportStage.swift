@@ -245,7 +245,7 @@ enum DataTables {
 
     static let articleHeader = [
         "id", "outlet", "published", "title", "url", "source", "language", "tokens", "authorial_tokens", "quoted_tokens",
-        "attributed_tokens", "sentences", "paragraphs", "comments", "comment_tokens", "warnings",
+        "attributed_tokens", "sentences", "paragraphs", "comments", "comment_tokens", "warnings", "headline_tokens",
     ]
 
     static func articleRow(_ article: ArticleMeasures) -> [CSVCell] {
@@ -253,18 +253,20 @@ enum DataTables {
          .text(article.url ?? ""), .text(article.source), .text(article.language ?? ""), .integer(article.tokens),
          .integer(article.tokens(in: .authorial)), .integer(article.tokens(in: .quoted)),
          .integer(article.tokens(in: .attributed)), .integer(article.sentences), .integer(article.paragraphs),
-         .integer(article.comments), .integer(article.commentTokens), .text(article.warnings.joined(separator: " "))]
+         .integer(article.comments), .integer(article.commentTokens), .text(article.warnings.joined(separator: " ")),
+         .integer(article.tokens(in: .headline))]
     }
 
     static func outlets(_ tables: CorpusTables) -> CSVTable {
         CSVTable(
             header: ["outlet", "articles", "tokens", "authorial_tokens", "quoted_tokens", "attributed_tokens", "sentences",
-                     "comments", "comment_tokens", "first_date", "last_date"],
+                     "comments", "comment_tokens", "first_date", "last_date", "headline_tokens"],
             rows: tables.outlets.map { outlet in
                 [.text(outlet.outlet), .integer(outlet.articles), .integer(outlet.tokens),
                  .integer(outlet.voiceTokens[.authorial] ?? 0), .integer(outlet.voiceTokens[.quoted] ?? 0),
                  .integer(outlet.voiceTokens[.attributed] ?? 0), .integer(outlet.sentences), .integer(outlet.comments),
-                 .integer(outlet.commentTokens), .text(outlet.firstDate ?? ""), .text(outlet.lastDate ?? "")]
+                 .integer(outlet.commentTokens), .text(outlet.firstDate ?? ""), .text(outlet.lastDate ?? ""),
+                 .integer(outlet.voiceTokens[.headline] ?? 0)]
             })
     }
 
@@ -328,7 +330,7 @@ enum DataTables {
 
     static let evidenceHeader = [
         "article", "index", "outlet", "published", "url", "kind", "lexicon", "family_or_category", "term_or_entry", "stance", "text",
-        "voice", "distanced", "speaker", "negated", "comment", "sentence", "start", "end", "sentence_text",
+        "voice", "distanced", "speaker", "negated", "comment", "sentence", "start", "end", "sentence_text", "in",
     ]
 
     static func evidenceRow(_ article: ArticleMeasures, index: Int, _ item: Evidence) -> [CSVCell] {
@@ -336,7 +338,7 @@ enum DataTables {
          .text(item.kind.rawValue), .text(item.lexicon), .text(item.group), .text(item.item), .text(item.stance ?? ""), .text(item.text),
          .text(item.voice.voice.rawValue), .text(item.voice.distanced ? "true" : "false"), .text(item.speaker ?? ""),
          .text(item.negated ? "true" : "false"), .integer(item.comment), .integer(item.sentence), .integer(item.start),
-         .integer(item.end), .text(item.sentenceText)]
+         .integer(item.end), .text(item.sentenceText), .text(item.headlinePart?.rawValue ?? "")]
     }
 
     static func articleJSON(_ article: ArticleMeasures) -> JSON {
@@ -348,6 +350,7 @@ enum DataTables {
             "voice_tokens": .object([
                 "authorial": .int(article.tokens(in: .authorial)), "quoted": .int(article.tokens(in: .quoted)),
                 "attributed": .int(article.tokens(in: .attributed)), "comment": .int(article.commentTokens),
+                "headline": .int(article.tokens(in: .headline)),
             ]),
             "sentences": .int(article.sentences), "paragraphs": .int(article.paragraphs),
             "comments": .int(article.comments), "warnings": .array(article.warnings.map(JSON.string)),

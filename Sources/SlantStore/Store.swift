@@ -232,6 +232,10 @@ public final class SlantStore: @unchecked Sendable {
             try db.execute(sql: "ALTER TABLE evidence ADD COLUMN lexicon TEXT NOT NULL DEFAULT ''")
         }
         migrator.registerMigration("v5-validation-origins", migrate: Self.migrateToValidationAndOrigins)
+        migrator.registerMigration("v6-evidence-headline-part") { db in
+            // `headline` or `standfirst` for an occurrence in one (null in the body and comments, and before).
+            try db.execute(sql: "ALTER TABLE evidence ADD COLUMN headline_part TEXT")
+        }
         return migrator
     }
 

@@ -217,7 +217,7 @@ public struct CoderFileReader {
                     } else if let key = Self.voice(voice) {
                         coding.voice = key
                     } else {
-                        fail("voice", "expected one of authorial, authorial-distanced, quoted, attributed, comment (or own, scare-quoted, reported)")
+                        fail("voice", "expected one of authorial, authorial-distanced, quoted, attributed, comment, headline, headline-distanced (or own, scare-quoted, reported)")
                     }
                 }
                 let speaker = value("speaker")
@@ -332,6 +332,8 @@ public struct CoderFileReader {
         case "quoted": .quoted
         case "attributed", "reported": .attributed
         case "comment": .comment
+        case "headline", "standfirst": .headline
+        case "headline-distanced", "standfirst-distanced": .distancedHeadline
         default: nil
         }
     }

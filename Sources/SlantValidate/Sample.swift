@@ -8,7 +8,7 @@ public enum Stratification: String, Sendable, CaseIterable, Hashable {
     case family
     /// The same strata as `family` (a category is the loaded-language counterpart of a family).
     case category
-    /// Each voice (`authorial`, `authorial-distanced`, `quoted`, `attributed`, `comment`).
+    /// Each voice (`authorial`, `authorial-distanced`, `quoted`, `attributed`, `comment`, `headline`, `headline-distanced`).
     case voice
     case outlet
 }

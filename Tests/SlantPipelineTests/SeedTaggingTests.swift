@@ -22,10 +22,23 @@ import Testing
     struct Analysed {
         var line: [String: Any]
         var text: String
+        /// The body's terms.
         var terms: [Tag]
         var loaded: [[String: Any]]
+        /// The headline's terms (`"in": "headline"`), with offsets into `line["headline"]`.
+        var headlineTerms: [Tag] = []
 
         func terms(_ family: String, _ text: String) -> [Tag] { terms.filter { $0.family == family && $0.text == text } }
+    }
+
+    static func tag(_ match: [String: Any]) -> Tag? {
+        guard let start = match["start"] as? Int, let end = match["end"] as? Int else { return nil }
+        return Tag(
+            family: match["family"] as? String ?? "", term: match["term"] as? String ?? "",
+            stance: match["stance"] as? String ?? "", text: match["text"] as? String ?? "",
+            voice: match["voice"] as? String ?? "", speaker: match["speaker"] as? String,
+            distanced: match["distanced"] as? Bool ?? false, negated: match["negated"] as? Bool ?? false,
+            start: start, end: end)
     }
 
     static func analyse(_ path: String) throws -> Analysed {
@@ -34,19 +47,21 @@ import Testing
         let line = jsonObject(result.lines.first ?? "")
         let text = line["text"] as? String ?? ""
         let scalars = Array(text.unicodeScalars)
-        let terms: [Tag] = (line["terms"] as? [[String: Any]] ?? []).compactMap { match in
-            guard match["comment"] == nil, let start = match["start"] as? Int, let end = match["end"] as? Int else { return nil }
-            let tag = Tag(
-                family: match["family"] as? String ?? "", term: match["term"] as? String ?? "",
-                stance: match["stance"] as? String ?? "", text: match["text"] as? String ?? "",
-                voice: match["voice"] as? String ?? "", speaker: match["speaker"] as? String,
-                distanced: match["distanced"] as? Bool ?? false, negated: match["negated"] as? Bool ?? false,
-                start: start, end: end)
+        let matches = line["terms"] as? [[String: Any]] ?? []
+        let terms: [Tag] = matches.compactMap { match in
+            guard match["comment"] == nil, match["in"] == nil, let tag = tag(match) else { return nil }
             // Offsets are code points: the slice of the body is the matched text.
-            #expect(String(String.UnicodeScalarView(scalars[start..<end])) == tag.text)
+            #expect(String(String.UnicodeScalarView(scalars[tag.start..<tag.end])) == tag.text)
             return tag
         }
-        return Analysed(line: line, text: text, terms: terms, loaded: line["loaded"] as? [[String: Any]] ?? [])
+        let headline = Array((line["headline"] as? String ?? "").unicodeScalars)
+        let headlineTerms: [Tag] = matches.compactMap { match in
+            guard match["in"] as? String == "headline", let tag = tag(match) else { return nil }
+            #expect(String(String.UnicodeScalarView(headline[tag.start..<tag.end])) == tag.text)
+            return tag
+        }
+        return Analysed(
+            line: line, text: text, terms: terms, loaded: line["loaded"] as? [[String: Any]] ?? [], headlineTerms: headlineTerms)
     }
 
     // MARK: - 000, Asbarez
@@ -77,7 +92,13 @@ import Testing
         let bloodshed = page.loaded.filter { $0["text"] as? String == "bloodshed" && $0["comment"] == nil }
         #expect(bloodshed.map { $0["voice"] as? String } == ["quoted", "quoted"])
         #expect(bloodshed.map { $0["speaker"] as? String } == ["Zakharova", "Zakharova"])
-        #expect((page.line["voice_tokens"] as? [String: Int]) == ["authorial": 76, "quoted": 93, "attributed": 10])
+        #expect((page.line["voice_tokens"] as? [String: Int]) == ["authorial": 76, "quoted": 93, "attributed": 10, "headline": 9])
+        // The headline is analysed as a text of its own, in voice `headline`, with offsets into it.
+        #expect(page.line["headline"] as? String == "Russia Urges Sides to Karabakh Conflict to Resume Talks")
+        #expect(page.headlineTerms == [
+            Tag(family: "conflict-name", term: "Karabakh conflict", stance: "neutral", text: "Karabakh Conflict", voice: "headline", start: 22, end: 39),
+            Tag(family: "region-name", term: "Karabakh", stance: "neutral", text: "Karabakh", voice: "headline", start: 22, end: 30),
+        ])
     }
 
     // MARK: - 001, SouthFront
