@@ -4,9 +4,12 @@ import SlantCore
 /// The clean stage: a raw page (or text file) in, an ``Article`` out.
 ///
 /// HTML goes through libxml2's parser (recovery on, network off, no entity
-/// substitution) after its encoding has been decided; then main-content
-/// detection picks the article, reader comments are collected apart from it,
-/// and metadata is read from meta tags, JSON-LD, `<time>` and the URL.
+/// substitution) after its encoding has been decided and its markup checked
+/// against the complexity budget; then main-content detection picks the
+/// article, reader comments are collected apart from it, and metadata is read
+/// from meta tags, JSON-LD, `<time>` and the URL. Plain text is read by
+/// ``PlainText``: paragraphs whether blank-line separated or hard-wrapped, the
+/// headline, reader comments apart. Every metadata field is held to a length.
 public struct CleanStage: Stage {
     public typealias Input = RawDocument
     public typealias Output = Article

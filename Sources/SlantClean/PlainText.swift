@@ -176,10 +176,10 @@ struct LineWrap {
                 previous = nil
                 continue
             }
-            if var open = current, let last = previous, joins(last, line) {
-                open.text += width != nil && Self.endsWithWordHyphen(last.text) ? line.text : " " + line.text
-                open.lines += 1
-                current = open
+            if current != nil, let last = previous, joins(last, line) {
+                // In place: a paragraph of many lines is built in linear time.
+                current?.text += width != nil && Self.endsWithWordHyphen(last.text) ? line.text : " " + line.text
+                current?.lines += 1
             } else {
                 if let finished = current { paragraphs.append(finished) }
                 current = TextParagraph(text: line.text, lines: 1)

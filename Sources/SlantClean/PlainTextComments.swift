@@ -49,7 +49,7 @@ enum PlainTextComments {
 
     static func area(in lines: [PlainText.Line]) -> Area? {
         var textLines = 0
-        var headerLines: [Int]?
+        var headerRuns: HeaderRuns?
         for index in lines.indices where !lines[index].isBlank {
             let line = lines[index]
             if isSeparator(line.text) { return Area(bodyEnd: index, contentStart: index + 1, kind: .separator) }
@@ -58,9 +58,9 @@ enum PlainTextComments {
                     return Area(bodyEnd: index, contentStart: index + 1, kind: .heading(policy: heading == .policy))
                 }
                 if let header = Self.header(line.text) {
-                    let headers = headerLines ?? lines.indices.filter { !lines[$0].isBlank && Self.header(lines[$0].text) != nil }
-                    headerLines = headers
-                    if header.numbered || startsHeaderRun(at: index, headers: headers, lines: lines) {
+                    let runs = headerRuns ?? HeaderRuns(lines)
+                    headerRuns = runs
+                    if header.numbered || runs.startsRun(at: index) {
                         return Area(bodyEnd: index, contentStart: index, kind: .header)
                     }
                 }
@@ -70,27 +70,44 @@ enum PlainTextComments {
         return nil
     }
 
-    /// Whether the headers from `index` on make up at least one block in three to the end of the text,
-    /// there are at least two of them, and what follows them is not all quotations.
-    private static func startsHeaderRun(at index: Int, headers: [Int], lines: [PlainText.Line]) -> Bool {
-        let following = headers.filter { $0 >= index }
-        guard following.count >= 2 else { return false }
-        var blocks = 0
-        var previousBlank = true
-        for line in lines[index...] {
-            if !line.isBlank, previousBlank { blocks += 1 }
-            previousBlank = line.isBlank
+    /// How many blocks, headers and headers followed by a quotation there are from each line to the end
+    /// of the text, counted once (so finding the area stays linear in the text, however many headers).
+    private struct HeaderRuns {
+        var blocks: [Int]
+        var headers: [Int]
+        var quoted: [Int]
+
+        init(_ lines: [PlainText.Line]) {
+            let count = lines.count
+            blocks = Array(repeating: 0, count: count + 1)
+            headers = Array(repeating: 0, count: count + 1)
+            quoted = Array(repeating: 0, count: count + 1)
+            var nextTextStartsQuotation = false
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                let line = lines[index]
+                let startsBlock = !line.isBlank && (index == 0 || lines[index - 1].isBlank)
+                let isHeader = !line.isBlank && PlainTextComments.header(line.text) != nil
+                blocks[index] = blocks[index + 1] + (startsBlock ? 1 : 0)
+                headers[index] = headers[index + 1] + (isHeader ? 1 : 0)
+                quoted[index] = quoted[index + 1] + (isHeader && nextTextStartsQuotation ? 1 : 0)
+                if !line.isBlank, let first = line.text.unicodeScalars.first {
+                    nextTextStartsQuotation = "“\"„«‘'‚‹「".unicodeScalars.contains(first)
+                }
+            }
         }
-        guard following.count * 3 >= blocks else { return false }
-        let quotations = following.filter { header in
-            guard let text = lines[(header + 1)...].first(where: { !$0.isBlank })?.text.unicodeScalars.first else { return false }
-            return "“\"„«‘'‚‹「".unicodeScalars.contains(text)
+
+        /// Whether the headers from the header line `index` on are at least two, make up at least one block
+        /// in three to the end (the header's own line opens a block, whatever precedes it), and are not
+        /// all followed by a quotation.
+        func startsRun(at index: Int) -> Bool {
+            let blocksFromHere = blocks[index + 1] + 1
+            return headers[index] >= 2 && headers[index] * 3 >= blocksFromHere && quoted[index] < headers[index]
         }
-        return quotations.count < following.count
     }
 
     /// `--- comments ---`, `=== Reader comments ===`.
     static func isSeparator(_ text: String) -> Bool {
+        guard let lead = text.utf8.first, lead == UInt8(ascii: "-") || lead == UInt8(ascii: "=") else { return false }
         let scalars = Array(text.unicodeScalars)
         func rule(_ range: some Sequence<Int>) -> Int {
             var count = 0

@@ -1,6 +1,7 @@
 import Foundation
 import SlantClean
 import SlantCore
+import SlantIngest
 import Testing
 
 /// Plain-text inputs as real scrapes produce them: hard-wrapped or one paragraph per line, a headline
@@ -171,6 +172,32 @@ import Testing
         #expect(other.body == "MOSCOW, Oct 9\n\nThe two sides met on Friday.")
     }
 
+    /// Front matter, read by ingest, gives the article its metadata and outlet; the title is the headline.
+    @Test func frontMatterGivesTheMetadataAndTheHeadline() throws {
+        let file = InputFile(
+            source: SourceLocator(path: "corpus/asbarez/talks.txt"), format: .text, outletHint: "From the configuration",
+            bytes: Array("""
+                ---
+                title: Russia Urges Sides to Karabakh Conflict to Resume Talks
+                outlet: Asbarez
+                published: 9 July 2020
+                url: https://asbarez.com/russia-urges/
+                language: en
+                ---
+                Russia Urges Sides to Karabakh Conflict to Resume Talks
+
+                MOSCOW—Russia called on the parties to the Karabakh conflict to stop the bloodshed.
+                """.utf8))
+        let document = try #require(try IngestStage().process(file).first?.get())
+        #expect(document.outletHint == "Asbarez")
+        let article = try CleanStage().process(document)
+        #expect(article.metadata == DocumentMetadata(
+            title: "Russia Urges Sides to Karabakh Conflict to Resume Talks", published: "2020-07-09",
+            url: "https://asbarez.com/russia-urges/", language: "en"))
+        #expect(article.body == "MOSCOW—Russia called on the parties to the Karabakh conflict to stop the bloodshed.")
+        #expect(article.warnings.isEmpty)
+    }
+
     // MARK: - Comments
 
     @Test func commentsAfterTheSeparatorAreKeptApart() throws {
@@ -258,6 +285,57 @@ import Testing
         let article = try text("The two sides agreed on Friday to stop the fighting.\n\nOfficials welcomed it.\n\n\(heading)\n\nAbout time.\n")
         #expect(article.body == "The two sides agreed on Friday to stop the fighting.\n\nOfficials welcomed it.")
         #expect(article.comments == [Comment(author: nil, text: "About time.")])
+    }
+
+    /// Numbered headers start the comments without any heading; so does a run of headers.
+    @Test func commentHeadersStartTheCommentsWithoutAHeading() throws {
+        let numbered = try text("""
+            The two sides agreed on Friday to stop the fighting.
+
+            Officials welcomed it.
+
+              1. GB said:
+
+                It will not hold.
+
+              2. State of Emergency said:
+
+                Start by halting arm shipments!
+            """)
+        #expect(numbered.body == "The two sides agreed on Friday to stop the fighting.\n\nOfficials welcomed it.")
+        #expect(numbered.comments == [
+            Comment(author: "GB", text: "It will not hold."), Comment(author: "State of Emergency", text: "Start by halting arm shipments!"),
+        ])
+        let run = try text("""
+            The two sides agreed on Friday to stop the fighting.
+
+            Officials welcomed it.
+
+            Anna says:
+            October 21, 2020 at 3:14 pm
+            About time.
+
+            Ben says:
+            It will not hold.
+            """)
+        #expect(run.comments == [Comment(author: "Anna", text: "About time."), Comment(author: "Ben", text: "It will not hold.")])
+    }
+
+    /// A run of headers must be at least one block in three from its first header to the end, and that
+    /// header opens a block even when it follows a line of text with no blank line between.
+    @Test func aHeaderRunIsOneBlockInThreeCountingItsOwnLine() throws {
+        func article(blocksAfterBen: Int) throws -> Article {
+            let tail = (0..<blocksAfterBen).map { "Reply number \($0 + 1) from the thread." }
+            return try text(([
+                "Talks resume", "", "The two sides agreed on Friday to stop the fighting.", "Officials welcomed it.",
+                "Anna says:", "About time.", "", "It is late.", "", "Ben says:", "It will not hold.",
+            ] + tail.flatMap { ["", $0] }).joined(separator: "\n"))
+        }
+        // From Anna's header: her block, "It is late.", Ben's block and the blocks after it.
+        #expect(try article(blocksAfterBen: 3).comments.map(\.author) == ["Anna", "Ben"])
+        let tooFew = try article(blocksAfterBen: 4)
+        #expect(tooFew.comments.isEmpty)
+        #expect(tooFew.body.contains("Anna says:"))
     }
 
     /// An article's own "X said:" before a quotation, or a section called "Comment", is not a comment area.
