@@ -206,7 +206,10 @@ private struct ConfigurationReader {
     static let topLevelKeys = ["sources", "lexicons", "store", "reports", "limits", "statistics", "report", "origin"]
     static let originKeys = ["count", "shingle_words", "min_share", "window_days", "min_words", "agencies"]
     static let sourceKeys = ["path", "outlet", "format", "exclude"]
-    static let limitKeys = ["max_document_bytes", "min_article_words", "max_sentence_tokens"]
+    static let limitKeys = [
+        "max_document_bytes", "min_article_words", "max_sentence_tokens", "max_metadata_chars", "max_elements", "max_attributes_per_element",
+        "max_attributes",
+    ]
     static let statisticsKeys = ["resamples", "min_articles", "min_occurrences", "evidence_per_statistic", "keyness"]
     static let keynessKeys = ["min_frequency", "min_g2", "words", "stopwords"]
     static let reportKeys = ["evidence_rows"]
@@ -259,6 +262,20 @@ private struct ConfigurationReader {
                         settings.segment = SegmentSettings(maximumSentenceTokens: tokens)
                     }
                 }
+            case "max_metadata_chars":
+                if let characters = yaml.positiveInteger(value, "`max_metadata_chars`") {
+                    if characters < 100 {
+                        yaml.fail(value, "`max_metadata_chars` must be at least 100: shorter would cut ordinary titles and URLs")
+                    } else {
+                        settings.clean.maxMetadataCharacters = characters
+                    }
+                }
+            case "max_elements":
+                if let count = yaml.positiveInteger(value, "`max_elements`") { settings.clean.maxElements = count }
+            case "max_attributes_per_element":
+                if let count = yaml.positiveInteger(value, "`max_attributes_per_element`") { settings.clean.maxAttributesPerElement = count }
+            case "max_attributes":
+                if let count = yaml.positiveInteger(value, "`max_attributes`") { settings.clean.maxAttributes = count }
             default:
                 if let words = yaml.positiveInteger(value, "`min_article_words`") { settings.clean.minimumArticleWords = words }
             }

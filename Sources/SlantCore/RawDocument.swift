@@ -4,7 +4,8 @@ import Synchronization
 public enum DocumentFormat: String, Sendable, Codable {
     /// An HTML page, as served.
     case html
-    /// Plain text: paragraphs separated by blank lines (or by single line breaks).
+    /// Plain text: paragraphs separated by blank lines or hard-wrapped, perhaps with a headline first
+    /// and reader comments after a separator line.
     case text
 }
 
@@ -65,19 +66,24 @@ public struct RawDocument: Sendable {
     public let bytes: [UInt8]
     /// The outlet named by the configuration or the input record, if any.
     public var outletHint: String?
-    /// Metadata given by the input (JSON Lines fields); the page's own metadata is found by cleaning.
+    /// Metadata given by the input (JSON Lines fields, a text file's front matter); the page's own
+    /// metadata is found by cleaning.
     public let metadata: DocumentMetadata
+    /// What ingest found odd but recoverable (a front-matter key it does not read); cleaning passes
+    /// them on to the article. Derived from the bytes, so not part of the digest.
+    public var warnings: [DocumentWarning]
     private let digestCache: DigestCache
 
     public init(
         source: SourceLocator, format: DocumentFormat, bytes: [UInt8], outletHint: String? = nil,
-        metadata: DocumentMetadata = DocumentMetadata()
+        metadata: DocumentMetadata = DocumentMetadata(), warnings: [DocumentWarning] = []
     ) {
         self.source = source
         self.format = format
         self.bytes = bytes
         self.outletHint = outletHint
         self.metadata = metadata
+        self.warnings = warnings
         self.digestCache = DigestCache()
     }
 

@@ -79,6 +79,10 @@ public enum ProjectScaffold {
         #   max_document_bytes: 67108864   # larger documents are refused with a clear error
         #   min_article_words: 10          # a page with a shorter article is excluded as "no article"
         #   max_sentence_tokens: 300       # a longer "sentence" (a table, a list) is cut, with a warning
+        #   max_metadata_chars: 2000       # every metadata field (title, byline, ...) is cut to this, with a warning
+        #   max_elements: 1000000          # a page with more elements is refused as "too-complex", unparsed
+        #   max_attributes_per_element: 1000  # ... or with an element carrying more attributes
+        #   max_attributes: 2000000        # ... or with more attributes in all
         # statistics:
         #   resamples: 2000                # bootstrap resamples of each outlet's articles
         #   min_articles: 3                # fewer articles: no interval, figure marked as too thin
