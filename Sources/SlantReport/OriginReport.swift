@@ -19,13 +19,6 @@ enum OriginReport {
         ]
     }
 
-    /// The note in HTML: escaped, with its `code` spans (Slant's own text, never user data) as `<code>`.
-    static func htmlWithCode(_ note: String) -> String {
-        note.split(separator: "`", omittingEmptySubsequences: false).enumerated().map { index, part in
-            index % 2 == 1 ? "<code>\(Escaping.html(String(part)))</code>" : Escaping.html(String(part))
-        }.joined()
-    }
-
     /// What the outlet figures count, in words (Markdown: Slant's own text, written into the Markdown report as is).
     static func countingNote(_ settings: OriginSettings) -> String {
         switch settings.counting {
@@ -112,7 +105,7 @@ enum OriginReport {
 
     static func html(_ input: ReportStage.Input, figure: (Statistic?) -> String) -> String {
         guard let tables = input.origins else { return "" }
-        var html = "<p class=\"note\">\(Self.htmlWithCode(countingNote(tables.settings)))</p>\n"
+        var html = "<p class=\"note\">\(Escaping.htmlWithCodeSpans(countingNote(tables.settings)))</p>\n"
         html += "<div class=\"scroll\"><table>\n<thead><tr><th>outlet</th><th class=\"num\">articles</th><th class=\"num\">own writing</th><th class=\"num\">republished</th><th class=\"num\">agency copy</th></tr></thead>\n<tbody>\n"
         for outlet in tables.outlets {
             let articles = outlet.articles.values.reduce(0, +)
