@@ -24,6 +24,11 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .systemLibrary(
             name: "CLibCrypto",
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
@@ -32,7 +37,7 @@ let package = Package(
             name: "SlantCore",
             dependencies: ["CLibCrypto", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "SlantIngest", dependencies: ["SlantCore"]),
+        .target(name: "SlantIngest", dependencies: ["SlantCore", "CZlib"]),
         .target(name: "SlantClean", dependencies: ["SlantCore", "CLibXML2"]),
         .target(name: "SlantText", dependencies: ["SlantCore"]),
         .target(name: "SlantTag", dependencies: ["SlantCore", "SlantText"]),
@@ -61,7 +66,7 @@ let package = Package(
         .testTarget(name: "SlantTextTests", dependencies: ["SlantText"]),
         .testTarget(name: "SlantMeasureTests", dependencies: ["SlantMeasure", "SlantCore"]),
         .testTarget(name: "SlantTagTests", dependencies: ["SlantTag", "SlantText", "SlantCore"]),
-        .testTarget(name: "SlantIngestTests", dependencies: ["SlantIngest", "SlantCore"]),
+        .testTarget(name: "SlantIngestTests", dependencies: ["SlantIngest", "SlantCore", "CZlib"]),
         .testTarget(name: "SlantReportTests", dependencies: ["SlantReport", "SlantMeasure", "SlantCore"]),
         .testTarget(
             name: "SlantPipelineTests",

@@ -39,7 +39,7 @@ public struct CleanStage: Stage {
     // MARK: - HTML
 
     private func cleanHTML(_ document: RawDocument) throws(DocumentError) -> Article {
-        let decoded = TextDecoding.decode(document.bytes, isHTML: true)
+        let decoded = TextDecoding.decode(document.bytes, isHTML: true, transportCharset: document.transportCharset)
         var warnings = decoded.warnings
         if !Self.hasClosingTags(decoded.utf8) {
             warnings.append(
