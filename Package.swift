@@ -61,6 +61,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmark of the kept Poisson bootstrap sums at 100,000 and 1,000,000 synthetic articles (README, "Measured").
+        .executableTarget(name: "slant-replicate-bench", dependencies: ["SlantMeasure", "SlantCore"], path: "bench/ReplicateBench"),
         .testTarget(name: "SlantCoreTests", dependencies: ["SlantCore"]),
         .testTarget(name: "SlantCleanTests", dependencies: ["SlantClean", "SlantIngest"]),
         .testTarget(name: "SlantTextTests", dependencies: ["SlantText"]),

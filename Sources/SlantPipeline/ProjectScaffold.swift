@@ -71,7 +71,7 @@ public enum ProjectScaffold {
         #   max_document_bytes: 67108864   # larger documents are refused with a clear error
         #   min_article_words: 10          # a page with a shorter article is excluded as "no article"
         # statistics:
-        #   resamples: 2000                # bootstrap resamples of each outlet's articles
+        #   resamples: 2000                # Poisson bootstrap replicates over the articles
         #   min_articles: 3                # fewer articles: no interval, figure marked as too thin
         #   min_occurrences: 5             # fewer occurrences of a family: share marked as too thin
         #   evidence_per_statistic: 50     # evidence references kept per statistic

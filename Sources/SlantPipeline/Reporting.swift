@@ -48,11 +48,12 @@ struct ReportInputs {
         let excluded = corpus.excluded
         let evidenceClasses = corpus.evidence
         let outletWords = try keynessWords(members, store: store)
+        let replicates = try KeptReplicates.update(corpus.measures, store: store, definition: definition)
         let tables = try definition.aggregate.process(
             AggregateStage.Input(
                 measures: corpus.measures, excluded: excluded, facts: LexiconFacts(definition.lexicons),
                 outletWords: outletWords, evidence: evidenceClasses,
-                stopwords: try StopListFiles.load(for: definition.configuration)))
+                stopwords: try StopListFiles.load(for: definition.configuration), replicates: replicates))
         // The aggregate's resampling tables are freed; their pages go back before the reports are built.
         MemoryTrim.release()
         let configuration = definition.configuration

@@ -234,6 +234,16 @@ public final class SlantStore: @unchecked Sendable {
                 ALTER TABLE files ADD COLUMN ingest_key TEXT NOT NULL DEFAULT '';
                 """)
         }
+        migrator.registerMigration("v4-replicates") { db in
+            // The kept Poisson bootstrap sums of the last report's corpus, and the articles they hold.
+            try db.execute(sql: """
+                CREATE TABLE replicate_sums (
+                    grp TEXT NOT NULL, quantity TEXT NOT NULL, total INTEGER NOT NULL, nonzero INTEGER NOT NULL,
+                    sums BLOB NOT NULL, PRIMARY KEY (grp, quantity));
+                CREATE TABLE replicate_members (
+                    article_id TEXT NOT NULL, digest TEXT NOT NULL, outlet TEXT NOT NULL, PRIMARY KEY (article_id, digest, outlet));
+                """)
+        }
         return migrator
     }
 
@@ -627,7 +637,7 @@ public final class SlantStore: @unchecked Sendable {
 
     // MARK: - Plumbing
 
-    private func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try database.read(body)
         } catch {
@@ -645,7 +655,7 @@ public final class SlantStore: @unchecked Sendable {
         }
     }
 
-    private func writeTransaction<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func writeTransaction<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try database.write(body)
         } catch {

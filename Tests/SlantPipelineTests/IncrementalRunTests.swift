@@ -161,6 +161,6 @@ import Testing
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("was written by Slant 9.0.0, newer than this Slant 0.1.0"), "\(refused.stderr)")
         let rows = try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") }
-        #expect(rows == 5)
+        #expect(rows == 6)
     }
 }
