@@ -30,11 +30,16 @@ public enum PoissonWeights {
     public static func weights(articleID: String, replicates: Int) -> [UInt8] {
         var generator = SeededGenerator(seedText: "poisson/" + articleID)
         let thresholds = Self.thresholds
-        return (0..<replicates).map { _ in
-            let uniform = generator.next() >> 11
-            var weight = 0
-            while weight < maximum, uniform >= thresholds[weight] { weight += 1 }
-            return UInt8(weight)
+        return [UInt8](unsafeUninitializedCapacity: replicates) { buffer, initialized in
+            thresholds.withUnsafeBufferPointer { thresholds in
+                for index in 0..<replicates {
+                    let uniform = generator.next() >> 11
+                    var weight = 0
+                    while weight < maximum, uniform >= thresholds[weight] { weight += 1 }
+                    buffer[index] = UInt8(weight)
+                }
+            }
+            initialized = replicates
         }
     }
 }
@@ -141,18 +146,6 @@ public struct ReplicateSums: Sendable, Hashable {
         self.replicates = replicates
     }
 
-    /// Adds (`sign` 1) or removes (`sign` -1) one article's value with its weights.
-    mutating func add(_ value: Int64, weights: [UInt8], sign: Int64) {
-        total &+= sign &* value
-        nonzero += Int(sign)
-        let signed = sign &* value
-        replicates.withUnsafeMutableBufferPointer { sums in
-            weights.withUnsafeBufferPointer { weights in
-                for index in 0..<min(sums.count, weights.count) { sums[index] &+= Int64(weights[index]) &* signed }
-            }
-        }
-    }
-
     /// The sums of the union of two disjoint sets of articles.
     public mutating func merge(_ other: ReplicateSums) {
         total &+= other.total
@@ -207,15 +200,54 @@ public struct ArticleContribution: Sendable, Hashable {
 /// The kept sums of a corpus, by group and quantity: built by adding articles, updated by adding and
 /// removing them (each replicate touched once per quantity the article has), merged across workers.
 /// Integer sums make the result independent of the order of additions, removals and merges.
+///
+/// Each (group, quantity) has a slot; the replicate sums of all slots lie in one flat array, so that
+/// adding an article is, per quantity, one pass of integer multiply-adds over its weights.
 public struct ReplicateAccumulator: Sendable {
     public let replicates: Int
-    public private(set) var sums: [ReplicateGroup: [ReplicateQuantity: ReplicateSums]] = [:]
+    private var slots: [ReplicateGroup: [ReplicateQuantity: Int]] = [:]
+    private var totals: [Int64] = []
+    private var nonzeros: [Int] = []
+    private var storage: [Int64] = []
 
     public init(replicates: Int) { self.replicates = replicates }
 
     public init(replicates: Int, sums: [ReplicateGroup: [ReplicateQuantity: ReplicateSums]]) {
         self.replicates = replicates
-        self.sums = sums
+        for (group, quantities) in sums {
+            for (quantity, entry) in quantities {
+                let slot = self.slot(group, quantity)
+                totals[slot] = entry.total
+                nonzeros[slot] = entry.nonzero
+                let base = slot * replicates
+                for index in 0..<min(replicates, entry.replicates.count) { storage[base + index] = entry.replicates[index] }
+            }
+        }
+    }
+
+    /// Every non-empty sum, by group and quantity.
+    public var sums: [ReplicateGroup: [ReplicateQuantity: ReplicateSums]] {
+        var result: [ReplicateGroup: [ReplicateQuantity: ReplicateSums]] = [:]
+        for (group, quantities) in slots {
+            for (quantity, slot) in quantities where nonzeros[slot] != 0 || totals[slot] != 0 {
+                result[group, default: [:]][quantity] = entry(slot)
+            }
+        }
+        return result
+    }
+
+    private func entry(_ slot: Int) -> ReplicateSums {
+        ReplicateSums(total: totals[slot], nonzero: nonzeros[slot], replicates: Array(storage[(slot * replicates)..<((slot + 1) * replicates)]))
+    }
+
+    private mutating func slot(_ group: ReplicateGroup, _ quantity: ReplicateQuantity) -> Int {
+        if let slot = slots[group]?[quantity] { return slot }
+        let slot = totals.count
+        slots[group, default: [:]][quantity] = slot
+        totals.append(0)
+        nonzeros.append(0)
+        storage.append(contentsOf: repeatElement(0, count: replicates))
+        return slot
     }
 
     /// Adds an article (with its weights, drawn when not given).
@@ -232,33 +264,51 @@ public struct ReplicateAccumulator: Sendable {
         let outletGroup = ReplicateGroup(outlet: article.outlet)
         let monthGroup = article.month.map { ReplicateGroup(outlet: article.outlet, month: $0) }
         for (quantity, value) in article.values {
-            update(outletGroup, quantity, value, weights, sign)
-            if let monthGroup, quantity.isMonthly { update(monthGroup, quantity, value, weights, sign) }
+            update(slot(outletGroup, quantity), value, weights, sign)
+            if let monthGroup, quantity.isMonthly { update(slot(monthGroup, quantity), value, weights, sign) }
         }
     }
 
-    private mutating func update(_ group: ReplicateGroup, _ quantity: ReplicateQuantity, _ value: Int64, _ weights: [UInt8], _ sign: Int64) {
-        var groupSums = sums.removeValue(forKey: group) ?? [:]
-        var entry = groupSums.removeValue(forKey: quantity) ?? ReplicateSums(replicates: replicates)
-        entry.add(value, weights: weights, sign: sign)
-        if !entry.isEmpty { groupSums[quantity] = entry }
-        if !groupSums.isEmpty { sums[group] = groupSums }
+    private mutating func update(_ slot: Int, _ value: Int64, _ weights: [UInt8], _ sign: Int64) {
+        totals[slot] &+= sign &* value
+        nonzeros[slot] += Int(sign)
+        let signed = sign &* value
+        let base = slot * replicates
+        let count = min(replicates, weights.count)
+        storage.withUnsafeMutableBufferPointer { sums in
+            weights.withUnsafeBufferPointer { weights in
+                for index in 0..<count { sums[base + index] &+= Int64(weights[index]) &* signed }
+            }
+        }
     }
 
     /// Adds another accumulator's sums (of other articles).
     public mutating func merge(_ other: ReplicateAccumulator) {
-        for (group, quantities) in other.sums {
-            for (quantity, entry) in quantities {
-                var merged = sums[group]?[quantity] ?? ReplicateSums(replicates: replicates)
-                merged.merge(entry)
-                sums[group, default: [:]][quantity] = merged.isEmpty ? nil : merged
+        for (group, quantities) in other.slots {
+            for (quantity, theirs) in quantities {
+                let mine = slot(group, quantity)
+                totals[mine] &+= other.totals[theirs]
+                nonzeros[mine] += other.nonzeros[theirs]
+                let base = mine * replicates
+                let otherBase = theirs * other.replicates
+                for index in 0..<min(replicates, other.replicates) { storage[base + index] &+= other.storage[otherBase + index] }
             }
-            if sums[group]?.isEmpty == true { sums[group] = nil }
         }
     }
 
-    /// The sums of one quantity of a group (zeros when it has none).
-    public func sums(_ group: ReplicateGroup, _ quantity: ReplicateQuantity) -> ReplicateSums? { sums[group]?[quantity] }
+    /// The sums of one quantity of a group, nil when no article has it.
+    public func sums(_ group: ReplicateGroup, _ quantity: ReplicateQuantity) -> ReplicateSums? {
+        guard let slot = slots[group]?[quantity], nonzeros[slot] != 0 || totals[slot] != 0 else { return nil }
+        return entry(slot)
+    }
+
+    /// The replicate sums of one quantity of a group handed to `body` without copying (nil when none).
+    func withReplicates<T>(_ group: ReplicateGroup, _ quantity: ReplicateQuantity, _ body: (UnsafeBufferPointer<Int64>?) -> T) -> T {
+        guard let slot = slots[group]?[quantity] else { return body(nil) }
+        return storage.withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[(slot * replicates)..<((slot + 1) * replicates)]))
+        }
+    }
 
     /// The accumulator of a corpus, built article by article on `jobs` threads and merged.
     public static func build(_ contributions: [ArticleContribution], replicates: Int, jobs: Int = Parallel.availableCores) -> ReplicateAccumulator {
@@ -288,14 +338,16 @@ struct ReplicateRatio {
     /// The ratio in each replicate × `scale` (nil where the replicate's denominator is zero).
     func replicateRatios(_ accumulator: ReplicateAccumulator, group: ReplicateGroup, scale: Double) -> [Double?] {
         let count = accumulator.replicates
-        guard let bottom = accumulator.sums(group, denominator) else { return [Double?](repeating: nil, count: count) }
         var top = [Int64](repeating: 0, count: count)
         for (quantity, coefficient) in numerator {
-            guard let sums = accumulator.sums(group, quantity) else { continue }
-            for index in 0..<count { top[index] &+= coefficient &* sums.replicates[index] }
+            accumulator.withReplicates(group, quantity) { sums in
+                guard let sums else { return }
+                for index in 0..<count { top[index] &+= coefficient &* sums[index] }
+            }
         }
-        return (0..<count).map { index in
-            bottom.replicates[index] > 0 ? Double(top[index]) / Double(bottom.replicates[index]) * scale : nil
+        return accumulator.withReplicates(group, denominator) { bottom -> [Double?] in
+            guard let bottom else { return [Double?](repeating: nil, count: count) }
+            return (0..<count).map { index in bottom[index] > 0 ? Double(top[index]) / Double(bottom[index]) * scale : nil }
         }
     }
 }
