@@ -19,7 +19,7 @@ What it does:
   3. Runs, each pinned to one core (taskset -c 0), RUNS times interleaved; medians (best in brackets).
      Rates are timed inside each program around its record loop (start-up and imports excluded):
        slant scan            reading (inflate, parse records and HTTP, decode bodies)
-       slant scan --lexicon  reading + filtering with lexicons/karabakh.yaml
+       slant scan --word     reading + filtering (FILTER_WORDS: Ukraine, Kyiv, Kremlin, ...)
        warcio                ArchiveIterator, every record's content read (HTTP bodies decoded)
        FastWARC              ArchiveIterator(parse_http=True), every record's body read
      and, per matching page (whole process, start-up included, as bench/extraction.py times it):
@@ -41,6 +41,12 @@ VENV = os.path.join(ROOT, ".build-bench", "venv")
 PIN = ["taskset", "-c", "0"]
 LEXICON = os.path.join(ROOT, "lexicons", "karabakh.yaml")
 LOADED = os.path.join(ROOT, "lexicons", "loaded-language.en.yaml")
+# The filter: words as specific as a study's. The dev pages hold no page on Karabakh (and the whole
+# Karabakh lexicon keeps nearly every news page: it has general words such as "occupied" and
+# "aggression" among its terms, which the filter, built never to lose a match, keeps too), so the
+# bench filters on another conflict that some of them cover.
+FILTER_WORDS = ["Ukrain*", "Kyiv", "Kiev", "Kremlin", "Donbas", "Украин*", "Київ"]
+FILTER = [argument for word in FILTER_WORDS for argument in ("--word", word)]
 GENERATOR_VERSION = 1
 
 
@@ -118,13 +124,13 @@ def dev_pages():
 def generate(binary, copies, regenerate):
     os.makedirs(WORK, exist_ok=True)
     stamp = os.path.join(WORK, "generated.json")
-    wanted = {"version": GENERATOR_VERSION, "copies": copies}
+    wanted = {"version": GENERATOR_VERSION, "copies": copies, "filter": FILTER_WORDS}
     if not regenerate and os.path.exists(stamp) and json.load(open(stamp)) == wanted:
         return json.load(open(os.path.join(WORK, "facts.json")))
     pages = dev_pages()
     probe = os.path.join(WORK, "dev.warc.gz")
     write_warc(probe, [(f"https://bench.example/{name}", body) for name, body in pages])
-    listed = run([binary, "scan", "--lexicon", LEXICON, "--list", probe], capture_output=True, text=True).stdout
+    listed = run([binary, "scan"] + FILTER + ["--list", probe], capture_output=True, text=True).stdout
     kept = {line.split("\t")[1].rsplit("/", 1)[1] for line in listed.splitlines() if "\t" in line}
     matching = [(name, body) for name, body in pages if name in kept]
     others = [(name, body) for name, body in pages if name not in kept]
@@ -166,11 +172,10 @@ print(count, time.perf_counter() - started)
 
 PY_FASTWARC = r"""
 import sys, time
-from fastwarc.warc import ArchiveIterator
-from fastwarc.stream_io import FileStream, GZipStream
+import fastwarc
 count = 0
 started = time.perf_counter()
-for record in ArchiveIterator(GZipStream(FileStream(sys.argv[1], "rb")), parse_http=True):
+for record in fastwarc.ArchiveIterator(fastwarc.GzipReader(sys.argv[1]), parse_http=True):
     record.reader.read()
     count += 1
 print(count, time.perf_counter() - started)
@@ -198,8 +203,8 @@ def timed_python(python, script, path):
     return int(output[0]), float(output[1])
 
 
-def timed_scan(binary, path, lexicon=None):
-    command = PIN + [binary, "scan"] + (["--lexicon", lexicon] if lexicon else []) + [path]
+def timed_scan(binary, path, filtered=False):
+    command = PIN + [binary, "scan"] + (FILTER if filtered else []) + [path]
     line = run(command, capture_output=True, text=True).stdout.strip()
     # "PATH: N records · ... · 1.23 s (456 records/s)"
     records = int(line.split(": ", 1)[1].split(" records")[0])
@@ -233,7 +238,7 @@ def main():
     for index in range(args.runs):
         records, seconds = timed_scan(binary, crawl)
         rates["scan"].append(records / seconds)
-        records, seconds = timed_scan(binary, crawl, LEXICON)
+        records, seconds = timed_scan(binary, crawl, filtered=True)
         rates["filter"].append(records / seconds)
         records, seconds = timed_python(python, PY_WARCIO, crawl)
         rates["warcio"].append(records / seconds)
@@ -249,7 +254,7 @@ def main():
     median = statistics.median
     print()
     print("records per second on one core (median [best]), the whole crawl:")
-    names = {"scan": "slant scan (read)", "filter": "slant scan --lexicon (read + filter)",
+    names = {"scan": "slant scan (read)", "filter": "slant scan --word ... (read + filter)",
              "warcio": "warcio 1.8 (read)", "fastwarc": "FastWARC 2.0 (read)"}
     for key, name in names.items():
         print(f"  {name:40s} {median(rates[key]):9.0f}  [{max(rates[key]):.0f}]")
