@@ -42,25 +42,28 @@ let package = Package(
         .target(name: "SlantText", dependencies: ["SlantCore"]),
         .target(name: "SlantTag", dependencies: ["SlantCore", "SlantText"]),
         .target(name: "SlantMeasure", dependencies: ["SlantCore"]),
-        .target(name: "SlantReport", dependencies: ["SlantCore", "SlantMeasure"]),
+        .target(name: "SlantValidate", dependencies: ["SlantCore", "SlantMeasure"]),
+        .target(name: "SlantOrigin", dependencies: ["SlantCore", "SlantMeasure"]),
+        .target(name: "SlantReport", dependencies: ["SlantCore", "SlantMeasure", "SlantValidate", "SlantOrigin"]),
         .target(
             name: "SlantStore",
-            dependencies: ["SlantCore", "SlantMeasure", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["SlantCore", "SlantMeasure", "SlantValidate", "SlantOrigin", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "SlantPipeline",
             dependencies: [
                 "SlantCore", "SlantIngest", "SlantClean", "SlantText", "SlantTag",
-                "SlantMeasure", "SlantReport", "SlantStore",
+                "SlantMeasure", "SlantReport", "SlantStore", "SlantValidate", "SlantOrigin",
             ]
         ),
         .executableTarget(
             name: "slant",
             dependencies: [
-                "SlantPipeline", "SlantCore", "SlantTag", "SlantReport",
+                "SlantPipeline", "SlantCore", "SlantTag", "SlantReport", "SlantValidate", "SlantOrigin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "origin-bench", dependencies: ["SlantOrigin", "SlantText", "SlantMeasure", "SlantCore"], path: "bench/origin"),
         // Benchmark of the kept Poisson bootstrap sums at 100,000 and 1,000,000 synthetic articles (README, "Measured").
         .executableTarget(name: "slant-replicate-bench", dependencies: ["SlantMeasure", "SlantCore"], path: "bench/ReplicateBench"),
         .testTarget(name: "SlantCoreTests", dependencies: ["SlantCore"]),
@@ -69,6 +72,8 @@ let package = Package(
         .testTarget(name: "SlantMeasureTests", dependencies: ["SlantMeasure", "SlantCore"]),
         .testTarget(name: "SlantTagTests", dependencies: ["SlantTag", "SlantText", "SlantCore"]),
         .testTarget(name: "SlantIngestTests", dependencies: ["SlantIngest", "SlantCore", "CZlib"]),
+        .testTarget(name: "SlantValidateTests", dependencies: ["SlantValidate", "SlantMeasure", "SlantCore"]),
+        .testTarget(name: "SlantOriginTests", dependencies: ["SlantOrigin", "SlantText", "SlantMeasure", "SlantCore"]),
         .testTarget(name: "SlantReportTests", dependencies: ["SlantReport", "SlantMeasure", "SlantCore"]),
         .testTarget(
             name: "SlantPipelineTests",

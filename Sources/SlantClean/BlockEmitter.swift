@@ -21,17 +21,26 @@ struct BlockEmitter {
         while position < end {
             let node = dom[position]
             if node.flags.contains(.dropped) || excluded?[position] == true {
+                if Self.separatesWhenLeftOut(node.tag) { builder.space() }
                 position = Int(node.end)
                 continue
             }
             if node.tag == .text {
                 builder.append(node.text)
-            } else if !node.tag.isInline || node.tag == .br {
+            } else if !node.tag.isInline || node.tag == .br || node.tag == .img {
                 builder.space()
             }
             position += 1
         }
         return builder.finish()
+    }
+
+    /// Whether an element left out of the text (pruned, hidden, or never text) still marks a boundary
+    /// there: blocks and replaced elements do; what is never drawn (a script between two halves of a
+    /// word) and inline elements (a hidden `<span>`) do not.
+    static func separatesWhenLeftOut(_ tag: Tag) -> Bool {
+        if tag.isNeverRendered { return false }
+        return tag.isReplaced || !tag.isInline
     }
 
     /// Emission state for one pass.
@@ -53,19 +62,25 @@ struct BlockEmitter {
                 closeBlocks(upTo: index)
                 let node = dom[index]
                 if excluded[index] || node.flags.contains(.dropped) {
+                    // A block left out (a related box between two paragraphs, a hidden block) still ends the
+                    // block before it; an image or a form control still parts two words.
+                    if node.tag.isReplaced {
+                        builder.space()
+                    } else if BlockEmitter.separatesWhenLeftOut(node.tag) {
+                        flush()
+                    }
                     index = Int(node.end)
                     continue
                 }
                 switch node.tag {
                 case .text:
-                    if node.textLength > 0 {
-                        builder.append(node.text)
-                        consecutiveBreaks = 0
-                    }
+                    // White space between inline elements is a word boundary: always appended.
+                    builder.append(node.text)
+                    if node.textLength > 0 { consecutiveBreaks = 0 }
                 case .br:
                     consecutiveBreaks += 1
                     if consecutiveBreaks >= 2 { flush() } else { builder.lineBreak() }
-                case .td, .th:
+                case .td, .th, .img:
                     builder.space()
                 case let tag where tag.isInline:
                     break

@@ -157,7 +157,8 @@ struct DOMIndex {
             case UInt8(ascii: "c") where XMLNode.equals(name, "class"):
                 hints.formUnion(Hints.of(bytes))
             case UInt8(ascii: "i") where XMLNode.equals(name, "id"):
-                hints.formUnion(Hints.of(bytes))
+                // A heading's id is usually an anchor made of its own words ("#nav-und-menue"), not a name.
+                if !tag.isHeading { hints.formUnion(Hints.of(bytes)) }
             case UInt8(ascii: "i") where XMLNode.equals(name, "itemprop"):
                 flags.insert(.hasItemprop)
                 if DOMIndex.contains(bytes, "articlebody") { flags.insert(.articleBodyMarkup) }

@@ -30,6 +30,8 @@ struct Hints: OptionSet, Hashable {
     static let caption = Hints(rawValue: 1 << 10)
     /// Comment metadata: dates, reply links, votes.
     static let commentMeta = Hints(rawValue: 1 << 11)
+    /// A standfirst: the lead paragraph before the body (`lead`, `intro`, `excerpt`, `standfirst`, `dek`).
+    static let lead = Hints(rawValue: 1 << 12)
 
     /// The vocabulary: each pattern is matched as a substring of the lower-cased
     /// `class` and `id` text, padded with a space at each end so that a pattern
@@ -57,21 +59,36 @@ struct Hints: OptionSet, Hashable {
         ("entry", .positive), ("hentry", .positive), ("h-entry", .positive), ("page", .positive),
         ("post", .positive), ("text", .positive), ("blog", .positive), ("story", .positive),
         // Negative.
-        ("hidden", [.negative, .hidden]), (" hid ", .negative), ("com-", .negative), ("contact", .negative),
+        (" hidden ", [.negative, .hidden]), ("is-hidden", [.negative, .hidden]), (" d-none ", .hidden), (" hid ", .negative), ("com-", .negative), ("contact", .negative),
         ("foot", .negative), ("footnote", .negative), ("masthead", .negative), ("media", .negative),
         ("meta", .negative), ("outbrain", [.negative, .junk]), ("taboola", [.negative, .junk]),
         ("promo", [.negative, .junk]), ("scroll", .negative), ("share", [.negative, .junk]),
         ("sharing", [.negative, .junk]), ("shopping", .negative), ("tags", .negative), ("tool", .negative),
-        ("widget", [.negative, .junk]), ("recommend", [.negative, .junk]), ("read-more", .negative),
+        ("widget", .negative), ("recommend", [.negative, .junk]), ("read-more", .negative),
         ("readmore", .negative), ("more-stories", [.negative, .junk]), ("most-read", [.negative, .junk]),
         ("mostread", [.negative, .junk]), ("most-popular", [.negative, .junk]), ("trending", [.negative, .junk]),
         ("advert", [.negative, .junk]), (" ad ", [.negative, .junk]), (" ads ", [.negative, .junk]),
         ("-ads", [.negative, .junk]), ("ad-slot", [.negative, .junk]), ("adslot", [.negative, .junk]),
         ("dfp", [.negative, .junk]), ("byline", [.negative, .byline]), ("author", [.negative, .author, .byline]),
         ("sr-only", .hidden), ("visually-hidden", .hidden), ("screen-reader", .hidden),
-        ("caption", .caption), ("credit", .caption), ("print", .negative), ("nav", .negative),
+        ("caption", .caption), ("credit", .caption), ("legend", .caption),
+        ("consent", [.negative, .junk]), ("disclaimer", [.negative, .junk]), ("disclosure", [.negative, .junk]),
+        ("rating", [.negative, .junk]), ("crumb", [.unlikely, .junk]), (" toc ", [.negative, .junk]),
+        ("toc_", [.negative, .junk]), ("toc-", [.negative, .junk]), ("popular", [.negative, .junk]),
+        ("kommentar", [.unlikely, .negative, .comment]), ("forum", [.unlikely, .negative, .comment]), ("notice", .negative), ("print", .negative), (" nav ", .negative), ("nav-", .negative), ("-nav", .negative), ("_nav", .negative),
+        ("navbar", .negative), ("navigation", .negative),
         ("follow", [.negative, .junk]), ("you-may", [.negative, .junk]), ("also-like", [.negative, .junk]),
-        ("more-from", [.negative, .junk]), ("teaser", .negative), ("breaking", .negative), ("ticker", .negative),
+        ("more-from", [.negative, .junk]), ("author-box", [.negative, .junk]), ("authorbox", [.negative, .junk]),
+        ("author-bio", [.negative, .junk]), ("authorbio", [.negative, .junk]), ("about-author", [.negative, .junk]),
+        ("post-author", [.negative, .junk]), ("author-info", [.negative, .junk]), ("autor", [.negative, .byline]),
+        ("autorbox", [.negative, .junk]), ("autoren", [.negative, .junk]), ("auteur", [.negative, .byline]),
+        ("reading-time", [.negative, .junk]), ("readingtime", [.negative, .junk]), ("read-time", [.negative, .junk]),
+        ("-cta", [.negative, .junk]), ("cta-", [.negative, .junk]), (" cta ", [.negative, .junk]),
+        ("copyright", [.negative, .junk]), ("licence", [.negative, .junk]), ("license", [.negative, .junk]), ("teaser", [.negative, .lead]), (" lead ", .lead), ("-lead", .lead), ("lead-", .lead), ("_lead", .lead),
+        ("intro", .lead), ("excerpt", .lead), ("standfirst", .lead), (" dek ", .lead), ("-dek", .lead), ("deck", .lead),
+        ("summary", .lead), ("abstract", .lead), ("chapo", .lead), ("bajada", .lead), ("subtitle", .lead),
+        ("subheadline", .lead), ("sub-headline", .lead), ("subhead", .lead), ("anriss", .lead), ("vorspann", .lead),
+        ("description", .lead), ("entradilla", .lead), ("sommario", .lead), ("chapeau", .lead), ("breaking", .negative), ("ticker", .negative),
         // Comment structure.
         ("respond", .comment), ("discussion", .comment), (" fn ", .author), ("username", .author),
         ("user-name", .author), ("nickname", .author), ("commenter", .author), ("poster", .author),

@@ -1,38 +1,211 @@
-/// A cheap guess of a text's language, for pages that do not declare one: by
-/// script (Cyrillic → `ru`, Armenian → `hy`, Georgian → `ka`, Arabic → `ar`,
-/// Greek → `el`) and, for Latin script, by the share of common English words.
-/// It says nothing rather than guess wrong.
+/// The language of a text, from the text itself: its script, then, for scripts that several
+/// languages share, the most frequent function words of each language (and the letters only one of
+/// them uses: Azerbaijani `ə`, Turkish dotless `ı`, Ukrainian `ї`).
+///
+/// A page's declared language (`<html lang>`, `Content-Language`, a feed's or front matter's
+/// `language`) is a hint that is checked, not trusted: it is taken when it fits the script and
+/// the words do not point to another language (a short text, a list of names), and set aside when
+/// they do (`lang="en"` on a Russian article). When neither the text nor a fitting hint settles it,
+/// the answer is nil: lexicons are chosen by this language, and a wrong one is worse than none.
 enum LanguageGuess {
-    private static let englishWords: Set<String> = [
-        "the", "and", "of", "to", "in", "a", "is", "that", "for", "on", "with", "was", "as", "it", "by", "at", "from",
-        "has", "have", "be", "are", "this", "said", "its", "his", "her", "were", "not", "but",
+    /// The scripts told apart, by Unicode block.
+    enum Script: Hashable {
+        case latin, cyrillic, armenian, georgian, greek, arabic, hebrew, han, kana, hangul, devanagari, thai
+    }
+
+    /// Scripts written by one language only (in news text): the script settles it.
+    private static let scriptLanguage: [Script: String] = [
+        .armenian: "hy", .georgian: "ka", .greek: "el", .hebrew: "he", .hangul: "ko", .thai: "th", .kana: "ja",
     ]
 
-    static func language(of text: String) -> String? {
-        var counts: [String: Int] = [:]
-        var latin = 0
+    /// The script each language is written in (for checking a declared language).
+    private static func script(of language: String) -> Script? {
+        switch language {
+        case "ru", "uk", "bg", "sr", "be", "kk", "mk", "mn", "ky", "tg": .cyrillic
+        case "hy": .armenian
+        case "ka": .georgian
+        case "el": .greek
+        case "ar", "fa", "ur", "ps", "ku": .arabic
+        case "he", "yi": .hebrew
+        case "zh": .han
+        case "ja": .kana
+        case "ko": .hangul
+        case "hi", "mr", "ne": .devanagari
+        case "th": .thai
+        default: language.count == 2 || language.count == 3 ? .latin : nil
+        }
+    }
+
+    /// The most frequent function words of each language sharing a script (conjunctions,
+    /// prepositions, articles, pronouns, auxiliaries), lower case.
+    private static let profiles: [(language: String, words: Set<String>)] = [
+        ("en", ["the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "as", "it", "by", "at",
+                "from", "has", "have", "be", "are", "this", "said", "its", "his", "her", "were", "not", "but", "which",
+                "they", "an", "or", "had", "will", "would", "their", "been", "who", "after"]),
+        ("de", ["der", "die", "und", "das", "den", "ist", "nicht", "von", "mit", "sich", "des", "auf", "für", "im", "in", "dass",
+                "dem", "ein", "eine", "auch", "es", "an", "als", "wie", "bei", "sie", "er", "wird", "hat", "aus",
+                "nach", "zu", "noch", "einer", "werden", "über", "sind", "aber", "wurde", "oder", "vor"]),
+        ("fr", ["le", "la", "les", "de", "des", "et", "en", "du", "un", "une", "est", "que", "qui", "dans", "pour",
+                "pas", "sur", "au", "par", "avec", "il", "elle", "ce", "ne", "se", "aux", "sont", "mais", "ont",
+                "leur", "cette", "été", "plus", "comme", "nous", "vous"]),
+        ("es", ["el", "la", "de", "que", "y", "en", "los", "del", "las", "un", "por", "con", "una", "para", "es",
+                "se", "no", "al", "lo", "como", "más", "pero", "sus", "su", "fue", "este", "ha", "entre", "sobre",
+                "también", "desde", "han", "muy", "son"]),
+        ("it", ["il", "di", "che", "e", "la", "per", "un", "in", "del", "della", "non", "una", "sono", "è", "con",
+                "le", "dei", "gli", "si", "da", "anche", "nel", "alla", "al", "più", "come", "ma", "questo", "delle",
+                "ha", "lo", "ai", "nella"]),
+        ("pt", ["o", "a", "de", "que", "e", "do", "da", "em", "um", "para", "é", "com", "não", "uma", "os", "no",
+                "se", "na", "por", "mais", "as", "dos", "como", "mas", "foi", "ao", "ele", "das", "tem", "à", "seu",
+                "sua", "ou", "ser", "também", "pelo", "pela"]),
+        ("nl", ["de", "het", "een", "en", "van", "is", "dat", "op", "te", "in", "zijn", "voor", "met", "niet", "aan",
+                "er", "die", "ook", "om", "maar", "wordt", "bij", "als", "nog", "ze", "hij", "dan", "naar", "werd",
+                "heeft", "uit", "worden", "kan"]),
+        ("tr", ["ve", "bir", "bu", "da", "de", "için", "ile", "olarak", "olan", "gibi", "daha", "çok", "en", "ne",
+                "ki", "ama", "sonra", "kadar", "her", "değil", "var", "olduğu", "ise", "veya", "şu", "tarafından",
+                "ancak", "yeni", "göre", "bin", "milyon", "mı", "mi"]),
+        ("az", ["və", "bir", "bu", "da", "də", "üçün", "ilə", "olan", "kimi", "daha", "çox", "ki", "amma", "sonra",
+                "qədər", "hər", "deyil", "var", "olduğu", "isə", "tərəfindən", "lakin", "yeni", "görə",
+                "edib", "etdi", "olub", "bildirib", "ölkə", "ərazi"]),
+        ("pl", ["i", "w", "nie", "na", "się", "z", "do", "to", "że", "jest", "o", "jak", "po", "co", "tak", "za",
+                "od", "przez", "ale", "jego", "dla", "oraz", "czy", "być", "był", "była", "są", "ich", "tym", "już"]),
+        ("cs", ["a", "se", "na", "je", "v", "že", "to", "s", "z", "do", "o", "jako", "ale", "by", "pro", "jsou",
+                "byl", "jeho", "ve", "za", "po", "od", "nebo", "také", "tak", "jak", "které", "který"]),
+        ("sv", ["och", "att", "det", "som", "en", "på", "är", "av", "för", "med", "till", "den", "har", "inte",
+                "om", "ett", "de", "var", "jag", "sig", "men", "från", "vi", "så", "kan", "när", "han", "hon"]),
+        ("da", ["og", "at", "det", "som", "en", "på", "er", "af", "for", "med", "til", "den", "har", "ikke", "om",
+                "et", "de", "var", "jeg", "sig", "men", "fra", "vi", "så", "kan", "når", "han", "hun", "blev", "efter",
+                "også", "være", "bliver", "hvor", "nogle"]),
+        ("no", ["og", "at", "det", "som", "en", "på", "er", "av", "for", "med", "til", "den", "har", "ikke", "om",
+                "et", "de", "var", "jeg", "seg", "men", "fra", "vi", "så", "kan", "når", "han", "hun", "ble", "etter",
+                "også", "være", "blir", "hvor", "noen"]),
+        ("fi", ["ja", "on", "ei", "että", "se", "oli", "hän", "mutta", "kun", "myös", "tai", "ovat", "joka", "sen",
+                "niin", "kuin", "mukaan", "jo", "nyt", "vain", "ole", "olla"]),
+        ("hu", ["a", "az", "és", "hogy", "nem", "is", "egy", "meg", "de", "van", "volt", "már", "csak", "még",
+                "ez", "azt", "mint", "el", "ki", "be", "fel", "vagy", "után", "kell", "lesz"]),
+        ("ro", ["și", "de", "la", "în", "a", "cu", "care", "pe", "nu", "din", "o", "un", "să", "este", "pentru",
+                "mai", "au", "ca", "se", "sau", "dar", "fost", "sunt", "lui", "prin", "acest"]),
+        ("id", ["yang", "dan", "di", "itu", "dengan", "untuk", "tidak", "ini", "dari", "dalam", "akan", "pada",
+                "juga", "ke", "karena", "ada", "oleh", "adalah", "mereka", "bisa", "atau", "sudah"]),
+        ("ru", ["и", "в", "не", "на", "что", "с", "по", "как", "это", "к", "из", "от", "за", "о", "для", "его",
+                "но", "он", "она", "также", "были", "был", "была", "который", "которые", "после", "при", "до",
+                "уже", "так", "же", "или", "ее", "их", "будет", "только", "есть"]),
+        ("uk", ["і", "в", "не", "на", "що", "з", "у", "до", "та", "як", "це", "за", "від", "по", "для", "його",
+                "але", "він", "вона", "також", "було", "був", "була", "який", "які", "після", "при", "вже", "так",
+                "або", "її", "їх", "буде", "тільки", "є", "щоб"]),
+        ("bg", ["и", "в", "на", "да", "се", "е", "за", "не", "от", "че", "с", "по", "са", "това", "като", "но",
+                "той", "тя", "който", "които", "след", "при", "до", "вече", "или", "ще", "бъде", "има", "този"]),
+        ("sr", ["и", "у", "је", "да", "на", "се", "за", "не", "од", "са", "који", "су", "као", "то", "што",
+                "али", "он", "она", "из", "до", "после", "при", "или", "ће", "био", "била"]),
+    ]
+
+    /// The language of `text` (its first 6,000 characters), checking the `declared` hint.
+    static func language(of text: String, declared: String? = nil) -> String? {
+        var scripts: [Script: Int] = [:]
         var letters = 0
-        for scalar in text.unicodeScalars.prefix(4000) where scalar.properties.isAlphabetic {
+        var words: [String] = []
+        var word = String.UnicodeScalarView()
+        var distinctive: [String: Int] = [:]
+        func endWord() {
+            if !word.isEmpty, words.count < 1500 { words.append(String(word).lowercased()) }
+            word = String.UnicodeScalarView()
+        }
+        for scalar in text.unicodeScalars.prefix(6000) {
+            guard scalar.properties.isAlphabetic else {
+                // An apostrophe or hyphen inside a word keeps it whole ("l'armée" splits, as French does).
+                endWord()
+                continue
+            }
             letters += 1
+            word.append(scalar)
+            if let script = script(of: scalar) { scripts[script, default: 0] += 1 }
             switch scalar.value {
-            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: latin += 1
-            case 0x400...0x4FF: counts["ru", default: 0] += 1
-            case 0x530...0x58F: counts["hy", default: 0] += 1
-            case 0x10A0...0x10FF: counts["ka", default: 0] += 1
-            case 0x600...0x6FF: counts["ar", default: 0] += 1
-            case 0x370...0x3FF: counts["el", default: 0] += 1
+            case 0x259, 0x18F: distinctive["az", default: 0] += 1  // ə Ə: Azerbaijani only
+            case 0x131: distinctive["tr", default: 0] += 1  // ı dotless i: Turkish and Azerbaijani
+            case 0x456, 0x457, 0x454, 0x491: distinctive["uk", default: 0] += 1  // і ї є ґ: Ukrainian, not Russian
+            case 0x44B, 0x44D, 0x451: distinctive["ru", default: 0] += 1  // ы э ё: Russian, not Ukrainian or Bulgarian
             default: break
             }
         }
-        guard letters >= 20 else { return nil }
-        if let (script, count) = counts.max(by: { $0.value < $1.value }), count * 2 > letters { return script }
-        guard latin * 2 > letters else { return nil }
-        var words = 0
-        var english = 0
-        for word in text.prefix(4000).split(whereSeparator: { !$0.isLetter }) {
-            words += 1
-            if englishWords.contains(word.lowercased()) { english += 1 }
+        endWord()
+        let declaredLanguage = declared.flatMap(primary)
+        guard letters > 0, let (dominant, count) = scripts.max(by: { $0.value < $1.value }), count * 2 > letters else {
+            return nil
         }
-        return words >= 5 && english * 8 >= words ? "en" : nil
+        let hint = declaredLanguage.flatMap { script(of: $0) == dominant || (dominant == .han && $0 == "ja") ? $0 : nil }
+
+        switch dominant {
+        case .han:
+            // Japanese mixes kana into its kanji; Chinese has none.
+            if let kana = scripts[.kana], kana * 20 >= count { return "ja" }
+            return letters >= 4 ? "zh" : hint
+        case .arabic:
+            return hint ?? (letters >= 20 ? "ar" : nil)
+        case .devanagari:
+            return hint ?? (letters >= 20 ? "hi" : nil)
+        case .latin, .cyrillic:
+            break
+        default:
+            return scriptLanguage[dominant]
+        }
+
+        // Latin and Cyrillic: function words decide, with the letters only one language uses.
+        var scores: [String: Double] = [:]
+        for token in words {
+            for profile in profiles where profile.words.contains(token) { scores[profile.language, default: 0] += 1 }
+        }
+        if dominant == .latin {
+            if let schwa = distinctive["az"], schwa >= 2 {
+                scores["az", default: 0] += Double(schwa)
+                scores["tr"] = (scores["tr"] ?? 0) / 2
+            } else if let dotless = distinctive["tr"], dotless >= 2 {
+                scores["tr", default: 0] += Double(dotless) / 2
+            }
+        } else {
+            if let ukrainian = distinctive["uk"], ukrainian >= 1 { scores["uk", default: 0] += Double(ukrainian) }
+            if let russian = distinctive["ru"], russian >= 1 { scores["ru", default: 0] += Double(russian) }
+        }
+        let ranked = scores.filter { script(of: $0.key) == dominant }.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+        if let best = ranked.first {
+            let second = ranked.dropFirst().first?.value ?? 0
+            let clear = best.value >= 3 && best.value >= second * 1.5 + 1 && best.value * 12 >= Double(words.count)
+            if clear {
+                // The hint stands when the words do not point elsewhere: a close second that is the hint wins.
+                if let hint, hint != best.key, let hinted = scores[hint], hinted * 1.25 >= best.value { return hint }
+                return best.key
+            }
+            // Unclear words: the hint, when they do not contradict it.
+            if let hint {
+                let hinted = scores[hint] ?? 0
+                return best.value >= 3 && hinted * 2 < best.value ? nil : hint
+            }
+            return nil
+        }
+        return hint
+    }
+
+    /// The script of a letter, for the scripts told apart.
+    private static func script(of scalar: Unicode.Scalar) -> Script? {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: .latin
+        case 0x400...0x52F: .cyrillic
+        case 0x530...0x58F, 0xFB13...0xFB17: .armenian
+        case 0x10A0...0x10FF, 0x2D00...0x2D2F: .georgian
+        case 0x370...0x3FF, 0x1F00...0x1FFF: .greek
+        case 0x600...0x6FF, 0x750...0x77F, 0xFB50...0xFDFF, 0xFE70...0xFEFF: .arabic
+        case 0x590...0x5FF: .hebrew
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF: .han
+        case 0x3040...0x30FF: .kana
+        case 0xAC00...0xD7AF, 0x1100...0x11FF: .hangul
+        case 0x900...0x97F: .devanagari
+        case 0xE00...0xE7F: .thai
+        default: nil
+        }
+    }
+
+    /// `en-GB` → `en`; nil when not a language tag.
+    private static func primary(_ tag: String) -> String? {
+        let primary = tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() }
+        guard let primary, (2...3).contains(primary.count), primary.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        return primary
     }
 }

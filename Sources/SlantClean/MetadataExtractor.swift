@@ -2,45 +2,86 @@ import CLibXML2
 import Foundation
 import SlantCore
 
+/// What a page says about itself.
+struct PageMetadata {
+    /// Title, byline, date, site and URL; `language` is what the page declares (checked against the text later).
+    var metadata: DocumentMetadata
+    /// A publication date the page declares in its metadata but that could not be read (`yesterday`,
+    /// `13/13/2020`), when no other source gave one.
+    var unreadableDate: String?
+}
+
 /// Reads a page's metadata: title, byline, date, site, canonical URL and language,
 /// from meta tags, JSON-LD, `<time>` and the URL, best source first.
+///
+/// Titles lose the site's name where the page appends or prepends it (`Headline | Site`,
+/// `Site - Headline`): the site is known from `og:site_name`, the JSON-LD publisher, the
+/// application name and the domain, and only a segment that names it is cut. Published dates come
+/// from `article:published_time` and its kin, JSON-LD `datePublished` (articles first, then web
+/// pages, in `@graph`s too; never a comment's or a review's), `itemprop="datePublished"`, a `<time>`
+/// marked as the publication date or in the article, and the URL; modification dates
+/// (`article:modified_time`, `dateModified`, `<time class="updated">`) are never taken for it.
 struct MetadataExtractor {
     let dom: DOMIndex
 
     /// Candidates for one field, best first by the order they are offered.
-    private struct Field {
-        private(set) var values: [(priority: Int, value: String)] = []
-        mutating func offer(_ value: String?, priority: Int) {
-            guard let value, !value.isEmpty else { return }
+    private struct Field<Value> {
+        private(set) var values: [(priority: Int, value: Value)] = []
+        mutating func offer(_ value: Value?, priority: Int) {
+            guard let value else { return }
             values.append((priority, value))
         }
-        var best: String? { values.min { $0.priority < $1.priority }?.value }
+        var best: Value? { values.min { $0.priority < $1.priority }?.value }
     }
 
-    /// The metadata of the page; `articleRoots` are the chosen article subtrees (for `<time>` and bylines).
-    func extract(articleRoots: [Int]) -> DocumentMetadata {
-        var title = Field()
-        var byline = Field()
-        var published = Field()
-        var site = Field()
-        var url = Field()
-        var language = Field()
+    /// What has been read so far, field by field.
+    private struct Candidates {
+        var title = Field<String>()
+        var byline = Field<String>()
+        var published = Field<ParsedDate>()
+        var site = Field<String>()
+        var url = Field<String>()
+        var language = Field<String>()
+        var unreadableDate: String?
+
+        mutating func offerText(_ value: String?, to field: WritableKeyPath<Candidates, Field<String>>, priority: Int) {
+            guard let value, !value.isEmpty else { return }
+            self[keyPath: field].offer(value, priority: priority)
+        }
+
+        /// Offers a declared publication date, noting it when it cannot be read.
+        mutating func offerDate(_ text: String?, priority: Int) {
+            guard let text, !text.isEmpty else { return }
+            if let date = DateNormalizer.parse(text) {
+                published.offer(date, priority: priority)
+            } else if unreadableDate == nil {
+                unreadableDate = text
+            }
+        }
+    }
+
+    /// The metadata of the page; `articleRoots` are the chosen article subtrees (for `<time>`,
+    /// headings and bylines).
+    func extract(articleRoots: [Int]) -> PageMetadata {
+        var found = Candidates()
         var titleElement: String?
         var firstHeading: String?
-        var firstTime: String?
+        var articleHeading: String?
+        var markedTime: String?
+        var articleTime: String?
         let emitter = BlockEmitter(dom: dom)
+        let scopes = articleScopes(articleRoots)
 
         for index in 0..<dom.count {
             let node = dom[index]
             switch node.tag {
             case .html:
-                language.offer(XMLNode.attributeString(node.pointer, "lang").flatMap(Self.primaryLanguage), priority: 0)
+                found.offerText(XMLNode.attributeString(node.pointer, "lang").flatMap(Self.primaryLanguage), to: \.language, priority: 0)
             case .meta:
-                readMeta(node.pointer, title: &title, byline: &byline, published: &published, site: &site,
-                         url: &url, language: &language)
+                readMeta(node.pointer, into: &found)
             case .link:
                 if let rel = XMLNode.attributeString(node.pointer, "rel")?.lowercased(), rel == "canonical" {
-                    url.offer(XMLNode.attributeString(node.pointer, "href"), priority: 0)
+                    found.offerText(XMLNode.attributeString(node.pointer, "href"), to: \.url, priority: 0)
                 }
             case .title:
                 if titleElement == nil { titleElement = Self.textContent(node.pointer) }
@@ -48,17 +89,23 @@ struct MetadataExtractor {
                 if let type = XMLNode.attributeString(node.pointer, "type")?.lowercased(), type.contains("ld+json"),
                     let json = Self.textContent(node.pointer, collapse: false)
                 {
-                    readJSONLD(json, title: &title, byline: &byline, published: &published, site: &site, url: &url)
+                    readJSONLD(json, into: &found)
                 }
             case .h1:
-                if firstHeading == nil {
+                // The article's headline comes before its text (a later `<h1>` heads the comments).
+                let inArticle = index < (articleRoots.first ?? 0) && scopes.contains { $0.contains(index) }
+                if firstHeading == nil || (articleHeading == nil && inArticle) {
                     let text = emitter.text(of: index)
-                    if !text.isEmpty { firstHeading = text }
+                    if !text.isEmpty {
+                        if firstHeading == nil { firstHeading = text }
+                        if inArticle, articleHeading == nil { articleHeading = text }
+                    }
                 }
             case .time:
-                if firstTime == nil, articleRoots.contains(where: { dom.isInside(index, $0) }) || articleRoots.isEmpty {
-                    firstTime = XMLNode.attributeString(node.pointer, "datetime") ?? emitter.text(of: index)
-                }
+                guard articleTime == nil || markedTime == nil, !isModificationOrComment(index) else { break }
+                let value = XMLNode.attributeString(node.pointer, "datetime") ?? emitter.text(of: index)
+                if markedTime == nil, isMarkedPublication(node.pointer) { markedTime = value }
+                if articleTime == nil, scopes.contains(where: { $0.contains(index) }) { articleTime = value }
             default:
                 break
             }
@@ -67,51 +114,106 @@ struct MetadataExtractor {
                 case "datePublished":
                     let value = XMLNode.attributeString(node.pointer, "content")
                         ?? XMLNode.attributeString(node.pointer, "datetime") ?? emitter.text(of: index)
-                    published.offer(DateNormalizer.isoDate(value), priority: 3)
+                    found.offerDate(value, priority: 3)
                 case "author":
-                    byline.offer(Self.cleanByline(emitter.text(of: index)), priority: 4)
+                    found.offerText(Self.cleanByline(emitter.text(of: index)), to: \.byline, priority: 4)
                 default:
                     break
                 }
             }
         }
-        published.offer(firstTime.flatMap(DateNormalizer.isoDate), priority: 5)
-        if let pageURL = url.best { published.offer(DateNormalizer.dateInURL(pageURL), priority: 6) }
-        title.offer(firstHeading, priority: 5)
-        title.offer(titleElement.map { Self.stripSiteSuffix($0, site: site.best) }, priority: 6)
-        if byline.best == nil { byline.offer(findBylineElement(articleRoots: articleRoots), priority: 7) }
-        if let pageURL = url.best { site.offer(Self.domain(of: pageURL), priority: 9) }
+        found.published.offer(markedTime.flatMap(DateNormalizer.parse), priority: 4)
+        found.published.offer(articleTime.flatMap(DateNormalizer.parse), priority: 5)
+        if let pageURL = found.url.best {
+            found.published.offer(DateNormalizer.dateInURL(pageURL).map { ParsedDate(date: $0) }, priority: 6)
+        }
+        if found.byline.best == nil { found.offerText(findBylineElement(articleRoots: articleRoots), to: \.byline, priority: 7) }
+        if let pageURL = found.url.best { found.offerText(Self.domain(of: pageURL), to: \.site, priority: 9) }
 
-        return DocumentMetadata(
-            title: title.best, byline: byline.best, published: published.best, site: site.best, url: url.best,
-            language: language.best)
+        // The title: the page's own metadata first, without the site's name; then the headline.
+        let heading = articleHeading ?? firstHeading
+        let siteNames = found.site.values.map(\.value) + Self.domainLabels(found.url.best)
+        let titles = found.title.values.sorted { $0.priority < $1.priority }.map(\.value)
+        var title = titles.lazy.compactMap { TitleCleaner.clean($0, siteNames: siteNames, heading: heading) }.first
+        if title == nil { title = heading }
+        if title == nil, let titleElement {
+            title = TitleCleaner.clean(titleElement, siteNames: siteNames, heading: nil, cutShortTail: true)
+        }
+
+        let published = found.published.best
+        // A date with no time from the best source takes the time of a source that agrees on the day.
+        let timestamp = published?.timestamp ?? found.published.values.sorted { $0.priority < $1.priority }
+            .first { $0.value.date == published?.date && $0.value.timestamp != nil }?.value.timestamp
+        let metadata = DocumentMetadata(
+            title: title, byline: found.byline.best, published: published?.date, site: found.site.best,
+            url: found.url.best, language: found.language.best, publishedTimestamp: timestamp)
+        return PageMetadata(metadata: metadata, unreadableDate: published == nil ? found.unreadableDate : nil)
     }
 
-    private func readMeta(
-        _ node: xmlNodePtr, title: inout Field, byline: inout Field, published: inout Field, site: inout Field,
-        url: inout Field, language: inout Field
-    ) {
+    /// The index ranges `<time>` and `<h1>` are looked for in: each article root, and the `<article>`
+    /// element around it (whose header holds the title and the date).
+    private func articleScopes(_ roots: [Int]) -> [Range<Int>] {
+        var scopes: [Range<Int>] = []
+        for root in roots {
+            scopes.append(root..<Int(dom[root].end))
+            var ancestor = Int(dom[root].parent)
+            while ancestor >= 0 {
+                if dom[ancestor].tag == .article || dom[ancestor].flags.contains(.articleBodyMarkup) {
+                    scopes.append(ancestor..<Int(dom[ancestor].end))
+                    break
+                }
+                ancestor = Int(dom[ancestor].parent)
+            }
+        }
+        return scopes
+    }
+
+    /// A `<time>` marked as the publication date: `pubdate`, or a class naming it (`published`, `entry-date`).
+    private func isMarkedPublication(_ node: xmlNodePtr) -> Bool {
+        if XMLNode.attribute(node, "pubdate") != nil { return true }
+        guard let classes = XMLNode.attributeString(node, "class")?.lowercased() else { return false }
+        return classes.contains("publish") || classes.contains("entry-date") || classes.contains("post-date")
+    }
+
+    /// A `<time>` that says when something was changed, or sits in a reader comment.
+    private func isModificationOrComment(_ index: Int) -> Bool {
+        if let classes = XMLNode.attributeString(dom[index].pointer, "class")?.lowercased(),
+            classes.contains("update") || classes.contains("modif"), !classes.contains("publish")
+        {
+            return true
+        }
+        var ancestor = Int(dom[index].parent)
+        while ancestor >= 0 {
+            if dom[ancestor].hints.contains(.comment) { return true }
+            ancestor = Int(dom[ancestor].parent)
+        }
+        return false
+    }
+
+    private func readMeta(_ node: xmlNodePtr, into found: inout Candidates) {
         guard let content = XMLNode.attributeString(node, "content") else { return }
         let key = (XMLNode.attributeString(node, "property") ?? XMLNode.attributeString(node, "name")
             ?? XMLNode.attributeString(node, "itemprop") ?? XMLNode.attributeString(node, "http-equiv"))?.lowercased()
         guard let key else { return }
         switch key {
-        case "og:title": title.offer(content, priority: 0)
-        case "twitter:title": title.offer(content, priority: 2)
-        case "dc.title", "citation_title": title.offer(content, priority: 3)
-        case "og:site_name": site.offer(content, priority: 0)
-        case "application-name", "al:android:app_name", "al:ios:app_name": site.offer(content, priority: 4)
-        case "og:url": url.offer(content, priority: 1)
-        case "og:locale": language.offer(Self.primaryLanguage(content), priority: 2)
-        case "content-language", "language", "dc.language": language.offer(Self.primaryLanguage(content), priority: 1)
-        case "article:published_time", "og:article:published_time", "datepublished":
-            published.offer(DateNormalizer.isoDate(content), priority: 0)
-        case "pubdate", "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created",
-            "sailthru.date", "parsely-pub-date", "citation_publication_date", "article.published",
-            "article_date_original", "og:published_time", "cxenseparse:recs:publishtime", "publication_date":
-            published.offer(DateNormalizer.isoDate(content), priority: 1)
+        case "og:title": found.offerText(content, to: \.title, priority: 0)
+        case "twitter:title": found.offerText(content, to: \.title, priority: 2)
+        case "dc.title", "citation_title": found.offerText(content, to: \.title, priority: 3)
+        case "og:site_name": found.offerText(content, to: \.site, priority: 0)
+        case "application-name", "al:android:app_name", "al:ios:app_name": found.offerText(content, to: \.site, priority: 4)
+        case "og:url": found.offerText(content, to: \.url, priority: 1)
+        case "og:locale": found.offerText(Self.primaryLanguage(content), to: \.language, priority: 2)
+        case "content-language", "language", "dc.language":
+            found.offerText(Self.primaryLanguage(content), to: \.language, priority: 1)
+        case "article:published_time", "og:article:published_time", "datepublished", "article:published":
+            found.offerDate(content, priority: 0)
+        case "pubdate", "publishdate", "publish-date", "publish_date", "pub_date", "date", "dc.date", "dc.date.issued",
+            "dcterms.created", "dcterms.date", "dcterms.issued", "sailthru.date", "parsely-pub-date",
+            "citation_publication_date", "article.published", "article_date_original", "og:published_time",
+            "cxenseparse:recs:publishtime", "publication_date", "date_published", "release_date":
+            found.offerDate(content, priority: 1)
         case "author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author", "citation_author":
-            if !content.lowercased().hasPrefix("http") { byline.offer(Self.cleanByline(content), priority: 1) }
+            if !content.lowercased().hasPrefix("http") { found.offerText(Self.cleanByline(content), to: \.byline, priority: 1) }
         default:
             break
         }
@@ -119,24 +221,33 @@ struct MetadataExtractor {
 
     // MARK: - JSON-LD
 
-    private func readJSONLD(
-        _ json: String, title: inout Field, byline: inout Field, published: inout Field, site: inout Field,
-        url: inout Field
-    ) {
-        guard let data = json.data(using: .utf8),
+    /// Types whose `datePublished` is not the page's: what readers and reviewers wrote on it.
+    private static let othersWork: Set<String> = ["Comment", "Review", "Answer", "Rating", "AggregateRating", "UserComments"]
+
+    private func readJSONLD(_ json: String, into found: inout Candidates) {
+        // Raw line breaks and tabs inside strings are invalid JSON but common; as spaces they are harmless.
+        let cleaned = Array(json.utf8).map { $0 < 0x20 ? 0x20 : $0 }
+        guard case let data = Data(cleaned),
             let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         else { return }
         for object in Self.flatten(parsed) {
             let types = Self.types(of: object)
-            let isArticle = types.contains { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" }
+            let isArticle = types.contains { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" || $0 == "LiveBlogPosting" }
+            let isPage = types.contains { $0.hasSuffix("Page") }
             if isArticle {
-                title.offer(Self.string(object["headline"]), priority: 1)
-                published.offer(Self.string(object["datePublished"]).flatMap(DateNormalizer.isoDate), priority: 0)
-                byline.offer(Self.names(object["author"]), priority: 0)
-                if let publisher = Self.names(object["publisher"]) { site.offer(publisher, priority: 1) }
-                url.offer(Self.string(object["url"]), priority: 2)
+                found.offerText(Self.string(object["headline"]), to: \.title, priority: 1)
+                found.offerDate(Self.string(object["datePublished"]), priority: 0)
+                found.offerText(Self.names(object["author"]), to: \.byline, priority: 0)
+                found.offerText(Self.names(object["publisher"]), to: \.site, priority: 1)
+                found.offerText(Self.string(object["url"]), to: \.url, priority: 2)
             } else if types.contains("WebSite") || types.contains("Organization") || types.contains("NewsMediaOrganization") {
-                site.offer(Self.string(object["name"]), priority: 3)
+                found.offerText(Self.string(object["name"]), to: \.site, priority: 3)
+            } else if isPage {
+                found.offerDate(Self.string(object["datePublished"]), priority: 2)
+            } else if !types.isEmpty, types.allSatisfy({ !Self.othersWork.contains($0) }) {
+                if let date = Self.string(object["datePublished"]).flatMap(DateNormalizer.parse) {
+                    found.published.offer(date, priority: 3)
+                }
             }
         }
     }
@@ -156,9 +267,11 @@ struct MetadataExtractor {
         return result
     }
 
+    /// The object's `@type` (or `type`, which some pages write).
     private static func types(of object: [String: Any]) -> [String] {
-        if let type = object["@type"] as? String { return [type] }
-        return (object["@type"] as? [Any])?.compactMap { $0 as? String } ?? []
+        let value = object["@type"] ?? object["type"]
+        if let type = value as? String { return [type] }
+        return (value as? [Any])?.compactMap { $0 as? String } ?? []
     }
 
     private static func string(_ value: Any?) -> String? {
@@ -208,19 +321,6 @@ struct MetadataExtractor {
         return byline
     }
 
-    private static func stripSiteSuffix(_ title: String, site: String?) -> String {
-        for separator in [" | ", " - ", " – ", " — ", " :: ", " » "] {
-            guard let range = title.range(of: separator, options: .backwards) else { continue }
-            let tail = title[range.upperBound...]
-            let head = title[..<range.lowerBound]
-            if let site, tail.lowercased().contains(site.lowercased()) || site.lowercased().contains(tail.lowercased()) {
-                return String(head)
-            }
-            if tail.count < head.count / 2 { return String(head) }
-        }
-        return title
-    }
-
     /// `en-GB` → `en`; `en_US` → `en`.
     static func primaryLanguage(_ tag: String) -> String? {
         let primary = tag.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "," || $0 == " " }).first
@@ -234,6 +334,13 @@ struct MetadataExtractor {
         else { return nil }
         if host.hasPrefix("www.") { host.removeFirst(4) }
         return host
+    }
+
+    /// The names a domain gives a site: `www.sportsnet.ca` → `sportsnet`; `www3.nhk.or.jp` → `nhk`.
+    static func domainLabels(_ url: String?) -> [String] {
+        guard let url, let host = domain(of: url) else { return [] }
+        let labels = host.split(separator: ".").dropLast()
+        return labels.filter { $0.count >= 3 && !$0.hasPrefix("www") && $0 != "amp" }.map(String.init) + [host]
     }
 
     /// The text inside an element that the index does not descend into (`<title>`, `<script>`).

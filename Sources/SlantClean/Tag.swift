@@ -8,6 +8,8 @@ enum Tag: UInt8 {
     case script, style, noscript, template, svg, math, iframe, object, embed, canvas, head, title
     case select, option, button, input, textarea, video, audio, picture, source, map, dialog, frameset
     case meta, link
+    // Ruby annotations (pronunciation guides over Japanese and Chinese text): not the text itself.
+    case rt, rp
     // Page furniture.
     case nav, aside, footer, header, form, menu
     // Headings.
@@ -25,7 +27,29 @@ enum Tag: UInt8 {
     var isDropped: Bool {
         switch self {
         case .script, .style, .noscript, .template, .svg, .math, .iframe, .object, .embed, .canvas, .title, .select, .option, .button, .input, .textarea, .video, .audio, .source, .map, .dialog,
-            .frameset, .meta, .link:
+            .frameset, .meta, .link, .rt, .rp:
+            true
+        default: false
+        }
+    }
+
+    /// Elements that are never drawn (scripts, styles, templates, the head): leaving them out joins
+    /// nothing and separates nothing.
+    var isNeverRendered: Bool {
+        switch self {
+        case .script, .style, .noscript, .template, .title, .head, .meta, .link, .source, .map, .option, .frameset,
+            .rt, .rp:
+            true
+        default: false
+        }
+    }
+
+    /// Replaced elements and controls (images, frames, media, form fields): drawn as a box in the line,
+    /// so the text on either side of one is two words, never one.
+    var isReplaced: Bool {
+        switch self {
+        case .img, .iframe, .object, .embed, .canvas, .svg, .math, .video, .audio, .input, .button, .select,
+            .textarea, .dialog, .picture:
             true
         default: false
         }
@@ -96,7 +120,7 @@ enum Tag: UInt8 {
             ("br", .br), ("hr", .hr), ("time", .time), ("cite", .cite), ("label", .label), ("font", .font),
             ("strong", .strong), ("b", .b), ("em", .em), ("i", .i), ("u", .u), ("small", .small),
             ("sub", .sub), ("sup", .sup), ("q", .q), ("code", .code), ("abbr", .abbr), ("mark", .mark),
-            ("s", .s), ("del", .del), ("ins", .ins),
+            ("s", .s), ("del", .del), ("ins", .ins), ("rt", .rt), ("rp", .rp),
         ]
         var table: [UInt64: Tag] = [:]
         for (name, tag) in names {

@@ -37,7 +37,7 @@ struct TextBuilder {
             case .invisible:
                 break
             case .visible:
-                if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
+                if pendingSpace, !bytes.isEmpty, bytes.last != 0x0A { bytes.append(0x20) }
                 pendingSpace = false
                 for offset in 0..<length { bytes.append(text[index + offset]) }
             }

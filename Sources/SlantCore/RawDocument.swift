@@ -4,7 +4,8 @@ import Synchronization
 public enum DocumentFormat: String, Sendable, Codable {
     /// An HTML page, as served.
     case html
-    /// Plain text: paragraphs separated by blank lines (or by single line breaks).
+    /// Plain text: paragraphs separated by blank lines or hard-wrapped, perhaps with a headline first
+    /// and reader comments after a separator line.
     case text
 }
 
@@ -15,27 +16,36 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
     /// An identifier given by the input (the `id` of a JSON Lines record).
     public var id: String?
     public var title: String?
+    /// The standfirst (dek) under the headline, where the page marks one apart from the body text.
+    public var standfirst: String?
     public var byline: String?
-    /// Publication date, ISO 8601 (`2020-07-09`, or with a time when known).
+    /// Publication date, `YYYY-MM-DD` once cleaned (the date as the source wrote it). Before cleaning,
+    /// what the input said (a JSON Lines `published`), which cleaning checks and normalises.
     public var published: String?
+    /// The full publication timestamp, when the source gives a time: `YYYY-MM-DDTHH:MM:SS`, with the
+    /// offset (`Z`, `+02:00`) when the source gives one.
+    public var publishedTimestamp: String?
     /// The site's own name (`og:site_name`, JSON-LD publisher).
     public var site: String?
     /// The canonical URL of the page.
     public var url: String?
     /// BCP 47 language tag (`en`, `ru`, `hy`).
     public var language: String?
-    /// When the page was captured (a WARC record's `WARC-Date`), ISO 8601: the date of an article whose
-    /// page gives none of its own, never part of its identity.
+    /// When the page was captured (a WARC record's `WARC-Date`), ISO 8601 as ingested, `YYYY-MM-DD` once
+    /// cleaned: the date of an article whose page gives none of its own, never part of its identity.
     public var captured: String?
 
     public init(
         id: String? = nil, title: String? = nil, byline: String? = nil, published: String? = nil,
-        site: String? = nil, url: String? = nil, language: String? = nil, captured: String? = nil
+        site: String? = nil, url: String? = nil, language: String? = nil, publishedTimestamp: String? = nil,
+        standfirst: String? = nil, captured: String? = nil
     ) {
         self.id = id
         self.title = title
+        self.standfirst = standfirst
         self.byline = byline
         self.published = published
+        self.publishedTimestamp = publishedTimestamp
         self.site = site
         self.url = url
         self.language = language
@@ -47,7 +57,9 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
         DocumentMetadata(
             id: id ?? other.id, title: title ?? other.title, byline: byline ?? other.byline,
             published: published ?? other.published, site: site ?? other.site,
-            url: url ?? other.url, language: language ?? other.language, captured: captured ?? other.captured)
+            url: url ?? other.url, language: language ?? other.language,
+            publishedTimestamp: published == nil ? other.publishedTimestamp : publishedTimestamp,
+            standfirst: standfirst ?? other.standfirst, captured: captured ?? other.captured)
     }
 }
 
@@ -58,16 +70,21 @@ public struct RawDocument: Sendable {
     public let bytes: [UInt8]
     /// The outlet named by the configuration or the input record, if any.
     public var outletHint: String?
-    /// Metadata given by the input (JSON Lines fields); the page's own metadata is found by cleaning.
+    /// Metadata given by the input (JSON Lines fields, a text file's front matter); the page's own
+    /// metadata is found by cleaning.
     public let metadata: DocumentMetadata
     /// The character encoding the transport declared (the `charset` of an archived HTTP response's
     /// `Content-Type`), which takes precedence over the page's own declaration, as browsers do.
     public let transportCharset: String?
+    /// What ingest found odd but recoverable (a front-matter key it does not read); cleaning passes
+    /// them on to the article. Derived from the bytes, so not part of the digest.
+    public var warnings: [DocumentWarning]
     private let digestCache: DigestCache
 
     public init(
         source: SourceLocator, format: DocumentFormat, bytes: [UInt8], outletHint: String? = nil,
-        metadata: DocumentMetadata = DocumentMetadata(), transportCharset: String? = nil
+        metadata: DocumentMetadata = DocumentMetadata(), transportCharset: String? = nil,
+        warnings: [DocumentWarning] = []
     ) {
         self.source = source
         self.format = format
@@ -75,6 +92,7 @@ public struct RawDocument: Sendable {
         self.outletHint = outletHint
         self.metadata = metadata
         self.transportCharset = transportCharset
+        self.warnings = warnings
         self.digestCache = DigestCache()
     }
 

@@ -87,11 +87,15 @@ public struct TokenVoice: Sendable, Hashable, Codable {
     public var speaker: Int32
     /// Inside scare quotes in the outlet's own sentence.
     public var distanced: Bool
+    /// Attributed by a trailing "…, according to X": the sentence's claims are X's, but the
+    /// outlet wrote the sentence, so the names and labels in it are the outlet's own choice.
+    public var sourced: Bool
 
-    public init(voice: Voice, speaker: Int32 = -1, distanced: Bool = false) {
+    public init(voice: Voice, speaker: Int32 = -1, distanced: Bool = false, sourced: Bool = false) {
         self.voice = voice
         self.speaker = speaker
         self.distanced = distanced
+        self.sourced = sourced
     }
 
     public static let authorial = TokenVoice(voice: .authorial)

@@ -18,7 +18,7 @@ public struct YAMLReader {
         errors.append(ConfigurationError(location(node), message))
     }
 
-    public func syntaxError(_ error: Error) -> ConfigurationError {
+    public func syntaxError(_ error: Error, in text: String = "") -> ConfigurationError {
         if let yamlError = error as? YamlError {
             switch yamlError {
             case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
@@ -26,11 +26,69 @@ public struct YAMLReader {
                 return ConfigurationError(
                     ConfigurationLocation(file: file, line: mark.line, column: mark.column),
                     "invalid YAML: \(detail)\(problem)")
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                let key = duplicates.sorted().first ?? ""
+                let place = Self.repeatedKey(key, after: context.mark, in: text)
+                    ?? (line: context.mark.line, column: context.mark.column)
+                return ConfigurationError(
+                    ConfigurationLocation(file: file, line: place.line, column: place.column),
+                    "key `\(key)` appears twice in the same mapping (first at line \(context.mark.line))")
             default:
                 break
             }
         }
         return ConfigurationError(ConfigurationLocation(file: file, line: 1, column: 1), "invalid YAML: \(error)")
+    }
+
+    /// Where `key` is written again after its first occurrence at `first`: the next line that
+    /// holds it as a key at the same column (a block mapping), or the next `key:` on the same line
+    /// (a flow mapping). Columns count Unicode scalars from 1, as libyaml does.
+    static func repeatedKey(_ key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+        guard !key.isEmpty else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array(String($0).unicodeScalars) }
+        let needle = Array(key.unicodeScalars)
+        func isKey(_ line: [Unicode.Scalar], at column: Int) -> Bool {
+            let start = column - 1
+            guard start >= 0, start + needle.count <= line.count, Array(line[start..<(start + needle.count)]) == needle else { return false }
+            var after = start + needle.count
+            if after < line.count, line[after] == "\"" || line[after] == "'" { after += 1 }
+            while after < line.count, line[after] == " " { after += 1 }
+            guard after < line.count, line[after] == ":" else { return false }
+            if start > 0 {
+                let before = line[start - 1]
+                guard before == " " || before == "{" || before == "," || before == "\"" || before == "'" || before == "-" else { return false }
+            }
+            return true
+        }
+        let firstLine = first.line - 1
+        guard firstLine >= 0, firstLine < lines.count else { return nil }
+        // A flow mapping: later on the same line.
+        let line = lines[firstLine]
+        var column = first.column + needle.count
+        while column + needle.count - 1 <= line.count {
+            if isKey(line, at: column) { return (first.line, column) }
+            column += 1
+        }
+        // A block mapping: a later line with the key at the same column.
+        var index = firstLine + 1
+        while index < lines.count {
+            if isKey(lines[index], at: first.column) { return (index + 1, first.column) }
+            index += 1
+        }
+        return nil
+    }
+
+    /// `true` / `false` (also `yes` / `no`).
+    public mutating func boolean(_ node: Node, _ what: String) -> Bool? {
+        if case .scalar(let scalar) = node {
+            switch scalar.string.lowercased() {
+            case "true", "yes": return true
+            case "false", "no": return false
+            default: break
+            }
+        }
+        fail(node, "\(what) must be `true` or `false`; found \(Self.describe(node))")
+        return nil
     }
 
     public static func describe(_ node: Node) -> String {
@@ -109,7 +167,7 @@ public struct YAMLReader {
         do {
             return try Yams.compose(yaml: yaml)
         } catch {
-            errors.append(syntaxError(error))
+            errors.append(syntaxError(error, in: yaml))
             return nil
         }
     }

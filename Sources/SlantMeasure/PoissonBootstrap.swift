@@ -66,6 +66,10 @@ public enum ReplicateQuantity: Hashable, Sendable {
     case stance(lexicon: String, voice: VoiceKey, stance: String)
     /// Tokens in a voice of the articles the lexicon covers.
     case tokens(lexicon: String, voice: VoiceKey)
+    /// Body tokens of the articles of one origin (`own`, `republished`, `agency`), for origin shares.
+    case originTokens(kind: String)
+    /// Body tokens of every article, the denominator of origin shares.
+    case articleTokens
 
     /// A stable text form (`loaded␟lexicon␟voice`), for stores.
     public var storageKey: String {
@@ -78,6 +82,8 @@ public enum ReplicateQuantity: Hashable, Sendable {
         case .term(let lexicon, let voice, let family, let term): parts = ["term", lexicon, voice.description, family, term]
         case .stance(let lexicon, let voice, let stance): parts = ["stance", lexicon, voice.description, stance]
         case .tokens(let lexicon, let voice): parts = ["tokens", lexicon, voice.description]
+        case .originTokens(let kind): parts = ["origin-tokens", kind]
+        case .articleTokens: parts = ["article-tokens"]
         }
         return parts.joined(separator: "\u{1F}")
     }
@@ -85,6 +91,11 @@ public enum ReplicateQuantity: Hashable, Sendable {
     /// The quantity a ``storageKey`` names; nil for a key this version does not know.
     public init?(storageKey: String) {
         let parts = storageKey.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        switch (parts.first, parts.count) {
+        case ("origin-tokens", 2): self = .originTokens(kind: parts[1]); return
+        case ("article-tokens", 1): self = .articleTokens; return
+        default: break
+        }
         guard parts.count >= 3, let voice = Self.voice(parts[2]) else { return nil }
         let lexicon = parts[1]
         switch (parts[0], parts.count) {
@@ -106,7 +117,8 @@ public enum ReplicateQuantity: Hashable, Sendable {
         return Voice(rawValue: text).map { VoiceKey($0) }
     }
 
-    /// Whether the quantity is kept per month too (the monthly figures: authorial rates and stance indexes).
+    /// Whether the quantity is kept per month too (the monthly figures: authorial rates and stance
+    /// indexes), and in the origin groups (the authorial figures over another scope of text).
     var isMonthly: Bool {
         switch self {
         case .loaded(_, let voice), .terms(_, let voice), .stance(_, let voice, _), .tokens(_, let voice): voice == .authorial
@@ -115,19 +127,33 @@ public enum ReplicateQuantity: Hashable, Sendable {
     }
 }
 
-/// A group of articles whose sums are kept: an outlet, or an outlet in one calendar month.
+/// A group of articles whose sums are kept: an outlet as the report's figures count it (`origin.count`),
+/// or such an outlet in one calendar month, or the articles an outlet published (``Scope/origins``).
 public struct ReplicateGroup: Hashable, Sendable, Comparable {
+    /// Which articles a group's outlet stands for.
+    public enum Scope: String, Hashable, Sendable, Comparable {
+        /// The articles the report's figures count for the outlet.
+        case counted
+        /// Every article the outlet published, whatever its origin: the origin shares, and the
+        /// outlet's authorial figures over the other scope of text (all text, or own writing only).
+        case origins
+
+        public static func < (lhs: Scope, rhs: Scope) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
     public var outlet: String
     /// `YYYY-MM`, or nil for all the outlet's articles.
     public var month: String?
+    public var scope: Scope
 
-    public init(outlet: String, month: String? = nil) {
+    public init(outlet: String, month: String? = nil, scope: Scope = .counted) {
         self.outlet = outlet
         self.month = month
+        self.scope = scope
     }
 
     public static func < (lhs: ReplicateGroup, rhs: ReplicateGroup) -> Bool {
-        (lhs.outlet, lhs.month ?? "") < (rhs.outlet, rhs.month ?? "")
+        (lhs.scope, lhs.outlet, lhs.month ?? "") < (rhs.scope, rhs.outlet, rhs.month ?? "")
     }
 }
 
@@ -156,20 +182,70 @@ public struct ReplicateSums: Sendable, Hashable {
     public var isEmpty: Bool { nonzero == 0 && total == 0 }
 }
 
-/// One article's contribution to the kept sums: its id (which seeds its weights), its groups, and the
-/// fixed-point value of each quantity it has.
-public struct ArticleContribution: Sendable, Hashable {
-    public var articleID: String
-    public var outlet: String
-    public var month: String?
-    public var values: [ReplicateQuantity: Int64]
+/// What an article adds to the origin groups (``ReplicateGroup/Scope/origins``) of the outlet that
+/// published it.
+public struct OriginContribution: Sendable, Hashable {
+    /// The outlet that published the article.
+    public var publisher: String
+    /// Its origin: `own`, `republished` or `agency`.
+    public var kind: String
+    /// Whether it is part of the other scope of text its publisher's origin figures cover (every
+    /// article when the report counts own writing; own writing only when it counts everything).
+    public var inScope: Bool
 
-    /// The contribution of an article's measures, counting for each lexicon only an article it covers
-    /// (by language), as the statistics do.
+    public init(publisher: String, kind: String, inScope: Bool) {
+        self.publisher = publisher
+        self.kind = kind
+        self.inScope = inScope
+    }
+}
+
+/// One article's contribution to the kept sums: its id (which seeds its weights), and the fixed-point
+/// value of each quantity it has in each of its groups.
+public struct ArticleContribution: Sendable, Hashable {
+    /// The quantities an article adds to one group.
+    public struct Part: Sendable, Hashable {
+        public var group: ReplicateGroup
+        public var values: [ReplicateQuantity: Int64]
+    }
+
+    public var articleID: String
+    public var parts: [Part]
+
+    /// The contribution of an article's measures to its outlet (`article.outlet`) and month, counting for
+    /// each lexicon only an article it covers (by language), as the statistics do.
     public init(_ article: ArticleMeasures, facts: LexiconFacts) {
+        self.init(article, facts: facts, counted: true, origin: nil)
+    }
+
+    /// The contribution of an article to the figures of its counted outlet (`article.outlet`, when
+    /// `counted`) and month, and to the origin figures of its publisher (when `origin` is given).
+    public init(_ article: ArticleMeasures, facts: LexiconFacts, counted: Bool, origin: OriginContribution?) {
         articleID = article.id
-        outlet = article.outlet
-        month = StatisticsComputer.month(of: article.published)
+        parts = []
+        let values = Self.values(article, facts: facts)
+        let monthly = values.filter { $0.key.isMonthly }
+        if counted {
+            parts.append(Part(group: ReplicateGroup(outlet: article.outlet), values: values))
+            if let month = StatisticsComputer.month(of: article.published), !monthly.isEmpty {
+                parts.append(Part(group: ReplicateGroup(outlet: article.outlet, month: month), values: monthly))
+            }
+        }
+        if let origin {
+            var originValues = origin.inScope ? monthly : [:]
+            let tokens = FixedPoint.encode(Double(article.tokens))
+            if tokens != 0 {
+                originValues[.originTokens(kind: origin.kind)] = tokens
+                originValues[.articleTokens] = tokens
+            }
+            if !originValues.isEmpty {
+                parts.append(Part(group: ReplicateGroup(outlet: origin.publisher, scope: .origins), values: originValues))
+            }
+        }
+    }
+
+    /// The fixed-point value of each quantity of an article (non-zero ones only).
+    private static func values(_ article: ArticleMeasures, facts: LexiconFacts) -> [ReplicateQuantity: Int64] {
         let covering = Set(facts.lexicons.filter { $0.covers(language: article.language) }.map(\.id))
         var sums: [ReplicateQuantity: Double] = [:]
         for loaded in article.loadedCounts where covering.contains(loaded.lexicon) {
@@ -190,7 +266,7 @@ public struct ArticleContribution: Sendable, Hashable {
                 if tokens > 0 { sums[.tokens(lexicon: lexicon, voice: voice), default: 0] += Double(tokens) }
             }
         }
-        values = sums.compactMapValues { value in
+        return sums.compactMapValues { value in
             let encoded = FixedPoint.encode(value)
             return encoded == 0 ? nil : encoded
         }
@@ -261,11 +337,8 @@ public struct ReplicateAccumulator: Sendable {
     }
 
     private mutating func apply(_ article: ArticleContribution, weights: [UInt8], sign: Int64) {
-        let outletGroup = ReplicateGroup(outlet: article.outlet)
-        let monthGroup = article.month.map { ReplicateGroup(outlet: article.outlet, month: $0) }
-        for (quantity, value) in article.values {
-            update(slot(outletGroup, quantity), value, weights, sign)
-            if let monthGroup, quantity.isMonthly { update(slot(monthGroup, quantity), value, weights, sign) }
+        for part in article.parts {
+            for (quantity, value) in part.values { update(slot(part.group, quantity), value, weights, sign) }
         }
     }
 
@@ -327,12 +400,23 @@ public struct ReplicateAccumulator: Sendable {
 }
 
 /// A ratio of kept sums: Σ coefficient × numerator quantity / denominator quantity, in one group.
-struct ReplicateRatio {
-    var numerator: [(ReplicateQuantity, Int64)]
-    var denominator: ReplicateQuantity
+public struct ReplicateRatio: Sendable {
+    public var numerator: [(ReplicateQuantity, Int64)]
+    public var denominator: ReplicateQuantity
 
-    static func simple(_ numerator: ReplicateQuantity, over denominator: ReplicateQuantity) -> ReplicateRatio {
+    public init(numerator: [(ReplicateQuantity, Int64)], denominator: ReplicateQuantity) {
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+
+    public static func simple(_ numerator: ReplicateQuantity, over denominator: ReplicateQuantity) -> ReplicateRatio {
         ReplicateRatio(numerator: [(numerator, 1)], denominator: denominator)
+    }
+
+    /// The 95% percentile interval of the ratio × `scale` over the replicates (nil when fewer than half
+    /// of them have a denominator).
+    public func interval(_ accumulator: ReplicateAccumulator, group: ReplicateGroup, scale: Double) -> Interval? {
+        BootstrapPlan.percentileInterval(replicateRatios(accumulator, group: group, scale: scale))
     }
 
     /// The ratio in each replicate × `scale` (nil where the replicate's denominator is zero).

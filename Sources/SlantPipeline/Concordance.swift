@@ -3,6 +3,7 @@ import SlantCore
 import SlantMeasure
 import SlantReport
 import SlantStore
+import SlantTag
 
 /// `slant kwic TERM`: every occurrence of a term (or a loaded-language entry, or a matched text) in
 /// the corpus of the last run, with its article, outlet, date, voice and speaker.
@@ -23,14 +24,17 @@ public enum Concordance {
         }
     }
 
-    /// One occurrence, with the article it is in.
+    /// One place in the corpus, with the article it is in and everything that tagged it there.
     public struct Line: Sendable {
         public var member: CorpusMember
         public var article: ArticleMeasures?
+        /// The first occurrence at this place (its sentence, voice, speaker, offsets).
         public var evidence: Evidence
+        /// What tagged the place: `lexicon family/term` or `lexicon category/entry`, once each.
+        public var tags: [String]
     }
 
-    /// The occurrences found, in outlet and article order, and how many there are in all.
+    /// The occurrences found, in outlet and article order, and how many places there are in all.
     public struct Result: Sendable {
         public var lines: [Line]
         public var total: Int
@@ -43,6 +47,9 @@ public enum Concordance {
         public var description: String { "no outlet `\(outlet)` in the corpus; outlets: \(known.joined(separator: ", "))" }
     }
 
+    /// Every place where the query names what was tagged: its term, entry or matched text (compared as
+    /// the matcher compares words: `Nagorno Karabakh`, `Nagorno–Karabakh` and `Nagorno-Karabakh` are one
+    /// query, `Artsakh's` finds `Artsakh`), or its family, category, stance or lexicon id.
     public static func lookup(_ query: Query, configuration: PipelineConfiguration) throws -> Result {
         let store = try ExistingStore.open(configuration)
         var members = try store.corpus()
@@ -51,18 +58,48 @@ public enum Concordance {
             members = members.filter { $0.outlet.caseInsensitiveCompare(outlet) == .orderedSame || Slug.make($0.outlet) == Slug.make(outlet) }
             if members.isEmpty { throw UnknownOutlet(outlet: outlet, known: Set(all.map(\.outlet)).sorted()) }
         }
-        var rows = try store.evidence(matching: query.term, in: members)
-        if let voice = query.voice {
-            rows = rows.filter { $0.1.voice.description == voice || $0.1.voice.voice.rawValue == voice }
+        let wanted = MatchText.normalized(query.term)
+        let wantedID = query.term.lowercased()
+        var normalized: [String: String] = [:]
+        func same(_ text: String) -> Bool {
+            if let known = normalized[text] { return known == wanted }
+            let made = MatchText.normalized(text)
+            normalized[text] = made
+            return made == wanted
         }
-        rows.sort { ($0.0.outlet, $0.0.source, $0.1.comment ?? -1, $0.1.start) < ($1.0.outlet, $1.0.source, $1.1.comment ?? -1, $1.1.start) }
-        let total = rows.count
-        if let limit = query.limit { rows = Array(rows.prefix(limit)) }
+        func matches(_ evidence: Evidence) -> Bool {
+            if let voice = query.voice, evidence.voice.description != voice, evidence.voice.voice.rawValue != voice { return false }
+            if same(evidence.item) || same(evidence.text) { return true }
+            return [evidence.group, evidence.stance ?? "", evidence.lexicon].contains { !$0.isEmpty && $0.lowercased() == wantedID }
+        }
+        var places: [Line] = []
+        var placeOf: [String: Int] = [:]
+        try store.forEachEvidence(of: members.map { ($0.digest, $0.analysisKey) }) { position, items in
+            let member = members[position]
+            for item in items where matches(item) {
+                let tag = [item.lexicon, "\(item.group)/\(item.item)"].filter { !$0.isEmpty }.joined(separator: " ")
+                let key = "\(member.digest)\u{1F}\(member.source)\u{1F}\(item.comment ?? -1)\u{1F}\(item.start)\u{1F}\(item.end)"
+                if let index = placeOf[key] {
+                    if !places[index].tags.contains(tag) { places[index].tags.append(tag) }
+                } else {
+                    placeOf[key] = places.count
+                    places.append(Line(member: member, article: nil, evidence: item, tags: [tag]))
+                }
+            }
+        }
+        places.sort {
+            ($0.member.outlet, $0.member.source, $0.evidence.comment ?? -1, $0.evidence.start)
+                < ($1.member.outlet, $1.member.source, $1.evidence.comment ?? -1, $1.evidence.start)
+        }
+        let total = places.count
+        if let limit = query.limit { places = Array(places.prefix(limit)) }
         var articles: [String: ArticleMeasures] = [:]
-        for (member, _) in rows where articles[member.digest] == nil {
-            articles[member.digest] = try store.measures(digest: member.digest, key: member.analysisKey).map { CorpusJoin.article($0, member: member) }
+        for place in places where articles[place.member.digest] == nil {
+            articles[place.member.digest] = try store.measures(digest: place.member.digest, key: place.member.analysisKey)
+                .map { CorpusJoin.article($0, member: place.member) }
         }
-        return Result(lines: rows.map { Line(member: $0.0, article: articles[$0.0.digest], evidence: $0.1) }, total: total)
+        for index in places.indices { places[index].article = articles[places[index].member.digest] }
+        return Result(lines: places, total: total)
     }
 }
 

@@ -46,6 +46,17 @@ public enum LexiconFiles {
         BundledLexicons.files.compactMap { file in try? LexiconLoader.parse(yaml: file.text, path: "bundled:" + file.name) }
     }
 
+    /// Whether a bundled lexicon is used by default (`slant analyze` outside a project, the lexicons
+    /// `slant init` lists): the terminology lexicons and the English loaded ones, which are measured
+    /// against expert coding (README, "Measured"); the others say in their headers that they are not
+    /// validated yet.
+    public static func isDefault(_ lexicon: Lexicon) -> Bool {
+        lexicon.kind == .terminology || lexicon.languages.contains("en")
+    }
+
+    /// The bundled lexicons used by default (see ``isDefault(_:)``).
+    public static func bundledDefaults() -> [Lexicon] { bundled().filter(isDefault) }
+
     /// The bundled lexicon files, by name, as their text (for `slant init`).
     public static var bundledFiles: [(name: String, text: String)] { BundledLexicons.files }
 }
@@ -92,7 +103,7 @@ public enum AnalysisSetup {
             } else if case .configuration = origin {
                 loaded = try LexiconFiles.load(for: configuration)
             } else {
-                loaded = LexiconFiles.bundled()
+                loaded = LexiconFiles.bundledDefaults()
             }
         } catch {
             throw Failure(description: error.description)

@@ -40,7 +40,7 @@ public struct PipelineDefinition: Sendable {
         let settings = configuration.settings
         ingest = IngestStage(settings: settings.ingest)
         clean = CleanStage(settings: settings.clean)
-        segment = SegmentStage()
+        segment = SegmentStage(settings: settings.segment)
         tag = TagStage(lexicons: lexicons)
         measure = MeasureStage()
         aggregate = AggregateStage(policy: settings.statistics)

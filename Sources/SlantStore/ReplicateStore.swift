@@ -3,16 +3,25 @@ import GRDB
 import SlantCore
 import SlantMeasure
 
-/// An article whose contribution the kept replicate sums hold.
+/// An article whose contribution the kept replicate sums hold, with everything besides its measures that
+/// its contribution depends on.
 public struct ReplicateMember: Sendable, Hashable {
     public var articleID: String
     public var digest: String
+    /// The outlet the report's figures count it for; "" when they do not count it (`origin.count: own`
+    /// and the article republished from another outlet).
     public var outlet: String
+    /// The outlet that published it.
+    public var publisher: String
+    /// Its origin (`own`, `republished`, `agency`).
+    public var origin: String
 
-    public init(articleID: String, digest: String, outlet: String) {
+    public init(articleID: String, digest: String, outlet: String, publisher: String, origin: String) {
         self.articleID = articleID
         self.digest = digest
         self.outlet = outlet
+        self.publisher = publisher
+        self.origin = origin
     }
 }
 
@@ -25,7 +34,7 @@ public struct StoredReplicates: Sendable {
 }
 
 /// Kept replicate sums in the store (tables `replicate_sums` and `replicate_members`, migration
-/// `v4-replicates`): one row per group and quantity, its replicate sums as little-endian 64-bit
+/// `v8-replicates`): one row per group and quantity, its replicate sums as little-endian 64-bit
 /// integers. Written as a difference from what is stored, in one transaction with the members.
 extension SlantStore {
     static let replicatesBasisKey = "replicates_basis"
@@ -46,9 +55,11 @@ extension SlantStore {
                     total: row["total"], nonzero: row["nonzero"], replicates: values.map { Int64(littleEndian: $0) })
             }
             var members = Set<ReplicateMember>()
-            let memberRows = try Row.fetchCursor(db, sql: "SELECT article_id, digest, outlet FROM replicate_members")
+            let memberRows = try Row.fetchCursor(db, sql: "SELECT article_id, digest, outlet, publisher, origin FROM replicate_members")
             while let row = try memberRows.next() {
-                members.insert(ReplicateMember(articleID: row["article_id"], digest: row["digest"], outlet: row["outlet"]))
+                members.insert(ReplicateMember(
+                    articleID: row["article_id"], digest: row["digest"], outlet: row["outlet"], publisher: row["publisher"],
+                    origin: row["origin"]))
             }
             return StoredReplicates(basis: basis, accumulator: ReplicateAccumulator(replicates: replicates, sums: sums), members: members)
         }
@@ -80,23 +91,32 @@ extension SlantStore {
                     }
                 }
             }
-            let insertMember = try db.cachedStatement(sql: "INSERT OR IGNORE INTO replicate_members (article_id, digest, outlet) VALUES (?, ?, ?)")
-            let deleteMember = try db.cachedStatement(sql: "DELETE FROM replicate_members WHERE article_id = ? AND digest = ? AND outlet = ?")
+            let insertMember = try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO replicate_members (article_id, digest, outlet, publisher, origin) VALUES (?, ?, ?, ?, ?)")
+            let deleteMember = try db.cachedStatement(
+                sql: "DELETE FROM replicate_members WHERE article_id = ? AND digest = ? AND outlet = ? AND publisher = ? AND origin = ?")
             for member in members where old?.members.contains(member) != true {
-                try insertMember.execute(arguments: [member.articleID, member.digest, member.outlet])
+                try insertMember.execute(arguments: [member.articleID, member.digest, member.outlet, member.publisher, member.origin])
             }
             for member in old?.members ?? [] where !members.contains(member) {
-                try deleteMember.execute(arguments: [member.articleID, member.digest, member.outlet])
+                try deleteMember.execute(arguments: [member.articleID, member.digest, member.outlet, member.publisher, member.origin])
             }
             try MetaRow(key: Self.replicatesBasisKey, value: basis).save(db)
         }
     }
 
-    static func key(_ group: ReplicateGroup) -> String { group.outlet + "\u{1F}" + (group.month ?? "") }
+    /// `outlet␟month` (month empty for the whole outlet), with `␟origins` after it for an origin group.
+    static func key(_ group: ReplicateGroup) -> String {
+        group.outlet + "\u{1F}" + (group.month ?? "") + (group.scope == .origins ? "\u{1F}origins" : "")
+    }
 
     static func group(_ key: String) -> ReplicateGroup? {
         let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return nil }
-        return ReplicateGroup(outlet: String(parts[0]), month: parts[1].isEmpty ? nil : String(parts[1]))
+        let month = parts.count > 1 && !parts[1].isEmpty ? String(parts[1]) : nil
+        switch parts.count {
+        case 2: return ReplicateGroup(outlet: String(parts[0]), month: month)
+        case 3 where parts[2] == "origins": return ReplicateGroup(outlet: String(parts[0]), month: month, scope: .origins)
+        default: return nil
+        }
     }
 }

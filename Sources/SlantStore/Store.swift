@@ -227,21 +227,31 @@ public final class SlantStore: @unchecked Sendable {
                 """)
         }
         migrator.registerMigration("v3-records", migrate: Self.migrateToRecords)
-        migrator.registerMigration("v4-archives") { db in
+        migrator.registerMigration("v4-evidence-lexicon") { db in
+            // Each occurrence names the lexicon that tagged it (empty for rows written before).
+            try db.execute(sql: "ALTER TABLE evidence ADD COLUMN lexicon TEXT NOT NULL DEFAULT ''")
+        }
+        migrator.registerMigration("v5-validation-origins", migrate: Self.migrateToValidationAndOrigins)
+        migrator.registerMigration("v6-evidence-headline-part") { db in
+            // `headline` or `standfirst` for an occurrence in one (null in the body and comments, and before).
+            try db.execute(sql: "ALTER TABLE evidence ADD COLUMN headline_part TEXT")
+        }
+        migrator.registerMigration("v7-archives") { db in
             // WARC files: how many documents a file's filter dropped, and under which filter it was read.
             try db.execute(sql: """
                 ALTER TABLE files ADD COLUMN filtered INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE files ADD COLUMN ingest_key TEXT NOT NULL DEFAULT '';
                 """)
         }
-        migrator.registerMigration("v4-replicates") { db in
+        migrator.registerMigration("v8-replicates") { db in
             // The kept Poisson bootstrap sums of the last report's corpus, and the articles they hold.
             try db.execute(sql: """
                 CREATE TABLE replicate_sums (
                     grp TEXT NOT NULL, quantity TEXT NOT NULL, total INTEGER NOT NULL, nonzero INTEGER NOT NULL,
                     sums BLOB NOT NULL, PRIMARY KEY (grp, quantity));
                 CREATE TABLE replicate_members (
-                    article_id TEXT NOT NULL, digest TEXT NOT NULL, outlet TEXT NOT NULL, PRIMARY KEY (article_id, digest, outlet));
+                    article_id TEXT NOT NULL, digest TEXT NOT NULL, outlet TEXT NOT NULL, publisher TEXT NOT NULL,
+                    origin TEXT NOT NULL, PRIMARY KEY (article_id, digest, outlet, publisher, origin));
                 """)
         }
         return migrator
@@ -647,7 +657,7 @@ public final class SlantStore: @unchecked Sendable {
 
     /// One statement's read, outside a transaction (SQLite reads it from one snapshot anyway): for
     /// the point lookups a run makes once per document, where a transaction would cost more than the query.
-    private func lookup<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func lookup<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try database.unsafeRead(body)
         } catch {

@@ -261,8 +261,8 @@ struct FailureRow: FetchableRecord, PersistableRecord {
 struct EvidenceRow: FetchableRecord, PersistableRecord {
     static let databaseTableName = "evidence"
     /// The columns a read needs, in the order ``init(row:)`` reads them by name.
-    static let selection = ["kind", "grouping", "item", "stance", "weight", "text", "voice", "distanced", "speaker",
-        "negated", "comment", "sentence", "start", "end", "match_start", "match_end"]
+    static let selection = ["lexicon", "kind", "grouping", "item", "stance", "weight", "text", "voice", "distanced", "speaker",
+        "negated", "comment", "headline_part", "sentence", "start", "end", "match_start", "match_end"]
         .map { "evidence.\"\($0)\"" }.joined(separator: ", ")
 
     var digest: String
@@ -296,13 +296,15 @@ struct EvidenceRow: FetchableRecord, PersistableRecord {
             stance: row["stance"], weight: row["weight"], text: row["text"],
             voice: VoiceKey(voice, distanced: row["distanced"]), speaker: row["speaker"], negated: row["negated"],
             comment: row["comment"], sentence: row["sentence"], start: row["start"], end: row["end"],
-            sentenceText: sentenceText, matchStart: row["match_start"], matchEnd: row["match_end"])
+            sentenceText: sentenceText, matchStart: row["match_start"], matchEnd: row["match_end"],
+            lexicon: row["lexicon"] ?? "", headlinePart: (row["headline_part"] as String?).flatMap(HeadlinePart.init))
     }
 
     func encode(to container: inout PersistenceContainer) {
         container["digest"] = digest
         container["key"] = key
         container["position"] = position
+        container["lexicon"] = evidence.lexicon
         container["kind"] = evidence.kind.rawValue
         container["grouping"] = evidence.group
         container["item"] = evidence.item
@@ -314,6 +316,7 @@ struct EvidenceRow: FetchableRecord, PersistableRecord {
         container["speaker"] = evidence.speaker
         container["negated"] = evidence.negated
         container["comment"] = evidence.comment
+        container["headline_part"] = evidence.headlinePart?.rawValue
         container["sentence"] = evidence.sentence
         container["start"] = evidence.start
         container["end"] = evidence.end

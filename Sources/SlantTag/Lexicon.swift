@@ -49,12 +49,16 @@ public struct Lexicon: Sendable {
     public var stances: [(id: String, label: String)]
     public var families: [Family]
     public var categories: [Category]
+    /// The lexicon-wide distancing qualifiers (each family's effective list is in ``Family/qualifiers``).
+    public var qualifiers: Qualifiers
 
     public init(
         id: String, kind: Kind, version: Int, languages: [String] = [], description: String? = nil, path: String,
         digest: ContentDigest, diacriticsInsensitive: Bool = false, stances: [(id: String, label: String)] = [],
-        families: [Family] = [], categories: [Category] = [], measure: Measure? = nil, stanceIndex: StanceIndex? = nil
+        families: [Family] = [], categories: [Category] = [], measure: Measure? = nil, stanceIndex: StanceIndex? = nil,
+        qualifiers: Qualifiers = Qualifiers()
     ) {
+        self.qualifiers = qualifiers
         self.id = id
         self.kind = kind
         self.measure = kind == .loaded ? (measure ?? .loadedLanguage) : nil
@@ -75,11 +79,121 @@ public struct Lexicon: Sendable {
         public var id: String
         public var question: String?
         public var terms: [Term]
+        /// The distancing qualifiers that apply to this family's terms: the lexicon's, unless the
+        /// family says `inherit: false`, and the family's own.
+        public var qualifiers: Qualifiers
+        /// Whether the family's terms are predicates or evaluations ("occupied", "genocide") that a
+        /// negator can negate; names never are.
+        public var negatable: Bool
+        /// Whether a match of this family also counts where it overlaps a match of another family
+        /// ("Artsakh" inside "occupation of Artsakh"); otherwise a span counts in one family only.
+        public var sharesSpans: Bool
+        /// What must surround a match of the family for it to count.
+        public var requirement: ContextRequirement
 
-        public init(id: String, question: String?, terms: [Term]) {
+        public init(
+            id: String, question: String?, terms: [Term], qualifiers: Qualifiers = Qualifiers(), negatable: Bool = false,
+            sharesSpans: Bool = false, requirement: ContextRequirement = ContextRequirement()
+        ) {
             self.id = id
             self.question = question
             self.terms = terms
+            self.qualifiers = qualifiers
+            self.negatable = negatable
+            self.sharesSpans = sharesSpans
+            self.requirement = requirement
+        }
+    }
+
+    /// Distancing qualifiers: words that mark a name as someone else's or its status as unrecognised
+    /// ("so-called", "self-proclaimed", "what … call", "also known as"). A term they qualify is
+    /// `distanced`: mentioned, not adopted.
+    public struct Qualifiers: Sendable {
+        /// Qualifiers that come right before the term (articles and quotation marks may stand
+        /// between): "the self-proclaimed NKR", "what Armenians call Artsakh".
+        public var before: [Pattern]
+        /// Qualifiers that come right after the term (a comma or an opening bracket may stand
+        /// between): "Stepanakert, as Armenians call it".
+        public var after: [Pattern]
+
+        public init(before: [Pattern] = [], after: [Pattern] = []) {
+            self.before = before
+            self.after = after
+        }
+
+        public var isEmpty: Bool { before.isEmpty && after.isEmpty }
+    }
+
+    /// What must surround a match for it to count: words in its sentence or paragraph, and the
+    /// article's publication date. Every rule given must hold.
+    public struct ContextRequirement: Sendable {
+        /// Words of which at least one (`near`) or none (`notNear`) occurs in a unit of text
+        /// around the match (outside the match itself).
+        public struct Words: Sendable {
+            public var near: [Pattern]
+            public var notNear: [Pattern]
+
+            public init(near: [Pattern] = [], notNear: [Pattern] = []) {
+                self.near = near
+                self.notNear = notNear
+            }
+
+            public var isEmpty: Bool { near.isEmpty && notNear.isEmpty }
+        }
+
+        public var sentence: Words
+        public var paragraph: Words
+        public var published: DateRange?
+
+        public init(sentence: Words = Words(), paragraph: Words = Words(), published: DateRange? = nil) {
+            self.sentence = sentence
+            self.paragraph = paragraph
+            self.published = published
+        }
+
+        public var isEmpty: Bool { sentence.isEmpty && paragraph.isEmpty && published == nil }
+    }
+
+    /// A range of publication dates, as days written `yyyymmdd` (20230919), both ends included.
+    public struct DateRange: Sendable, Hashable {
+        public var from: Int?
+        public var to: Int?
+        /// Whether an article without a (readable) publication date counts.
+        public var includesUndated: Bool
+
+        public init(from: Int? = nil, to: Int? = nil, includesUndated: Bool = false) {
+            self.from = from
+            self.to = to
+            self.includesUndated = includesUndated
+        }
+
+        public func contains(_ day: Int?) -> Bool {
+            guard let day else { return includesUndated }
+            if let from, day < from { return false }
+            if let to, day > to { return false }
+            return true
+        }
+
+        /// The day of an ISO 8601 date or timestamp (`2023-09-19`, `2023-09-19T10:00:00Z`) as `yyyymmdd`, if valid.
+        public static func day(_ text: String?) -> Int? {
+            guard let text else { return nil }
+            let bytes = Array(text.utf8.prefix(10))
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for byte in bytes[range] {
+                    guard byte >= 0x30, byte <= 0x39 else { return nil }
+                    value = value * 10 + Int(byte - 0x30)
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), (1...12).contains(month),
+                (1...31).contains(day), year >= 1
+            else { return nil }
+            if text.utf8.count > 10, let next = text.utf8.dropFirst(10).first, next != UInt8(ascii: "T"), next != UInt8(ascii: " ") {
+                return nil
+            }
+            return year * 10000 + month * 100 + day
         }
     }
 
@@ -90,13 +204,19 @@ public struct Lexicon: Sendable {
         public var variants: [Pattern]
         public var source: String?
         public var context: ContextRules
+        /// What must surround a match of this term (in addition to its family's requirement).
+        public var requirement: ContextRequirement
 
-        public init(term: String, stance: String, variants: [Pattern], source: String?, context: ContextRules = ContextRules()) {
+        public init(
+            term: String, stance: String, variants: [Pattern], source: String?, context: ContextRules = ContextRules(),
+            requirement: ContextRequirement = ContextRequirement()
+        ) {
             self.term = term
             self.stance = stance
             self.variants = variants
             self.source = source
             self.context = context
+            self.requirement = requirement
         }
     }
 
@@ -164,15 +284,21 @@ public struct Pattern: Sendable, Hashable {
 /// One normalised word of a pattern; a prefix word matches any word that starts with it.
 /// A context word (written in `[...]` at either end of a pattern) must be there for the
 /// pattern to match but is not part of the match: `claims [that]` matches "claims" only
-/// when "that" follows.
+/// when "that" follows. A gap (written `...` inside a qualifier: `what ... call*`) stands for
+/// one to ``PatternWord/maximumGap`` words of any kind.
 public struct PatternWord: Sendable, Hashable {
+    /// The most words a gap stands for.
+    public static let maximumGap = 4
+
     public var text: String
     public var isPrefix: Bool
     public var isContext: Bool
+    public var isGap: Bool
 
-    public init(_ text: String, isPrefix: Bool = false, isContext: Bool = false) {
+    public init(_ text: String, isPrefix: Bool = false, isContext: Bool = false, isGap: Bool = false) {
         self.text = text
         self.isPrefix = isPrefix
         self.isContext = isContext
+        self.isGap = isGap
     }
 }

@@ -17,9 +17,13 @@ public struct LexiconErrors: Error, Sendable, CustomStringConvertible {
 ///
 /// Refused, with the place and the reason: unknown or missing keys, wrong types,
 /// an empty family or category, a stance not declared under `stances:`, a
-/// malformed pattern, the same variant in two terms of one family, the same
-/// entry in two places of a loaded-language lexicon, a weight that is not a
-/// positive number.
+/// malformed pattern (or one longer than 12 words or 200 characters), the same
+/// variant in two terms of one family, the same entry in two places of a
+/// loaded-language lexicon, a weight outside 0 < w ≤ 100, an id (of the lexicon,
+/// a family, a category or a stance) with characters other than ASCII letters,
+/// digits, `-`, `_` and `.` (or not starting with a letter or digit, or longer
+/// than 64), a term name with control characters, a malformed qualifier or
+/// context requirement.
 public enum LexiconLoader {
     /// Parses a lexicon from its text. `path` names the file in messages and reports.
     public static func parse(yaml: String, path: String) throws(LexiconErrors) -> Lexicon {
@@ -46,12 +50,21 @@ private struct LexiconReader {
 
     static let topLevelKeys = [
         "lexicon", "kind", "version", "language", "description", "options", "stances", "stance_index", "measure",
-        "families", "categories",
+        "qualifiers", "families", "categories",
     ]
+    static let qualifierKeys = ["before", "after"]
+    static let familyQualifierKeys = ["before", "after", "inherit"]
+    static let requirementKeys = ["sentence", "paragraph", "published"]
+    static let wordRequirementKeys = ["near", "not_near"]
+    static let publishedKeys = ["from", "to", "undated"]
+    /// Weights allowed for loaded-language entries: greater than 0, at most this.
+    static let maximumWeight = 100.0
+    /// The longest id accepted.
+    static let maximumIDLength = 64
     static let stanceIndexKeys = ["negative", "positive"]
     static let optionKeys = ["diacritics"]
-    static let familyKeys = ["id", "question", "note", "terms"]
-    static let termKeys = ["term", "stance", "variants", "source", "note", "not_before", "not_after"]
+    static let familyKeys = ["id", "question", "note", "terms", "qualifiers", "negatable", "share_spans", "context"]
+    static let termKeys = ["term", "stance", "variants", "source", "note", "not_before", "not_after", "context"]
     static let categoryKeys = ["id", "label", "description", "basis", "default_weight", "entries"]
     static let entryKeys = ["entry", "weight", "variants", "note", "not_before", "not_after", "also_in"]
 
@@ -70,11 +83,14 @@ private struct LexiconReader {
         var measure: Lexicon.Measure?
         var measureNode: Node?
         var stanceIndexNode: Node?
+        var qualifiersNode: Node?
         var given = Set<String>()
         for (key, _, value) in yaml.entries(of: root, allowed: Self.topLevelKeys, context: "the lexicon") {
             given.insert(key)
             switch key {
-            case "lexicon": id = yaml.string(value, "`lexicon`")
+            case "lexicon":
+                id = yaml.string(value, "`lexicon`")
+                if let id { checkID(id, value, "the lexicon id") }
             case "kind":
                 guard let name = yaml.string(value, "`kind`") else { break }
                 kind = Lexicon.Kind(rawValue: name)
@@ -101,6 +117,7 @@ private struct LexiconReader {
                 for (stanceNode, labelNode) in mapping {
                     guard let stance = yaml.string(stanceNode, "a stance id"), let label = yaml.string(labelNode, "a stance's description")
                     else { continue }
+                    checkID(stance, stanceNode, "stance id")
                     if stances.contains(where: { $0.id == stance }) {
                         yaml.fail(stanceNode, "stance `\(stance)` is declared twice")
                     } else {
@@ -118,6 +135,7 @@ private struct LexiconReader {
                     yaml.fail(value, "unknown measure `\(name)`; expected one of: \(allowed)")
                 }
             case "stance_index": stanceIndexNode = value
+            case "qualifiers": qualifiersNode = value
             default: break
             }
         }
@@ -135,15 +153,18 @@ private struct LexiconReader {
             if let categoriesNode { yaml.fail(categoriesNode, "a terminology lexicon has `families:`, not `categories:`") }
             if let measureNode { yaml.fail(measureNode, "`measure:` belongs to a loaded-kind lexicon; a terminology lexicon has families") }
             if let stanceIndexNode { lexicon.stanceIndex = readStanceIndex(stanceIndexNode, stances: stances.map(\.id)) }
+            if let qualifiersNode { lexicon.qualifiers = readQualifiers(qualifiersNode, keys: Self.qualifierKeys, normalizer: normalizer).0 }
             guard let familiesNode else {
                 yaml.fail(root, "missing `families:` (a terminology lexicon groups its terms into families)")
                 return nil
             }
             if stances.isEmpty { yaml.fail(root, "missing `stances:` (every term needs a declared stance)") }
-            lexicon.families = readFamilies(familiesNode, stances: Set(stances.map(\.id)), normalizer: normalizer)
+            lexicon.families = readFamilies(
+                familiesNode, stances: Set(stances.map(\.id)), qualifiers: lexicon.qualifiers, normalizer: normalizer)
         case .loaded:
             if let familiesNode { yaml.fail(familiesNode, "a loaded-language lexicon has `categories:`, not `families:`") }
             if let stanceIndexNode { yaml.fail(stanceIndexNode, "`stance_index:` belongs to a terminology lexicon") }
+            if let qualifiersNode { yaml.fail(qualifiersNode, "`qualifiers:` belong to a terminology lexicon") }
             guard let categoriesNode else {
                 yaml.fail(root, "missing `categories:` (a loaded-language lexicon groups its entries into categories)")
                 return nil
@@ -181,7 +202,9 @@ private struct LexiconReader {
 
     // MARK: - Terminology
 
-    mutating func readFamilies(_ node: Node, stances: Set<String>, normalizer: WordNormalizer) -> [Lexicon.Family] {
+    mutating func readFamilies(
+        _ node: Node, stances: Set<String>, qualifiers: Lexicon.Qualifiers, normalizer: WordNormalizer
+    ) -> [Lexicon.Family] {
         guard case .sequence(let items) = node else {
             yaml.fail(node, "`families` must be a list")
             return []
@@ -192,13 +215,27 @@ private struct LexiconReader {
             var id: String?
             var question: String?
             var termsNode: Node?
+            var familyQualifiers = qualifiers
+            var negatable = false
+            var sharesSpans = false
+            var requirement = Lexicon.ContextRequirement()
             for (key, _, value) in yaml.entries(of: item, allowed: Self.familyKeys, context: "a family") {
                 switch key {
                 case "id":
                     id = yaml.string(value, "a family's `id`")
-                    if let id, !ids.insert(id).inserted { yaml.fail(value, "family `\(id)` is defined twice") }
+                    if let id {
+                        checkID(id, value, "family id")
+                        if !ids.insert(id).inserted { yaml.fail(value, "family `\(id)` is defined twice") }
+                    }
                 case "question": question = yaml.string(value, "`question`")
                 case "terms": termsNode = value
+                case "qualifiers":
+                    let (own, inherit) = readQualifiers(value, keys: Self.familyQualifierKeys, normalizer: normalizer)
+                    familyQualifiers = inherit
+                        ? Lexicon.Qualifiers(before: qualifiers.before + own.before, after: qualifiers.after + own.after) : own
+                case "negatable": negatable = yaml.boolean(value, "`negatable`") ?? false
+                case "share_spans": sharesSpans = yaml.boolean(value, "`share_spans`") ?? false
+                case "context": requirement = readRequirement(value, normalizer: normalizer)
                 default: break
                 }
             }
@@ -228,7 +265,10 @@ private struct LexiconReader {
                 }
                 terms.append(term.term)
             }
-            families.append(Lexicon.Family(id: id, question: question, terms: terms))
+            families.append(
+                Lexicon.Family(
+                    id: id, question: question, terms: terms, qualifiers: familyQualifiers, negatable: negatable,
+                    sharesSpans: sharesSpans, requirement: requirement))
         }
         return families
     }
@@ -241,10 +281,14 @@ private struct LexiconReader {
         var variants: [(Pattern, Node)] = []
         var source: String?
         var context = Lexicon.ContextRules()
+        var requirement = Lexicon.ContextRequirement()
         var sawVariants = false
         for (key, _, value) in yaml.entries(of: node, allowed: Self.termKeys, context: "a term") {
             switch key {
-            case "term": name = yaml.string(value, "`term`")
+            case "term":
+                name = yaml.string(value, "`term`")
+                if let name { checkName(name, value, "a term") }
+            case "context": requirement = readRequirement(value, normalizer: normalizer)
             case "stance":
                 stance = yaml.string(value, "`stance`")
                 if let stance, !stances.contains(stance) {
@@ -269,20 +313,24 @@ private struct LexiconReader {
         if stance == nil { yaml.fail(node, "term `\(name)` needs `stance:`") }
         if !sawVariants {
             // The term itself is its only variant.
-            if case .success(let pattern) = normalizer.pattern(name) { variants = [(pattern, node)] }
+            switch normalizer.pattern(name) {
+            case .success(let pattern): variants = [(pattern, node)]
+            case .failure(let error): yaml.fail(node, "term `\(name)` has no `variants:` and is not a pattern itself: \(error.reason)")
+            }
         }
         guard let stance else { return nil }
-        let term = Lexicon.Term(term: name, stance: stance, variants: variants.map(\.0), source: source, context: context)
+        let term = Lexicon.Term(
+            term: name, stance: stance, variants: variants.map(\.0), source: source, context: context, requirement: requirement)
         return (term, variants.map(\.0), variants.map(\.1))
     }
 
     /// Patterns of a list, each checked; malformed ones are reported at their line.
-    mutating func patterns(_ node: Node, _ what: String, normalizer: WordNormalizer) -> [(Pattern, Node)] {
+    mutating func patterns(_ node: Node, _ what: String, normalizer: WordNormalizer, allowGap: Bool = false) -> [(Pattern, Node)] {
         let items = yaml.stringList(node, what)
         if items.isEmpty, case .sequence = node { yaml.fail(node, "\(what) is empty") }
         var result: [(Pattern, Node)] = []
         for (text, itemNode) in items {
-            switch normalizer.pattern(text) {
+            switch normalizer.pattern(text, allowGap: allowGap) {
             case .success(let pattern): result.append((pattern, itemNode))
             case .failure(let error): yaml.fail(itemNode, "malformed pattern `\(text)`: \(error.reason)")
             }
@@ -312,11 +360,14 @@ private struct LexiconReader {
                 switch key {
                 case "id":
                     id = yaml.string(value, "a category's `id`")
-                    if let id, !ids.insert(id).inserted { yaml.fail(value, "category `\(id)` is defined twice") }
+                    if let id {
+                        checkID(id, value, "category id")
+                        if !ids.insert(id).inserted { yaml.fail(value, "category `\(id)` is defined twice") }
+                    }
                 case "label": label = yaml.string(value, "`label`")
                 case "description": description = yaml.string(value, "`description`")
                 case "basis": basis = yaml.string(value, "`basis`")
-                case "default_weight": defaultWeight = yaml.positiveNumber(value, "`default_weight`") ?? defaultWeight
+                case "default_weight": defaultWeight = weight(value, "`default_weight`") ?? defaultWeight
                 case "entries": entriesNode = value
                 default: break
                 }
@@ -379,8 +430,10 @@ private struct LexiconReader {
         var context = Lexicon.ContextRules()
         for (key, _, value) in yaml.entries(of: node, allowed: Self.entryKeys, context: "an entry") {
             switch key {
-            case "entry": name = yaml.string(value, "`entry`")
-            case "weight": weight = yaml.positiveNumber(value, "`weight`") ?? weight
+            case "entry":
+                name = yaml.string(value, "`entry`")
+                if let name { checkName(name, value, "an entry") }
+            case "weight": weight = self.weight(value, "`weight`") ?? weight
             case "variants": variants = patterns(value, "`variants`", normalizer: normalizer)
             case "not_before": context.notBefore = patterns(value, "`not_before`", normalizer: normalizer).map(\.0)
             case "not_after": context.notAfter = patterns(value, "`not_after`", normalizer: normalizer).map(\.0)
@@ -404,5 +457,120 @@ private struct LexiconReader {
             Lexicon.Entry(entry: name, weight: weight, variants: resolved.map(\.0), context: context, alsoIn: lastAlsoIn.map(\.0)),
             resolved.map(\.1)
         )
+    }
+
+    // MARK: - Qualifiers, context requirements, ids
+
+    /// `qualifiers: {before: [...], after: [...]}` (and, for a family, `inherit: false`): the
+    /// qualifiers and whether the lexicon's apply too.
+    mutating func readQualifiers(_ node: Node, keys: [String], normalizer: WordNormalizer) -> (Lexicon.Qualifiers, Bool) {
+        var qualifiers = Lexicon.Qualifiers()
+        var inherit = true
+        for (key, _, value) in yaml.entries(of: node, allowed: keys, context: "`qualifiers`") {
+            switch key {
+            case "before": qualifiers.before = patterns(value, "`before`", normalizer: normalizer, allowGap: true).map(\.0)
+            case "after": qualifiers.after = patterns(value, "`after`", normalizer: normalizer, allowGap: true).map(\.0)
+            case "inherit": inherit = yaml.boolean(value, "`inherit`") ?? true
+            default: break
+            }
+        }
+        return (qualifiers, inherit)
+    }
+
+    /// `context: {sentence: {near, not_near}, paragraph: {near, not_near}, published: {from, to, undated}}`.
+    mutating func readRequirement(_ node: Node, normalizer: WordNormalizer) -> Lexicon.ContextRequirement {
+        var requirement = Lexicon.ContextRequirement()
+        let entries = yaml.entries(of: node, allowed: Self.requirementKeys, context: "`context`")
+        if case .mapping = node, entries.isEmpty { yaml.fail(node, "`context` is empty: give `sentence`, `paragraph` or `published`") }
+        for (key, _, value) in entries {
+            switch key {
+            case "sentence", "paragraph":
+                var words = Lexicon.ContextRequirement.Words()
+                for (wordKey, _, list) in yaml.entries(of: value, allowed: Self.wordRequirementKeys, context: "`\(key)`") {
+                    let found = patterns(list, "`\(wordKey)`", normalizer: normalizer).map(\.0)
+                    if wordKey == "near" { words.near = found } else { words.notNear = found }
+                }
+                if key == "sentence" { requirement.sentence = words } else { requirement.paragraph = words }
+            case "published": requirement.published = readDateRange(value)
+            default: break
+            }
+        }
+        return requirement
+    }
+
+    /// `published: {from: 2022-12-01, to: 2023-12-31, undated: exclude}`.
+    mutating func readDateRange(_ node: Node) -> Lexicon.DateRange? {
+        var range = Lexicon.DateRange()
+        for (key, _, value) in yaml.entries(of: node, allowed: Self.publishedKeys, context: "`published`") {
+            switch key {
+            case "from", "to":
+                guard let text = yaml.string(value, "`\(key)`") else { continue }
+                guard let day = Lexicon.DateRange.day(text), text.utf8.count == 10 else {
+                    yaml.fail(value, "`\(key)` must be a date written YYYY-MM-DD; found `\(text)`")
+                    continue
+                }
+                if key == "from" { range.from = day } else { range.to = day }
+            case "undated":
+                guard let text = yaml.string(value, "`undated`") else { continue }
+                switch text {
+                case "include": range.includesUndated = true
+                case "exclude": range.includesUndated = false
+                default: yaml.fail(value, "`undated` must be `include` or `exclude`")
+                }
+            default: break
+            }
+        }
+        guard case .mapping = node else { return nil }
+        if range.from == nil, range.to == nil {
+            yaml.fail(node, "`published` needs `from:` or `to:` (a date written YYYY-MM-DD)")
+            return nil
+        }
+        if let from = range.from, let to = range.to, from > to {
+            yaml.fail(node, "`published` runs from a later date to an earlier one")
+            return nil
+        }
+        return range
+    }
+
+    /// A weight: a number greater than 0 and at most ``maximumWeight``.
+    mutating func weight(_ node: Node, _ what: String) -> Double? {
+        guard case .scalar(let scalar) = node, let value = Double(scalar.string.replacingUnderscores()), value.isFinite,
+            value > 0, value <= Self.maximumWeight
+        else {
+            yaml.fail(node, "\(what) must be a number greater than 0 and at most \(Int(Self.maximumWeight)); found \(YAMLReader.describe(node))")
+            return nil
+        }
+        return value
+    }
+
+    /// Ids (of the lexicon, a family, a category, a stance) are ASCII letters, digits, `-`, `_`
+    /// and `.`, start with a letter or digit, and have at most ``maximumIDLength`` characters:
+    /// they go into statistic IDs, file names and URLs.
+    mutating func checkID(_ id: String, _ node: Node, _ what: String) {
+        let scalars = Array(id.unicodeScalars)
+        func allowed(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+        }
+        if scalars.count > Self.maximumIDLength {
+            yaml.fail(node, "\(what) `\(id)` is \(scalars.count) characters long; at most \(Self.maximumIDLength) are allowed")
+        } else if let bad = scalars.first(where: { !allowed($0) }) {
+            let shown = bad.properties.isWhitespace || bad.value < 0x20 ? Self.codePoint(bad) : "`\(bad)`"
+            yaml.fail(node, "\(what) `\(id)` has the character \(shown); ids are ASCII letters, digits, `-`, `_` and `.`")
+        } else if let first = scalars.first, !(first.properties.isAlphabetic || ("0"..."9").contains(first)) {
+            yaml.fail(node, "\(what) `\(id)` must start with a letter or a digit")
+        }
+    }
+
+    /// `U+202E`.
+    static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// Term and entry names are shown in reports: no control or bidirectional formatting characters.
+    mutating func checkName(_ name: String, _ node: Node, _ what: String) {
+        if let bad = name.unicodeScalars.first(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
+            yaml.fail(node, "\(what) `\(name)` has the invisible character \(Self.codePoint(bad)); names may not hold control or formatting characters")
+        }
     }
 }

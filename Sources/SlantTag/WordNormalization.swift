@@ -16,6 +16,8 @@ struct Subword {
     /// Range of the normalised form in ``SubwordStream/keys``.
     var keyStart: Int32
     var keyLength: Int32
+    /// Starts with an upper-case letter (a name in a compound: "Goris-Stepanakert").
+    var isCapitalized: Bool = false
 }
 
 /// The subwords of a text with their normalised forms, built once per text and shared by every lexicon.
@@ -82,10 +84,18 @@ struct WordNormalizer: Sendable {
     ) {
         let keyStart = stream.keys.count
         normalize(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &stream.keys)
+        let first = bytes[start]
+        let isCapitalized: Bool
+        if first < 0x80 {
+            isCapitalized = first >= 0x41 && first <= 0x5A
+        } else {
+            let value = ScalarReader.decode(bytes, at: start).0
+            isCapitalized = Unicode.Scalar(value)?.properties.isUppercase ?? false
+        }
         stream.subwords.append(
             Subword(
                 start: Int32(start), end: Int32(end), token: Int32(token), breakBefore: breakBefore,
-                keyStart: Int32(keyStart), keyLength: Int32(stream.keys.count - keyStart)))
+                keyStart: Int32(keyStart), keyLength: Int32(stream.keys.count - keyStart), isCapitalized: isCapitalized))
     }
 
     /// Appends the normalised form of one word piece.
@@ -196,10 +206,20 @@ struct WordNormalizer: Sendable {
 }
 
 extension WordNormalizer {
-    /// The normalised words of a lexicon pattern ("Nagorno-Karabakh", "separatis*"), or why it is malformed.
-    func pattern(_ text: String) -> Result<Pattern, PatternError> {
+    /// The most words a pattern may have (`lexicon check` refuses longer ones: matching costs
+    /// tokens × pattern length).
+    static let maximumPatternWords = 12
+    /// The most characters a pattern may have.
+    static let maximumPatternCharacters = 200
+
+    /// The normalised words of a lexicon pattern ("Nagorno-Karabakh", "separatis*"), or why it is
+    /// malformed. With `allowGap`, `...` (or `…`) between two words is a gap of one to four words.
+    func pattern(_ text: String, allowGap: Bool = false) -> Result<Pattern, PatternError> {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return .failure(PatternError("the pattern is empty")) }
+        guard trimmed.count <= Self.maximumPatternCharacters else {
+            return .failure(PatternError("the pattern is \(trimmed.count) characters long; at most \(Self.maximumPatternCharacters) are allowed"))
+        }
         var copy = trimmed
         return copy.withUTF8 { bytes -> Result<Pattern, PatternError> in
             let tokens = Tokenizer.tokenize(bytes)
@@ -207,9 +227,25 @@ extension WordNormalizer {
             var inContext = false
             var sawCore = false
             var sawTrailingContext = false
-            for (index, token) in tokens.enumerated() {
+            var skipUntil = 0
+            for (index, token) in tokens.enumerated() where index >= skipUntil {
                 let tokenText = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]), as: UTF8.self)
                 if token.kind == .punctuation {
+                    let isEllipsis = tokenText == "…"
+                    let isThreeDots = tokenText == "." && index + 2 < tokens.count
+                        && (index + 1...index + 2).allSatisfy { tokens[$0].kind == .punctuation && bytes[Int(tokens[$0].start)] == 0x2E
+                            && tokens[$0].start == tokens[$0 - 1].end }
+                    if isEllipsis || isThreeDots {
+                        guard allowGap else {
+                            return .failure(PatternError("`...` (a gap of words) is allowed only in qualifiers"))
+                        }
+                        guard let last = words.last, !last.isGap, !last.isContext, !inContext else {
+                            return .failure(PatternError("a gap `...` must stand between two words"))
+                        }
+                        words.append(PatternWord("...", isGap: true))
+                        skipUntil = isThreeDots ? index + 3 : index + 1
+                        continue
+                    }
                     if tokenText == "*" {
                         guard index > 0, tokens[index - 1].end == token.start, tokens[index - 1].kind != .punctuation,
                             let last = words.last, !last.isPrefix
@@ -257,6 +293,10 @@ extension WordNormalizer {
             }
             guard !inContext else { return .failure(PatternError("`[` is not closed")) }
             guard !words.isEmpty else { return .failure(PatternError("the pattern has no words")) }
+            guard words.last?.isGap != true else { return .failure(PatternError("a gap `...` must stand between two words")) }
+            guard words.count <= Self.maximumPatternWords else {
+                return .failure(PatternError("the pattern has \(words.count) words; at most \(Self.maximumPatternWords) are allowed"))
+            }
             guard sawCore else { return .failure(PatternError("the pattern has only context words: put the matched words outside `[...]`")) }
             return .success(Pattern(text: trimmed, words: words))
         }

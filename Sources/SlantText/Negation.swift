@@ -1,73 +1,114 @@
 import SlantCore
 
-/// Whether a span of tokens is negated in its clause.
+/// Whether a span of tokens is negated: whether a negator governs the span itself.
 ///
-/// A span is negated when a negator occurs among the five words before it in the same
-/// clause: not, no, never, n't (don't, can’t), neither, nor, without, nobody, nothing, none,
-/// nowhere, cannot (and their apostrophe-less spellings in comments: dont, cant), Russian не,
-/// нет, ни, никто, ничего, никогда, без. The clause ends (looking back) at a sentence
-/// boundary, at ; : and dashes, at a comma followed by a conjunction, at but / while /
-/// whereas / although / however, and at a quotation mark. "not only" does not negate.
+/// The rule (the tag stage asks it only of predicates and evaluations — loaded-language
+/// entries and terms of families a lexicon marks `negatable` — never of names):
+/// - **Before the span**, in the same sentence: a negator (not, no, never, n't, neither, nor,
+///   without, nobody, nothing, none, nowhere, cannot, dont/cant …; Russian не, нет, ни, никто,
+///   ничего, никогда, без, никакой …; Armenian ոչ, չկա) with nothing between it and the span but
+///   at most ``window`` *transparent* words: articles and "any", forms of be and have,
+///   auxiliaries, degree adverbs (really, even, ever, longer, and lower-case words in -ly),
+///   verbs of doing ("did not commit atrocities", "does not amount to genocide") and verbs of
+///   naming with their pronoun object ("did not call it genocide", "не является оккупацией").
+///   A negated subject counts too: "no" or "neither" and one noun before the term ("No army
+///   occupied the village", "Neither side committed atrocities").
+///   Any other word between them — a content verb and its object ("will never accept the
+///   occupation"), a noun ("no end to the occupation"), a preposition ("not adjacent to the
+///   disputed region", "nothing to do with"), a pronoun opening a new clause ("not mince
+///   words, this is …"), a subordinator ("because", "that") or a conjunction — means the negator
+///   governs something else, and the span is not negated. So does any punctuation between them
+///   (a comma, ; : a dash, a bracket, a quotation mark): "No, the occupation …" is an answer,
+///   not a negation. "not only" does not negate.
+/// - **After the span**: a negator that follows what it negates, right after it: Turkish
+///   değil / yok ("Bu bir işgal değil"), Azerbaijani deyil / yox ("işğal deyil"), Armenian
+///   չէ / չկա ("օկուպացիա չէ").
 ///
-/// "vows there can be NO diplomatic solution" → "diplomatic solution" negated;
-/// "Nobody is asking for Nagorno Karabakh …" → "Nagorno Karabakh" negated.
+/// The idioms that are not negation ("not mince words", "no end to", "nothing to do with",
+/// "no change in") fall out of the rule: the negator governs the word after it, not the term.
 public enum Negation {
-    /// Words looked back over.
-    public static let window = 5
+    /// Transparent words looked back over between a negator and the span.
+    public static let window = 4
 
     public static func isNegated(_ layer: TextLayer, tokenRange: Range<Int>) -> Bool {
         let tokens = layer.tokens
-        guard tokenRange.lowerBound > 0, tokenRange.lowerBound <= tokens.count else { return false }
+        guard !tokenRange.isEmpty, tokenRange.lowerBound >= 0, tokenRange.upperBound <= tokens.count else { return false }
         let string = layer.text
-        if let result = string.utf8.withContiguousStorageIfAvailable({ isNegated(tokens, $0, before: tokenRange.lowerBound) }) {
+        if let result = string.utf8.withContiguousStorageIfAvailable({ isNegated(tokens, $0, tokenRange) }) {
             return result
         }
         let bytes = Array(string.utf8)
-        return bytes.withUnsafeBufferPointer { isNegated(tokens, $0, before: tokenRange.lowerBound) }
+        return bytes.withUnsafeBufferPointer { isNegated(tokens, $0, tokenRange) }
     }
 
-    private static func isNegated(_ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
-        let sentence = start < tokens.count ? tokens[start].sentence : tokens[start - 1].sentence
+    private static func isNegated(_ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        for index in range where !valid(tokens[index], bytes) { return false }
+        return negatedBefore(tokens, bytes, range.lowerBound) || negatedAfter(tokens, bytes, range.upperBound - 1)
+    }
+
+    @inline(__always)
+    private static func valid(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        token.start >= 0 && token.start < token.end && Int(token.end) <= bytes.count
+    }
+
+    @inline(__always)
+    private static func classes(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> WordClass {
+        VoiceLexicon.classes(bytes, Int(token.start), Int(token.end))
+    }
+
+    private static func negatedBefore(_ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        let sentence = tokens[start].sentence
         var index = start - 1
-        var words = 0
-        var next: Int?  // the token after `index` already looked at
-        while index >= 0, words < window {
+        var transparent = 0
+        var next: WordClass = []  // classes of the token after `index`
+        while index >= 0 {
             let token = tokens[index]
-            guard token.sentence == sentence, token.start >= 0, token.end <= bytes.count, token.start < token.end else {
+            guard token.sentence == sentence, valid(token, bytes), token.kind != .punctuation else { return false }
+            let word = classes(bytes, token)
+            if word.contains(.negator) || endsWithNegativeContraction(bytes, token) {
+                return !next.contains(.only)
+            }
+            guard transparent < window else { return false }
+            let before: WordClass = index > 0 && tokens[index - 1].kind == .word ? classes(bytes, tokens[index - 1]) : []
+            if word.contains(.negationTransparent) || word.contains(.namingVerb) || isLowercaseAdverb(bytes, token) {
+                transparent += 1
+            } else if word.contains(.objectPronoun), before.contains(.namingVerb) {
+                transparent += 1  // "call it", "describe them as"
+            } else if word.contains(.to), before.contains(.amountVerb) {
+                transparent += 1  // "does not amount to genocide"
+            } else if before.contains(.subjectNegator), isPlainWord(word), index > 0, tokens[index - 1].sentence == sentence {
+                return true  // "No army occupied the village", "Neither side committed atrocities": a negated subject.
+            } else {
                 return false
             }
-            if token.kind == .punctuation {
-                let scalar = ScalarReader.decode(bytes, at: Int(token.start)).0
-                switch scalar {
-                case 0x3B, 0x3A, 0x2014, 0x2013, 0x2015, 0xFF1B, 0xFF1A: return false
-                case 0x2C, 0x060C, 0xFF0C:
-                    if let next, tokens[next].kind == .word,
-                        !VoiceLexicon.classes(bytes, Int(tokens[next].start), Int(tokens[next].end))
-                            .isDisjoint(with: [.conjunction, .clauseBoundary, .subordinator])
-                    {
-                        return false
-                    }
-                default:
-                    if QuoteGlyph(scalar: scalar) != .none { return false }
-                }
-            } else {
-                let classes = VoiceLexicon.classes(bytes, Int(token.start), Int(token.end))
-                if classes.contains(.negator) || endsWithNegativeContraction(bytes, token) {
-                    // "not only … but also" does not negate.
-                    if let next, tokens[next].kind == .word,
-                        VoiceLexicon.classes(bytes, Int(tokens[next].start), Int(tokens[next].end)).contains(.only)
-                    {
-                        return false
-                    }
-                    return true
-                }
-                if classes.contains(.clauseBoundary) { return false }
-                words += 1
-            }
-            next = index
+            next = word
             index -= 1
         }
         return false
+    }
+
+    private static func negatedAfter(_ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ last: Int) -> Bool {
+        let following = last + 1
+        guard following < tokens.count else { return false }
+        let token = tokens[following]
+        guard token.sentence == tokens[last].sentence, token.kind == .word, valid(token, bytes) else { return false }
+        return classes(bytes, token).contains(.postNegator)
+    }
+
+    /// A word of no function class: a noun or a verb.
+    private static func isPlainWord(_ word: WordClass) -> Bool {
+        word.isDisjoint(with: [
+            .preposition, .nounPreposition, .conjunction, .subordinator, .personPronoun, .itPronoun, .theyPronoun, .otherPronoun,
+            .objectPronoun, .determiner, .auxiliary, .to, .there, .clauseBoundary,
+        ])
+    }
+
+    /// A lower-case ASCII word ending in -ly of five letters or more ("legally", "really").
+    private static func isLowercaseAdverb(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+        let start = Int(token.start)
+        let end = Int(token.end)
+        guard token.kind == .word, end - start >= 5, bytes[start] >= 0x61, bytes[start] <= 0x7A else { return false }
+        return bytes[end - 2] == 0x6C && bytes[end - 1] == 0x79
     }
 
     private static func endsWithNegativeContraction(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {

@@ -11,6 +11,9 @@ struct SpeechCue {
     var introducedQuote: Int?
     /// The subject (or, inverted, the verb) comes right after a closing quotation mark: `“…,” Zakharova said`.
     var followsQuote: Bool = false
+    /// A trailing "…, according to X" at the end of its sentence: the content is X's information in
+    /// the outlet's own words (its names and labels stay the outlet's).
+    var sourced: Bool = false
 }
 
 /// Finds reported speech: verbs of saying with their speakers and content.
@@ -109,19 +112,14 @@ struct ReportedSpeechFinder {
             // A noun: "the claims", "reports of", "a call" (but "after claiming", "by saying" are verbs).
             let nounMarkers: WordClass = classes.contains(.ingForm) ? .determiner : [.determiner, .preposition, .nounPreposition]
             if text.has(previous, nounMarkers), !text.has(previous, .to) { return nil }
-            // A passive: "was condemned", "were reported".
-            if text.has(previous, .be), !classes.contains(.ingForm) { return nil }
+            // A passive: "was condemned", "were reported", "They stand accused".
+            if text.has(previous, [.be, .passiveMarker]), !classes.contains(.ingForm), !classes.contains(.baseForm) { return nil }
         }
         // A passive participle: "a claim denied by Armenia".
         if verb + 1 <= last, !classes.contains(.ingForm), !quoted(verb + 1), text.isWord(verb + 1), isBy(verb + 1) {
             return nil
         }
-        if classes.contains(.baseForm) {
-            guard let previous, text.isWord(previous),
-                text.has(previous, [.otherPronoun, .theyPronoun, .modal, .pluralNoun])
-                    || (text.is(previous, .endsWithS) && !text.is(previous, .possessive) && !text.has(previous, .be))
-            else { return nil }
-        }
+        if classes.contains(.baseForm), !isPresentOrInfinitive(verb, first: first) { return nil }
         var cue = SpeechCue(cue: verb...verb)
 
         // Who speaks.
@@ -148,6 +146,8 @@ struct ReportedSpeechFinder {
             if cue.speaker == nil { cue.subject = reader.sentenceSubject(ofSentenceAt: verb, before: verb) }
         }
         guard cue.subject != nil || cue.speaker != nil else { return nil }
+        // Time words and verbs are never speakers ("last night accused", "They stand accused").
+        if let subject = cue.subject, !subject.contains(where: { isNamingWord($0) }) { return nil }
 
         if cue.followsQuote {
             // "Russia called on the parties to “…,” Zakharova told reporters": the words before the
@@ -191,6 +191,12 @@ struct ReportedSpeechFinder {
             introduce(start, into: &cue)
             return cue
         }
+        // A bare clause opened by a subject pronoun, or after the addressee of "told": "stated he was",
+        // "told reporters he would", "told journalists the separatists must …".
+        if !classes.contains(.requestVerb), let start = clauseAfterAddressee(verb, last: last) {
+            introduce(start, into: &cue)
+            return cue
+        }
         // A trailing attribution: "…, the statement said."
         if let subject = cue.subject, !cue.followsQuote, subject.lowerBound - 1 > first,
             text.is(subject.lowerBound - 1, .comma), !quoted(subject.lowerBound - 2), !text.isQuoteMark(subject.lowerBound - 2),
@@ -205,12 +211,100 @@ struct ReportedSpeechFinder {
 
     /// Content starting at `start`; a quotation there is the content itself, and what follows
     /// it is the outlet's again ("said “we will win” and left").
+    ///
+    /// A short quotation (at most three words) that the clause goes on after ("said “terrorist”
+    /// attacks continued") is part of the reported content, which runs on over it.
     private func introduce(_ start: Int, into cue: inout SpeechCue) {
-        if opensQuotation(start) {
+        if opensQuotation(start), !isShortQuotationInsideClause(start) {
             cue.introducedQuote = start
         } else {
             cue.content = start..<contentEnd(from: start)
         }
+    }
+
+    /// A balanced quotation of at most three words opening at `open`, followed in its sentence by a
+    /// word that carries the clause on (not a conjunction, a subordinator or punctuation).
+    private func isShortQuotationInsideClause(_ open: Int) -> Bool {
+        let quote = quotes[Int(topQuote[open])]
+        guard quote.isBalanced, text.wordCount(quote.inner) <= VoiceAnalyzer.maximumScareWords else { return false }
+        let next = quote.close + 1
+        guard next < text.count, text.sentence[next] == text.sentence[open], !quoted(next), text.isWordOrNumber(next) else {
+            return false
+        }
+        return !text.has(next, [.conjunction, .subordinator, .speech])
+    }
+
+    /// A base form ("say", "claim") is a verb of the present tense or an infinitive after a
+    /// pronoun, a modal or "to", after a plural subject ("officials claim", "Residents of
+    /// Stepanakert say", "Russia and Turkey say"), with adverbs and "do not" between allowed.
+    private func isPresentOrInfinitive(_ verb: Int, first: Int) -> Bool {
+        var previous = verb - 1
+        var skipped = 0
+        while previous >= first, skipped < 3, !quoted(previous), text.isWord(previous),
+            text.has(previous, .adverb) && !text.has(previous, [.modal, .otherPronoun, .theyPronoun])
+        {
+            previous -= 1
+            skipped += 1
+        }
+        guard previous >= first, !quoted(previous), text.isWord(previous) else { return false }
+        if text.has(previous, [.otherPronoun, .theyPronoun, .modal, .pluralNoun]) { return true }
+        if text.is(previous, .endsWithS), !text.is(previous, .possessive), !text.has(previous, [.be, .auxiliary]) { return true }
+        // A plural subject read backwards: "Russia and Turkey", "Residents of Stepanakert".
+        guard text.is(previous, .capitalized), let phrase = reader.phraseBackwards(endingAt: previous, first: first) else {
+            return false
+        }
+        for index in phrase {
+            if text.has(index, .conjunction) { return true }
+            if text.has(index, [.nounPreposition, .preposition]), index > phrase.lowerBound {
+                return text.is(index - 1, .endsWithS) || text.has(index - 1, .pluralNoun)
+            }
+        }
+        return false
+    }
+
+    /// A word that can name a speaker: not a time word, a verb or an auxiliary.
+    private func isNamingWord(_ index: Int) -> Bool {
+        guard text.isWord(index) else { return text.is(index, .number) }
+        if text.is(index, .capitalized), !text.has(index, [.temporal, .passiveMarker]) { return true }
+        return !text.has(index, [.temporal, .auxiliary, .passiveMarker, .commonVerb, .timeModifier, .adverb])
+    }
+
+    /// The start of a clause after a verb of saying that an earlier rule did not take: a subject
+    /// pronoun (or "there") followed by a verb ("stated he was", "warned they would"), after at
+    /// most a few words of preamble; for "tell", also a clause after the addressee ("told
+    /// journalists the separatists must …", "told Reuters Armenia would …").
+    private func clauseAfterAddressee(_ verb: Int, last: Int) -> Int? {
+        var index = verb + 1
+        let limit = min(last, verb + Self.maximumPreamble)
+        let isTell = text.has(verb, .tell)
+        var sawAddressee = false
+        while index <= limit, !quoted(index), text.isWord(index) {
+            if text.has(index, [.personPronoun, .itPronoun, .theyPronoun, .otherPronoun, .there]),
+                !text.has(index, .objectPronoun) || text.has(index, .itPronoun)
+            {
+                return opensClause(atPronoun: index, last: last) ? index : nil
+            }
+            if isTell, sawAddressee, text.has(index, .determiner) || text.is(index, .capitalized),
+                !text.has(index, [.temporal, .adverb]), !text.has(index - 1, [.preposition, .nounPreposition])
+            {
+                return index + 1 <= last && text.isWord(index + 1) ? index : nil
+            }
+            let addressee = text.has(index, [.preambleNoun, .objectPronoun]) || text.is(index, .capitalized)
+            guard addressee || text.has(index, [.adverb, .preposition, .determiner]) || text.is(index, .endsWithLy) else {
+                return nil
+            }
+            if addressee { sawAddressee = true }
+            index += 1
+        }
+        return nil
+    }
+
+    /// A subject pronoun followed by a verb form: "he was", "they would", "it had", "there is", "she wants".
+    private func opensClause(atPronoun index: Int, last: Int) -> Bool {
+        let next = index + 1
+        guard next <= last, !quoted(next), text.isWord(next) else { return false }
+        return text.has(next, [.auxiliary, .be, .modal, .speech, .commonVerb, .adverb])
+            || (text.isLowercaseWord(next) && text.is(next, [.endsWithEd, .endsWithS]))
     }
 
     /// The outlet's words before a quotation that closes right before `index` (comma or dash
@@ -318,6 +412,11 @@ struct ReportedSpeechFinder {
             }
             guard text.isWordOrNumber(index) else { return nil }
             if text.has(index, .that) { return index + 1 <= last ? index + 1 : nil }
+            // "հայտարարել է, որ …": an auxiliary right after the participle.
+            if index == verb + 1, text.has(index, .auxiliary), text.bytes[Int(text.tokens[index].start)] >= 0x80 {
+                index += 1
+                continue
+            }
             let preamble =
                 text.has(index, [.preposition, .nounPreposition, .determiner, .adverb, .preambleNoun, .only])
                 || text.is(index, .capitalized) || text.is(index, .number) || text.is(index, .endsWithLy)
@@ -428,8 +527,12 @@ struct ReportedSpeechFinder {
         } else if quoted(before) || text.isWordOrNumber(before) {
             opensClause = false
         } else if text.is(before, .comma) {
-            let prior = before - 1
-            opensClause = prior < first || (text.isWord(prior) && text.has(prior, [.sentenceAdverb, .conjunction]))
+            // "Moreover, according to X, …": only sentence adverbs and conjunctions before the comma.
+            var prior = before - 1
+            while prior >= first, !quoted(prior), text.isWord(prior), text.has(prior, [.sentenceAdverb, .conjunction]) {
+                prior -= 1
+            }
+            opensClause = prior < first || (prior < before - 1 && !text.isWordOrNumber(prior) && !quoted(prior))
         } else {
             opensClause = true  // After ";", ":", a bullet, a dash, a bracket.
         }
@@ -442,6 +545,10 @@ struct ReportedSpeechFinder {
             let end = text.is(cueStart - 1, .comma) ? cueStart - 1 : cueStart
             let start = clauseStart(before: end, first: first)
             if start < end { cue.content = start..<end }
+            // At the end of its sentence, "according to X" sources the outlet's own sentence.
+            var after = source.upperBound
+            while after <= last, !text.isWordOrNumber(after), !text.isQuoteMark(after) { after += 1 }
+            cue.sourced = after > last
         }
         return cue
     }

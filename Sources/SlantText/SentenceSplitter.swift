@@ -29,9 +29,12 @@ enum SentenceSplitter {
     ]
 
     /// Assigns sentence indices (starting at `firstSentence`) to `tokens[range]` and returns the sentence spans.
+    ///
+    /// A sentence longer than `maximumTokens` tokens is cut into pieces of at most that many
+    /// (see ``cut(_:tokens:from:through:maximumTokens:)``); `cuts` counts the sentences cut.
     static func split(
         _ bytes: UnsafeBufferPointer<UInt8>, tokens: inout [Token], range: Range<Int>, paragraph: Int,
-        firstSentence: Int
+        firstSentence: Int, maximumTokens: Int = SegmentSettings.defaultMaximumSentenceTokens, cuts: inout Int
     ) -> [TextSpan] {
         guard !range.isEmpty else { return [] }
         var sentences: [TextSpan] = []
@@ -64,7 +67,7 @@ enum SentenceSplitter {
             }
             if let boundary = boundaryAfter {
                 appendSentence(&sentences, tokens: &tokens, from: sentenceStart, through: boundary, paragraph: paragraph,
-                               index: firstSentence + sentences.count)
+                               firstSentence: firstSentence, bytes: bytes, maximumTokens: maximumTokens, cuts: &cuts)
                 sentenceStart = boundary + 1
                 index = boundary
             }
@@ -72,17 +75,56 @@ enum SentenceSplitter {
         }
         if sentenceStart < range.upperBound {
             appendSentence(&sentences, tokens: &tokens, from: sentenceStart, through: range.upperBound - 1,
-                           paragraph: paragraph, index: firstSentence + sentences.count)
+                           paragraph: paragraph, firstSentence: firstSentence, bytes: bytes, maximumTokens: maximumTokens,
+                           cuts: &cuts)
         }
         return sentences
     }
 
     private static func appendSentence(
         _ sentences: inout [TextSpan], tokens: inout [Token], from first: Int, through last: Int, paragraph: Int,
-        index: Int
+        firstSentence: Int, bytes: UnsafeBufferPointer<UInt8>, maximumTokens: Int, cuts: inout Int
     ) {
-        for position in first...last { tokens[position].sentence = Int32(index) }
-        sentences.append(TextSpan(start: Int(tokens[first].start), end: Int(tokens[last].end), paragraph: paragraph))
+        let pieces = last - first + 1 > maximumTokens
+            ? cut(bytes, tokens: tokens, from: first, through: last, maximumTokens: maximumTokens) : [first...last]
+        if pieces.count > 1 { cuts += 1 }
+        for piece in pieces {
+            let index = Int32(firstSentence + sentences.count)
+            for position in piece { tokens[position].sentence = index }
+            sentences.append(TextSpan(start: Int(tokens[piece.lowerBound].start), end: Int(tokens[piece.upperBound].end), paragraph: paragraph))
+        }
+    }
+
+    /// Pieces of at most `maximumTokens` tokens of an over-long sentence, in one pass: each piece
+    /// ends after the last clause punctuation (`;` `:` `,` a dash, a closing bracket) in the second
+    /// half of its window, else at the hard limit.
+    static func cut(
+        _ bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], from first: Int, through last: Int, maximumTokens: Int
+    ) -> [ClosedRange<Int>] {
+        let limit = max(2, maximumTokens)
+        var pieces: [ClosedRange<Int>] = []
+        var start = first
+        while last - start + 1 > limit {
+            let hardEnd = start + limit - 1
+            var end = hardEnd
+            var index = hardEnd
+            while index >= start + limit / 2 {
+                if isClauseBreak(bytes, tokens[index]) { end = index; break }
+                index -= 1
+            }
+            pieces.append(start...end)
+            start = end + 1
+        }
+        pieces.append(start...last)
+        return pieces
+    }
+
+    private static func isClauseBreak(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+        guard token.kind == .punctuation else { return false }
+        switch firstScalar(bytes, token) {
+        case 0x3B, 0x3A, 0x2C, 0x060C, 0xFF0C, 0x3001, 0xFF1B, 0xFF1A, 0x2013, 0x2014, 0x2015, 0x29, 0x5D: return true
+        default: return false
+        }
     }
 
     @inline(__always)

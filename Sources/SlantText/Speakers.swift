@@ -57,13 +57,20 @@ struct SpeakerReader {
         let first = text.sentenceBounds(of: verb).first
         var index = verb - 1
         var skipped = 0
-        // Auxiliaries and adverbs between subject and verb: "has also said", "firmly rejected".
-        while index >= first, skipped < 4, !quoted(index), text.isWord(index),
-            text.has(index, [.auxiliary, .adverb]) || (text.is(index, .endsWithLy) && text.isLowercaseWord(index))
+        // Auxiliaries, adverbs and time phrases between subject and verb: "has also said", "firmly
+        // rejected", "last night accused", "on Monday accused", "earlier this month said".
+        while index >= first, skipped < 6, !quoted(index), text.isWord(index) || text.is(index, .number) {
+            if let start = timePhraseStart(endingAt: index, first: first) {
+                skipped += index - start
+                index = start
+            } else if text.has(index, [.auxiliary, .adverb]) || (text.is(index, .endsWithLy) && text.isLowercaseWord(index))
                 || text.is(index, .negativeContraction)
-        {
-            // A passive ("was widely reported") names no speaker.
-            if text.has(index, .be), !text.has(verb, .ingForm) { return .none }
+            {
+                // A passive ("was widely reported") names no speaker.
+                if text.has(index, .be), !text.has(verb, .ingForm) { return .none }
+            } else {
+                break
+            }
             index -= 1
             skipped += 1
         }
@@ -90,6 +97,28 @@ struct SpeakerReader {
         }
         guard let phrase = phraseBackwards(endingAt: index, first: first) else { return .none }
         return .phrase(phrase)
+    }
+
+    /// The first token of a time phrase that ends at `index` ("last night", "on Monday", "this
+    /// week", "on 12 March"), or nil when `index` is not the end of one.
+    func timePhraseStart(endingAt index: Int, first: Int) -> Int? {
+        guard text.has(index, .temporal) || (text.is(index, .number) && index - 1 >= first && text.has(index - 1, .temporal))
+        else { return nil }
+        var start = index
+        while start - 1 >= first, !quoted(start - 1), start > index - 4,
+            text.has(start - 1, [.timeModifier, .temporal]) || text.is(start - 1, .number)
+        {
+            start -= 1
+        }
+        return start
+    }
+
+    /// A word that can head a subject followed by a prepositional phrase: "Officials in Yerevan",
+    /// "the ministry in Baku", "Residents near the front".
+    private func headsPrepositionalSubject(_ index: Int) -> Bool {
+        guard text.isWord(index), !text.is(index, .possessive) else { return false }
+        if text.has(index, [.title, .organisation, .pluralNoun]) { return true }
+        return text.is(index, .endsWithS) && !text.has(index, [.auxiliary, .speech, .commonVerb, .preposition, .determiner])
     }
 
     /// "X, a spokesman for Y, said": the phrase before an appositive that ends at the comma `comma`.
@@ -124,6 +153,7 @@ struct SpeakerReader {
         var start = last + 1
         var index = last
         var length = 0
+        var crossedPreposition = false
         while index >= first, length < Self.maximumPhrase, !quoted(index) {
             if text.isWord(index) {
                 if text.has(index, [.personPronoun, .itPronoun, .theyPronoun, .otherPronoun]) {
@@ -135,8 +165,13 @@ struct SpeakerReader {
                 } else if isAndBetweenNames(index, first: first, start: start) {
                     // "Armenia and Azerbaijan have accused each other"
                 } else if text.has(index, .preposition) {
-                    // "affiliated with", "based in": a participle phrase inside the noun phrase.
-                    guard index - 1 >= first, text.is(index - 1, .endsWithEd), text.isLowercaseWord(index - 1) else { break }
+                    // "affiliated with", "based in": a participle phrase inside the noun phrase;
+                    // "Officials in Armenia's capital Yerevan": a head noun and its prepositional phrase.
+                    guard index - 1 >= first,
+                        (text.is(index - 1, .endsWithEd) && text.isLowercaseWord(index - 1))
+                            || (!crossedPreposition && headsPrepositionalSubject(index - 1))
+                    else { break }
+                    crossedPreposition = true
                 } else if text.has(index, [.conjunction, .subordinator, .auxiliary, .to, .commonVerb, .adverb, .sentenceAdverb])
                     && !text.has(index, [.determiner, .title, .organisation])
                 {
@@ -203,8 +238,10 @@ struct SpeakerReader {
                     && !text.has(index, [.determiner, .title, .organisation])
                 {
                     break
-                } else if text.has(index, .speech), !text.has(index, .baseForm) {
-                    break
+                } else if text.has(index, .speech), !text.has(index, .baseForm),
+                    !(index > start && text.is(index, .endsWithS) && text.isLowercaseWord(index) && !text.has(index - 1, .speech))
+                {
+                    break  // "said Peskov": a verb; "according to Azerbaijani estimates": a plural noun.
                 }
             } else if text.is(index, .number) {
             } else if index > start, isAbbreviationPeriod(index) {
@@ -308,6 +345,13 @@ struct SpeakerReader {
                 upper = index
                 break
             }
+            // The head before a prepositional phrase: "Officials in Armenia's capital Yerevan" → "Officials".
+            if index > lower, text.isWord(index), text.has(index, .preposition), !text.has(index, [.nounPreposition, .determiner]),
+                headsPrepositionalSubject(index - 1)
+            {
+                upper = index
+                break
+            }
             index += 1
         }
         while lower < upper, !text.isWordOrNumber(lower) { lower += 1 }
@@ -371,17 +415,25 @@ extension SubjectReading {
 
 /// Who has been speaking lately, to resolve "he said", "she added", "it says".
 ///
-/// "he"/"she" resolve to the subject of their own sentence when that is a person named
-/// before the pronoun; otherwise to the most recent of (the last person who spoke, a person
-/// who is the subject of one of the three sentences before). "it" resolves to the subject of
-/// its own sentence, else to the last non-person speaker; "they" to the subject of its own
-/// sentence. A pronoun that resolves to nothing is kept as written.
+/// "he"/"she" resolve, first that applies, to: the subject of their own sentence when that is a
+/// person named before the pronoun ("Aliyev told reporters that he …"); the nearest person
+/// named as a speaker before the pronoun in the same paragraph or the one before (in news copy
+/// "she added" continues the last person quoted, not the last person mentioned); a person who
+/// is the subject of the sentence before, in the same paragraph or the one before. "it"
+/// resolves to the subject of its own sentence, else to the nearest non-person speaker of the
+/// same or the previous paragraph; "they" to the subject of its own sentence. A pronoun that
+/// resolves to nothing (the speaker was named further back) is kept as written.
 struct Discourse {
     private(set) var lastPerson: (name: SpeakerName, at: Int)?
     private(set) var lastOther: (name: SpeakerName, at: Int)?
 
     mutating func note(_ name: SpeakerName, at position: Int) {
         if name.isPerson { lastPerson = (name, position) } else { lastOther = (name, position) }
+    }
+
+    /// Whether a speaker noted at `earlier` is close enough to token `position`: same paragraph or the one before.
+    private static func isNear(_ earlier: Int, _ position: Int, _ text: VoiceText) -> Bool {
+        earlier < position && text.paragraph(of: position) - text.paragraph(of: earlier) <= 1
     }
 
     func resolve(pronoun position: Int, classes: WordClass, reader: SpeakerReader) -> SpeakerName {
@@ -394,27 +446,19 @@ struct Discourse {
             if name.isPerson == classes.contains(.personPronoun) { return name }
         }
         if classes.contains(.personPronoun) {
-            var best = lastPerson.flatMap { $0.at < position ? $0 : nil }
-            // A person who is the subject of one of the sentences before.
-            var sentence = Int(text.sentence[position]) - 1
-            let stop = max(0, sentence - 2)
-            while sentence >= stop {
-                let first = Int(text.sentenceFirst[sentence])
-                if let current = best, current.at > first { break }
-                if let subject = reader.sentenceSubject(ofSentenceAt: first, before: Int(text.sentenceLast[sentence]) + 1),
-                    reader.pronoun(subject) == nil
-                {
-                    let name = reader.name(of: subject)
-                    if name.isPerson {
-                        best = (name, subject.lowerBound)
-                        break
-                    }
-                }
-                sentence -= 1
-            }
-            return best?.name ?? written
+            if let last = lastPerson, Self.isNear(last.at, position, text) { return last.name }
+            // A person who is the subject of the sentence before.
+            let sentence = Int(text.sentence[position]) - 1
+            guard sentence >= 0 else { return written }
+            let first = Int(text.sentenceFirst[sentence])
+            guard Self.isNear(first, position, text),
+                let subject = reader.sentenceSubject(ofSentenceAt: first, before: Int(text.sentenceLast[sentence]) + 1),
+                reader.pronoun(subject) == nil
+            else { return written }
+            let name = reader.name(of: subject)
+            return name.isPerson ? name : written
         }
-        if classes.contains(.itPronoun), let other = lastOther, other.at < position { return other.name }
+        if classes.contains(.itPronoun), let other = lastOther, Self.isNear(other.at, position, text) { return other.name }
         return written
     }
 }

@@ -187,7 +187,7 @@ private struct Analysis {
             let id = speakerID(cue.speaker)
             var unquotedWords = 0
             for token in content where topQuote[token] < 0 {
-                voices[token] = TokenVoice(voice: .attributed, speaker: id)
+                voices[token] = TokenVoice(voice: .attributed, speaker: id, sourced: cue.sourced)
                 if text.isWordOrNumber(token) { unquotedWords += 1 }
             }
             if unquotedWords > 0 {

@@ -92,6 +92,28 @@ struct WordClass: OptionSet, Sendable {
     static let be = WordClass(rawValue: 1 << 40)
     /// "people" and other plural nouns without -s that can say things.
     static let pluralNoun = WordClass(rawValue: 1 << 41)
+    /// Function words a negator reaches over to the word it negates: articles, "any", forms of be
+    /// and have, auxiliaries, degree adverbs, verbs of doing ("did not commit atrocities") and of
+    /// naming ("did not call it genocide").
+    static let negationTransparent = WordClass(rawValue: 1 << 42)
+    /// Negators that follow what they negate: Turkish değil / yok, Azerbaijani deyil / yox, Armenian չէ.
+    static let postNegator = WordClass(rawValue: 1 << 43)
+    /// Nouns of time that stand between a subject and its verb ("Azerbaijan last night accused"): never speakers.
+    static let temporal = WordClass(rawValue: 1 << 44)
+    /// Words that open a time phrase: last, this, next, on, early, late ("last night", "on Monday").
+    static let timeModifier = WordClass(rawValue: 1 << 45)
+    /// Verbs that make a following participle passive like "be" does: "They stand accused", "remained accused".
+    static let passiveMarker = WordClass(rawValue: 1 << 46)
+    /// Verbs of naming ("call it", "describe it as"): a negator reaches over them and their pronoun object.
+    static let namingVerb = WordClass(rawValue: 1 << 47)
+    /// Object pronouns after a verb of naming: it, them, this, that.
+    static let objectPronoun = WordClass(rawValue: 1 << 48)
+    /// tell / tells / told / telling: an addressee may stand before the reported clause ("told reporters the …").
+    static let tell = WordClass(rawValue: 1 << 49)
+    /// amount / amounts / amounted: "does not amount to genocide".
+    static let amountVerb = WordClass(rawValue: 1 << 50)
+    /// Negators that are determiners of a subject: "No army occupied", "Neither side committed".
+    static let subjectNegator = WordClass(rawValue: 1 << 51)
 }
 
 enum VoiceLexicon {
@@ -192,6 +214,9 @@ enum VoiceLexicon {
         ] {
             verb(forms)
         }
+        add(["tell", "tells", "told", "telling"], .tell)
+        add(["amount", "amounts", "amounted", "amounting"], .amountVerb)
+        add(["no", "neither"], .subjectNegator)
         verb(["deny", "denies", "denied", "denying"], .deny)
         verb(["accuse", "accuses", "accused", "accusing"], .accuse)
         verb(["ask", "asks", "asked", "asking"], .requestVerb)
@@ -214,10 +239,19 @@ enum VoiceLexicon {
                 "подчеркнул", "подчеркнула", "подчеркнули", "сообщил", "сообщила", "сообщили", "добавил", "добавила",
                 "добавили", "говорит", "говорят", "заявляет", "заявляют", "пишет", "написал", "написала", "ответил",
                 "ответила", "считает", "уточнил", "уточнила", "пояснил", "пояснила",
+                "сообщает", "сообщают", "утверждает", "утверждают", "утверждал", "утверждала", "утверждали",
+                "добавляет", "отмечает", "подчеркивает", "признал", "признала",
+                // Azerbaijani (content after "ki"): bildirib, deyib, qeyd edib.
+                "bildirib", "bildirdi", "bildirir", "deyib", "dedi", "deyir", "açıqlayıb", "vurğulayıb", "vurğuladı",
+                "bəyan", "söyləyib",
+                // Armenian (content after "որ"): հայտարարել է, ասել է, նշել է.
+                "հայտարարել", "հայտարարեց", "ասել", "ասաց", "նշել", "նշեց", "շեշտել", "շեշտեց", "հայտնել",
+                "հայտնեց", "պնդել", "պնդեց",
                 // German, for the inverted "„…“, sagte X".
                 "sagte", "sagt", "erklärte", "betonte",
             ], .speech)
-        add(["что", "that"], .that)
+        add(["что", "that", "ki", "որ"], .that)
+        add(["է", "են", "էր", "էին"], .auxiliary)
         add(["словам"], .according)
         add(["по"], .po)
         add(["according"], .according)
@@ -308,7 +342,7 @@ enum VoiceLexicon {
                 "sir", "lord", "lady", "judge", "attorney", "lawmaker", "mp", "analyst", "expert", "journalist",
                 "correspondent", "reporter", "editor", "activist", "commentator", "researcher", "ombudsman",
                 "representative", "speaker", "presidential", "press", "sergeant", "sgt", "colonel-general",
-                "spokesmen", "президент", "министр", "пресс-секретарь", "представитель", "глава", "премьер-министр",
+                "spokesmen", "officials", "diplomats", "ministers", "президент", "министр", "пресс-секретарь", "представитель", "глава", "премьер-министр",
                 "депутат", "официальный",
             ], .title)
         add(
@@ -343,8 +377,46 @@ enum VoiceLexicon {
                 "not", "no", "never", "neither", "nor", "without", "nobody", "nothing", "none", "nowhere", "cannot",
                 "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "cant", "couldnt", "wouldnt",
                 "shouldnt", "wont", "hasnt", "havent", "hadnt", "aint", "n't",
-                "не", "нет", "ни", "никто", "ничто", "ничего", "никогда", "нигде", "без", "нельзя",
+                "не", "нет", "ни", "никто", "ничто", "ничего", "никогда", "нигде", "без", "нельзя", "никакой",
+                "никакая", "никакое", "никакие", "никакого", "никакую", "никаких", "никаким", "ոչ", "չկա",
             ], .negator)
+        add(
+            [
+                "değil", "değildir", "değiller", "değildi", "yok", "yoktur", "yoktu", "deyil", "deyildir", "deyildi",
+                "yox", "yoxdur", "yoxdu", "չէ", "չեն", "չէր", "չէին", "չկա",
+            ], .postNegator)
+        add(
+            [
+                "the", "a", "an", "any", "such", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have",
+                "had", "having", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may",
+                "might", "must", "really", "actually", "truly", "even", "ever", "longer", "yet", "so", "very", "quite",
+                "entirely", "fully", "necessarily", "merely", "simply", "just", "commit", "commits", "committed",
+                "committing", "perpetrate", "perpetrates", "perpetrated", "perpetrating", "conduct", "conducts",
+                "conducted", "cause", "causes", "caused", "constitute", "constitutes", "constituted", "amount",
+                "amounts", "amounted", "был", "была", "было", "были", "будет", "является", "являются",
+                "являлась", "являлся", "являлось", "это", "бы",
+            ], .negationTransparent)
+        add(
+            [
+                "call", "calls", "called", "calling", "describe", "describes", "described", "describing", "term",
+                "terms", "termed", "label", "labels", "labeled", "labelled", "brand", "brands", "branded", "dub",
+                "dubs", "dubbed", "consider", "considers", "considered", "as",
+            ], .namingVerb)
+        add(["it", "them", "this", "that", "these", "those", "him", "her"], .objectPronoun)
+        add(
+            [
+                "night", "nights", "morning", "mornings", "evening", "evenings", "afternoon", "week", "weeks", "weekend",
+                "month", "months", "year", "years", "day", "days", "hour", "hours", "today", "yesterday", "tonight",
+                "overnight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "ago",
+                "january", "february", "march", "april", "june", "july", "august", "september", "october",
+                "november", "december", "earlier", "later", "time",
+            ], .temporal)
+        add(["last", "this", "next", "on", "early", "late", "earlier", "later", "in", "at", "that", "every", "each"], .timeModifier)
+        add(
+            [
+                "stand", "stands", "stood", "standing", "remain", "remains", "remained", "get", "gets", "got", "become",
+                "becomes", "became", "seem", "seems", "seemed", "appear", "appears", "appeared", "feel", "feels", "felt",
+            ], .passiveMarker)
         add(
             [
                 "but", "while", "whereas", "although", "though", "however", "yet", "whilst", "unless", "except",

@@ -102,6 +102,8 @@ struct VoiceText {
     /// First and last token of each sentence.
     private(set) var sentenceFirst: [Int32] = []
     private(set) var sentenceLast: [Int32] = []
+    /// Paragraph of each sentence.
+    private(set) var sentenceParagraph: [Int32] = []
     /// Number of word and number tokens before each token (and the total at the end).
     private(set) var wordsBefore: [Int32]
 
@@ -144,6 +146,7 @@ struct VoiceText {
                 sentenceIndex += 1
                 sentenceFirst.append(Int32(index))
                 sentenceLast.append(Int32(index))
+                sentenceParagraph.append(Int32(paragraph))
                 previousSentenceNumber = token.sentence
             }
             sentence[index] = sentenceIndex
@@ -247,6 +250,9 @@ struct VoiceText {
         return (Int(sentenceFirst[sentence]), Int(sentenceLast[sentence]))
     }
 
+    /// The paragraph of token `index`.
+    @inline(__always) func paragraph(of index: Int) -> Int { Int(sentenceParagraph[Int(sentence[index])]) }
+
     /// Whether tokens `index` and `index + 1` touch (no white space, same line).
     @inline(__always) func joined(_ index: Int) -> Bool {
         index >= 0 && index + 1 < count && shape[index + 1].contains(.joinedToPrevious)
@@ -268,5 +274,20 @@ struct VoiceText {
     /// A lower-case word: starts with an ASCII lower-case letter or a lower-case non-ASCII letter.
     @inline(__always) func isLowercaseWord(_ index: Int) -> Bool {
         shape[index].contains(.word) && !shape[index].contains(.capitalized)
+    }
+}
+
+/// Punctuation classes the tag stage needs around a match, by Unicode scalar value.
+public enum Punctuation {
+    /// Any quotation mark: “ ” „ " ‘ ’ ‚ ' « » ‹ › 「 」 『 』.
+    public static func isQuotationMark(_ scalar: UInt32) -> Bool { QuoteGlyph(scalar: scalar) != .none }
+
+    /// A comma, an opening bracket or a dash: what may stand between a term and a qualifier after it
+    /// ("Stepanakert, as Armenians call it", "Artsakh (as …").
+    public static func opensAside(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x2C, 0x060C, 0xFF0C, 0x28, 0x5B, 0x2013, 0x2014, 0x2015, 0x2D: true
+        default: false
+        }
     }
 }

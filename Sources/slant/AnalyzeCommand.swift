@@ -118,8 +118,8 @@ enum AnalysisText {
         if let speaker = context.speaker { parts.append("speaker: \(speaker)") }
         if context.distanced { parts.append("distanced") }
         if context.negated { parts.append("negated") }
-        if let comment = context.comment { parts.append("comment \(comment + 1)") }
-        parts.append("sentence \(context.sentence + 1)")
+        if let comment = context.comment { parts.append("comment \(comment)") }
+        parts.append("sentence \(context.sentence)")
         return "(" + parts.joined(separator: ", ") + ")"
     }
 }

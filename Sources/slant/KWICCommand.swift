@@ -10,8 +10,11 @@ struct KWICCommand: ParsableCommand {
         abstract: "Concordance lines from the store: every occurrence of a term, entry or text, in context.",
         discussion: """
             TERM is a lexicon term ("Artsakh"), a loaded-language entry ("bloodshed") or a matched text \
-            ("Nagorno Karabakh"), compared without regard to case. Lines come from the corpus of the last \
-            `slant run`, grouped by outlet.
+            ("Nagorno Karabakh"), compared as the matcher compares words (case, hyphens, dashes and \
+            possessives aside), or a family, category, stance or lexicon id ("territorial-status", \
+            "armenian"). Each place is printed once, with everything that tagged it. Lines come from the \
+            corpus of the last `slant run`, grouped by outlet. Sentence and comment numbers are 0-based, as in \
+            every output of Slant.
             """
     )
 
@@ -21,7 +24,7 @@ struct KWICCommand: ParsableCommand {
     @Option(help: "Only this outlet.")
     var outlet: String?
 
-    @Option(help: "Only this voice: authorial (own), authorial-distanced (scare-quoted), quoted, attributed (reported) or comment.")
+    @Option(help: "Only this voice: authorial (own), authorial-distanced (scare-quoted), quoted, attributed (reported), comment, headline or headline-distanced.")
     var voice: VoiceArgument?
 
     @Option(help: "At most this many lines.")
@@ -78,12 +81,15 @@ struct KWICCommand: ParsableCommand {
             "term": .string(evidence.item), "text": .string(evidence.text),
             "voice": .string(evidence.voice.voice.rawValue), "distanced": .bool(evidence.voice.distanced),
             "speaker": .string(evidence.speaker), "negated": .bool(evidence.negated),
-            "comment": .int(evidence.comment), "start": .int(evidence.start), "end": .int(evidence.end),
-            "sentence": .string(evidence.sentenceText),
+            "comment": .int(evidence.comment), "in": .string(evidence.headlinePart?.rawValue),
+            "start": .int(evidence.start), "end": .int(evidence.end),
+            "sentence": .string(evidence.sentenceText), "sentence_index": .int(evidence.sentence),
+            "lexicon": .string(evidence.lexicon.isEmpty ? nil : evidence.lexicon),
+            "tagged_by": .array(line.tags.map { .string($0) }),
         ]).serialized()
     }
 
-    /// `  …the parties to the [Karabakh conflict] to “take steps…   Asbarez 2020-07-09 attributed (Zakharova)`.
+    /// `  …the parties to the [Karabakh conflict] to “take steps…   Asbarez 2020-07-09 attributed (Zakharova) · karabakh-terminology conflict-name/Karabakh conflict`.
     static func text(_ line: Concordance.Line) -> String {
         let evidence = line.evidence
         let scalars = Array(evidence.sentenceText.unicodeScalars)
@@ -92,18 +98,17 @@ struct KWICCommand: ParsableCommand {
         func text(_ range: Range<Int>) -> String {
             String(String.UnicodeScalarView(scalars[range])).replacingOccurrences(of: "\n", with: " ")
         }
+        // The sentence as written on each side of the match: brackets mark it, no space is added.
         var left = text(0..<start)
-        while left.last == " " { left.removeLast() }
         if left.count > width { left = "…" + left.suffix(width - 1) }
         var right = text(end..<scalars.count)
-        while right.first == " " { right.removeFirst() }
         if right.count > width { right = right.prefix(width - 1) + "…" }
         let padded = String(repeating: " ", count: max(0, width - left.count)) + left
-        var voice = evidence.voice.description
+        var voice = evidence.comment.map { "comment \($0)" } ?? evidence.voice.description
+        if evidence.headlinePart == .standfirst { voice += " (standfirst)" }
         if let speaker = evidence.speaker { voice += " (\(speaker))" }
         if evidence.negated { voice += ", negated" }
-        if let comment = evidence.comment { voice += ", comment \(comment + 1)" }
         let date = line.article?.published ?? "—"
-        return "\(padded) [\(text(start..<end))] \(right)   \(line.member.outlet) \(date) \(voice)"
+        return "\(padded)[\(text(start..<end))]\(right)   \(line.member.outlet) \(date) \(voice) · \(line.tags.joined(separator: "; "))"
     }
 }

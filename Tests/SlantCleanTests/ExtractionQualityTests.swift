@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: dataset.path), "needs ../shared/benchmarks"))
-    func articleBodyF1IsAtLeast096() throws {
+    func articleBodyF1IsAtLeast0975() throws {
         struct Truth: Decodable { var articleBody: String }
         let truth = try JSONDecoder().decode(
             [String: Truth].self, from: Data(contentsOf: Self.dataset.appendingPathComponent("ground-truth.json")))
@@ -69,6 +69,39 @@ import Testing
         let recall = recalls.reduce(0, +) / Double(recalls.count)
         let f1 = 2 * precision * recall / (precision + recall)
         #expect(truth.count == 88)
-        #expect(f1 >= 0.96, "article-body F1 \(f1) (precision \(precision), recall \(recall))")
+        #expect(f1 >= 0.975, "article-body F1 \(f1) (precision \(precision), recall \(recall))")
+    }
+
+    static let chunks = Paths.shared.appendingPathComponent("benchmarks/extraction-chunks-dev")
+
+    /// White space collapsed, as `../shared/tools/chunk_eval.py` compares.
+    static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Chunk F1 on the 487 varied pages of `extraction-chunks-dev` (mostly not English), pooled as
+    /// `../shared/tools/chunk_eval.py` pools it. The comparison with trafilatura is `bench/extraction.py`.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: chunks.path), "needs ../shared/benchmarks"))
+    func chunkF1IsAtLeast093() throws {
+        struct Page: Decodable {
+            var with: [String]
+            var without: [String]
+        }
+        let pages = try JSONDecoder().decode(
+            [String: Page].self, from: Data(contentsOf: Self.chunks.appendingPathComponent("chunks.json")))
+        var found = 0
+        var boilerplate = 0
+        var missed = 0
+        for (key, page) in pages {
+            let bytes = try Self.gunzip(Self.chunks.appendingPathComponent("html/\(key).html.gz"))
+            let text = Self.collapsed((try? clean(bytes: bytes, path: key))?.body ?? "")
+            for chunk in page.with {
+                if text.contains(Self.collapsed(chunk)) { found += 1 } else { missed += 1 }
+            }
+            for chunk in page.without where text.contains(Self.collapsed(chunk)) { boilerplate += 1 }
+        }
+        let f1 = 2 * Double(found) / Double(2 * found + boilerplate + missed)
+        #expect(pages.count == 487)
+        #expect(f1 >= 0.93, "chunk F1 \(f1) (\(found) found, \(missed) missed, \(boilerplate) boilerplate)")
     }
 }

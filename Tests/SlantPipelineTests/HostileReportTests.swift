@@ -69,7 +69,7 @@ import Testing
             String(decoding: try JSONSerialization.data(withJSONObject: fields.merging(["text": text]) { first, _ in first }, options: [.sortedKeys]), as: UTF8.self)
         }
         try directory.write("feed.jsonl", [
-            try record(["id": "x`y``z", "outlet": "Evil\u{202E}News", "published": "<img src=x onerror=alert(1)>", "title": "One", "url": "https://e.example/1"]),
+            try record(["id": "x`y``z", "outlet": "Evil\u{202E}News", "published": "2020-09-30", "title": "<img src=x onerror=alert(1)>", "url": "https://e.example/1"]),
             try record(["id": "c1", "outlet": "Outlet C", "published": "2020-10-01", "title": "Two", "url": "https://c.example/1"]),
             try record(["id": "c2", "outlet": "Outlet-C", "published": "2020-10-02", "title": "Three", "url": "https://c.example/2"]),
         ].joined(separator: "\n") + "\n")

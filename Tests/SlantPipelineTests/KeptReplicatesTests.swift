@@ -71,4 +71,44 @@ import Testing
         try run(fresh)
         #expect(try statisticsLines(fresh) == fewer)
     }
+
+    /// The bundled pipeline.yaml with the Mail Online article's plain-text seed as one more page of
+    /// Outlet E when `seed`, and Mail Online's own page only when `original`.
+    private func originConfiguration(_ directory: TemporaryDirectory, seed: Bool, original: Bool) throws {
+        var text = try String(contentsOf: SlantProcess.package.appendingPathComponent("pipeline.yaml"), encoding: .utf8)
+        if seed {
+            text = text.replacingOccurrences(
+                of: "  # Without `outlet:`", with: "  - path: corpus/text/003_788ac0297a8b96ff.txt\n    outlet: Outlet E\n  # Without `outlet:`")
+        }
+        if !original {
+            text = text.replacingOccurrences(of: #"  - path: corpus/mail-online/\*\.html\n    outlet: Mail Online[^\n]*\n"#, with: "", options: .regularExpression)
+        }
+        try directory.write("pipeline.yaml", text)
+    }
+
+    /// A fresh project (three more articles in Outlet E) with that configuration, run once.
+    private func freshOriginRun(seed: Bool, original: Bool) throws -> [String] {
+        let fresh = try project(extra: 3)
+        try originConfiguration(fresh, seed: seed, original: original)
+        try run(fresh)
+        return try statisticsLines(fresh)
+    }
+
+    @Test func anArticleWhoseOriginChangesMovesInTheKeptSums() throws {
+        let directory = try project(extra: 3)
+        try run(directory)
+        // The seed joins Outlet E as a republication of Mail Online's article: in Outlet E's origin
+        // group, not in its figures.
+        try originConfiguration(directory, seed: true, original: true)
+        try run(directory)
+        let withCopy = try statisticsLines(directory)
+        #expect(withCopy == (try freshOriginRun(seed: true, original: true)))
+        #expect(withCopy.contains { $0.contains("origin-share/outlet-e/republished") })
+        // Without Mail Online's page the seed is Outlet E's own writing: it moves into Outlet E's figures.
+        try originConfiguration(directory, seed: true, original: false)
+        try run(directory)
+        let own = try statisticsLines(directory)
+        #expect(own == (try freshOriginRun(seed: true, original: false)))
+        #expect(own != withCopy)
+    }
 }

@@ -26,8 +26,10 @@ import Testing
               - term: Valley
                 stance: intl
                 variants: [Valley]
-          # The same words answer a second question: counted in both families' shares, once in the index.
+          # The same words answer a second question: counted in both families' shares (the family says
+          # so with `share_spans`; otherwise a span counts in one family only), once in the index.
           - id: status
+            share_spans: true
             terms:
               - term: Province
                 stance: theirs
@@ -86,8 +88,8 @@ import Testing
 
     static let english = "The brutal regime announced a claimed victory in the Homeland and the Valley, but the brutal attack on the Province went on all night and the unjust siege of the Valley continued."
     /// Russian text with the English lexicons' words spelled in Latin letters: an English lexicon must not count it.
-    static let russian = "Жестокий brutal режим regime заявил claimed, что Province и Valley спокойны, но атака на Province продолжалась всю ночь, и люди ждали помощи."
-    /// Spanish: the cleaner cannot tell the language, so it is unknown.
+    static let russian = "Жестокий brutal режим regime заявил claimed, что Province и Valley спокойны, но атака на Province продолжалась всю ночь, и люди в городе ждали помощи от властей, которые так и не пришли к ним."
+    /// Spanish: a language no lexicon of the project covers.
     static let spanish = "El régimen brutal dijo que la Province estaba tranquila, pero el ataque brutal continuó toda la noche en la Province y en el Valley."
 
     static func project() throws -> TemporaryDirectory {
@@ -178,14 +180,14 @@ import Testing
         let loudCoverage = try #require(measures.first { $0["lexicon"] as? String == "loud" })
         #expect(loudCoverage["covered"] as? Int == 2)
         #expect(loudCoverage["articles"] as? Int == 4)
-        #expect((loudCoverage["other_languages"] as? [String: Int]) == ["ru": 1])
-        #expect(loudCoverage["unknown_language"] as? Int == 1)
+        #expect((loudCoverage["other_languages"] as? [String: Int]) == ["es": 1, "ru": 1])
+        #expect((loudCoverage["unknown_language"] as? Int ?? 0) == 0)
         let placesCoverage = try #require(measures.first { $0["lexicon"] as? String == "places" })
         #expect((placesCoverage["notes"] as? [String] ?? []).contains { $0.contains("no `stance_index:`") })
         let markdown = try String(contentsOf: directory.url.appendingPathComponent("reports/report.md"), encoding: .utf8)
         #expect(markdown.contains("## Epistemic framing"))
         #expect(markdown.contains("## Labels"))
-        #expect(markdown.contains("| `loud` | loaded language | en | 2 of 4 articles (left out: 1 in ru, 1 of unknown language; the lexicon covers en) |"))
+        #expect(markdown.contains("| `loud` | loaded language | en | 2 of 4 articles (left out: 1 in es, 1 in ru; the lexicon covers en) |"))
         #expect(markdown.contains("`places` declares no `stance_index:`"))
     }
 

@@ -55,7 +55,8 @@ import Testing
             configuration += "  - path: crawl/\(entry.outlet).warc\n    outlet: \(name)\n"
             if filter { configuration += "    filter: {lexicons: [karabakh-terminology]}\n" }
         }
-        configuration += "lexicons: [lexicons/karabakh.yaml, lexicons/loaded-language.en.yaml]\n"
+        // The lexicons of the bundled pipeline.yaml, so that the figures can be compared with its run's.
+        configuration += "lexicons: [lexicons/karabakh.yaml, lexicons/loaded-language.en.yaml, lexicons/epistemic-framing.en.yaml, lexicons/labels.en.yaml]\n"
         try directory.write("pipeline.yaml", configuration)
         return directory
     }

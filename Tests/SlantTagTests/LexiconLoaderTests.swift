@@ -89,7 +89,7 @@ import Testing
 
     @Test func refusesUnknownKeysAndMissingFields() {
         #expect(errors("lexicon: x\nkind: terminology\nversion: 1\nstances: {a: A}\nfamilies:\n  - id: f\n    terms:\n      - trem: X\n        stance: a\n") == [
-            "lex.yaml:8:9: error: unknown key `trem` in a term (did you mean `term`?); expected one of: term, stance, variants, source, note, not_before, not_after",
+            "lex.yaml:8:9: error: unknown key `trem` in a term (did you mean `term`?); expected one of: term, stance, variants, source, note, not_before, not_after, context",
             "lex.yaml:8:9: error: a term of family `f` needs `term:`",
         ])
         #expect(errors("kind: loaded\nversion: 1\ncategories: []\n") == ["lex.yaml:1:1: error: missing `lexicon:`"])
@@ -121,7 +121,7 @@ import Testing
             "lex.yaml:16:15: error: `Bloodshed` is already an entry or variant (in `bloodshed` of category `violence`); it would be counted twice",
         ])
         #expect(errors(yaml.replacingOccurrences(of: "weight: 2", with: "weight: -1")) == [
-            "lex.yaml:11:17: error: `weight` must be a positive number; found the scalar `-1`",
+            "lex.yaml:11:17: error: `weight` must be a number greater than 0 and at most 100; found the scalar `-1`",
         ])
     }
 

@@ -1,0 +1,81 @@
+/// Takes the site's name off a page title: `Headline | Site`, `Headline - Site.de`, `Site: Headline`.
+///
+/// A general rule, nothing keyed to a site: the title is split at a separator (` | `, ` - `, ` – `,
+/// ` — `, ` :: `, ` » `, ` · `, ` / `) and a first or last segment is cut when it names the site, as
+/// the page's site name or its domain give it (case, spaces and punctuation aside; `St.Galler
+/// Tagblatt` is named by `tagblatt.ch`). A title that is the page's headline plus a segment
+/// (`Headline - Section`) becomes the headline.
+enum TitleCleaner {
+    static let separators = [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", " • "]
+
+    /// The title without the site's name; nil when nothing is left.
+    /// - Parameters:
+    ///   - siteNames: the site's names (`og:site_name`, the publisher, the domain's labels and host).
+    ///   - heading: the page's headline (`<h1>`), if any.
+    ///   - cutShortTail: also cut a last segment less than half as long as the rest (for `<title>`,
+    ///     which often ends with a section or a slogan).
+    static func clean(_ title: String, siteNames: [String], heading: String?, cutShortTail: Bool = false) -> String? {
+        var title = TextNormalizer.collapsedWhitespace(title)
+        // A title that is the page's headline is the headline, even when it names the site.
+        if let heading, folded(title) == folded(heading) { return title.isEmpty ? nil : title }
+        if let heading, !heading.isEmpty, title != heading {
+            for separator in separators {
+                if title.hasPrefix(heading + separator) || title.hasSuffix(separator + heading) { return heading }
+            }
+        }
+        let names = siteNames.map(folded).filter { $0.count >= 3 }
+        var cuts = 0
+        cutting: while cuts < 3 {
+            for separator in separators {
+                if let range = title.range(of: separator, options: .backwards) {
+                    let tail = String(title[range.upperBound...])
+                    let head = String(title[..<range.lowerBound])
+                    if !head.isEmpty, isSiteName(tail, names) {
+                        title = head
+                        cuts += 1
+                        continue cutting
+                    }
+                }
+                if let range = title.range(of: separator) {
+                    let head = String(title[..<range.lowerBound])
+                    let rest = String(title[range.upperBound...])
+                    if !rest.isEmpty, isSiteName(head, names) {
+                        title = rest
+                        cuts += 1
+                        continue cutting
+                    }
+                }
+            }
+            break
+        }
+        if cutShortTail, cuts == 0 {
+            for separator in separators {
+                guard let range = title.range(of: separator, options: .backwards) else { continue }
+                if title[range.upperBound...].count * 2 < title[..<range.lowerBound].count {
+                    title = String(title[..<range.lowerBound])
+                }
+                break
+            }
+        }
+        title = title.trimmingWhitespaceAndNewlines()
+        return title.isEmpty ? nil : title
+    }
+
+    /// Whether a title segment is the site's name: short, and equal to (or containing, or contained
+    /// in) one of the names once case, spaces and punctuation are folded away.
+    private static func isSiteName(_ segment: String, _ names: [String]) -> Bool {
+        guard segment.count <= 60 else { return false }
+        let folded = folded(segment)
+        guard folded.count >= 3 else { return false }
+        return names.contains { name in
+            folded == name || (name.count >= 4 && folded.contains(name)) || (folded.count >= 4 && name.contains(folded))
+        }
+    }
+
+    /// Lower case, letters and digits only.
+    static func folded(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter {
+            $0.properties.isAlphabetic || ($0.value >= 48 && $0.value <= 57)
+        }))
+    }
+}
