@@ -28,6 +28,8 @@ public struct PipelineDefinition: Sendable {
     public let cleanKey: String
     /// The key of measures: ingest, clean, segment, tag, measure.
     public let analysisKey: String
+    /// Each source's compiled `filter:`.
+    public let filters: SourceFilters
 
     /// Stored keys are the first 32 hex digits of the chained digest.
     static let storedKeyLength = 32
@@ -47,11 +49,20 @@ public struct PipelineDefinition: Sendable {
         let measured = measure.cacheKey(after: tag.cacheKey(after: segment.cacheKey(after: cleaned)))
         cleanKey = cleaned.prefix(Self.storedKeyLength)
         analysisKey = measured.prefix(Self.storedKeyLength)
+        filters = SourceFilters(configuration: configuration, lexicons: lexicons)
     }
 
     /// The definition of a configuration file's pipeline, with the lexicons it names.
+    /// A source's `filter:` that names a lexicon the configuration does not load is refused here.
     public static func load(_ configuration: PipelineConfiguration) throws(LexiconFiles.Failure) -> PipelineDefinition {
-        PipelineDefinition(configuration: configuration, lexicons: try LexiconFiles.load(for: configuration))
+        let definition = PipelineDefinition(configuration: configuration, lexicons: try LexiconFiles.load(for: configuration))
+        if !definition.filters.problems.isEmpty { throw LexiconFiles.Failure(messages: definition.filters.problems) }
+        return definition
+    }
+
+    /// The WARC ingest of a file found by the configuration's sources: its source's filter applies.
+    public func archiveIngest(for file: DiscoveredFile?) -> WARCIngest {
+        WARCIngest(maxDocumentBytes: ingest.maxDocumentBytes, filter: file.flatMap { filters.filter(for: $0) })
     }
 
     /// Ingest and clean, as every command that reads documents runs them.
