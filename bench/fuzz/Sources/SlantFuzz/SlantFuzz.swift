@@ -103,3 +103,21 @@ func check(span start: Int, _ end: Int, in text: String, what: String, nonEmpty:
 func fail(_ message: String) -> Never {
     fatalError("SlantFuzz: \(message)")
 }
+
+/// libFuzzer's driver (linked by `-sanitize=fuzzer`): parses libFuzzer's options and calls the
+/// given function with each input.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ testOneInput: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+/// The program's entry point. SwiftPM links an executable target with `main` defined as
+/// `<target>_main`, so libFuzzer's own `main` is not used: this one starts libFuzzer's driver.
+@_cdecl("SlantFuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
+}
