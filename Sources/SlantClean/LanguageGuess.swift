@@ -150,12 +150,14 @@ enum LanguageGuess {
             }
             letters += 1
             wordScalars += 1
+            // Only a word that could be a function word is spelled out.
+            let spelled = wordScalars <= longestProfileWord
             if value < 0x80 {
-                word.append(UInt8(truncatingIfNeeded: value) | 0x20)
+                if spelled { word.append(UInt8(truncatingIfNeeded: value) | 0x20) }
                 scripts[Script.latin.rawValue] += 1
                 continue
             }
-            if wordScalars <= longestProfileWord { UTF8.encode(scalar) { word.append($0) } }
+            if spelled { UTF8.encode(scalar) { word.append($0) } }
             wordIsASCII = false
             if let script = script(of: scalar) { scripts[script.rawValue] += 1 }
             switch value {
