@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -56,10 +57,17 @@ let package = Package(
                 "SlantMeasure", "SlantReport", "SlantStore", "SlantValidate", "SlantOrigin",
             ]
         ),
+        // PostgreSQL as the shared store and work queue of `slant worker` (the only target that depends on NIO).
+        .target(
+            name: "SlantPostgres",
+            dependencies: [
+                "SlantCore", "SlantStore", "SlantPipeline", .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .executableTarget(
             name: "slant",
             dependencies: [
-                "SlantPipeline", "SlantCore", "SlantTag", "SlantReport", "SlantValidate", "SlantOrigin",
+                "SlantPipeline", "SlantCore", "SlantTag", "SlantReport", "SlantValidate", "SlantOrigin", "SlantPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +83,7 @@ let package = Package(
         .testTarget(name: "SlantValidateTests", dependencies: ["SlantValidate", "SlantMeasure", "SlantCore"]),
         .testTarget(name: "SlantOriginTests", dependencies: ["SlantOrigin", "SlantText", "SlantMeasure", "SlantCore"]),
         .testTarget(name: "SlantReportTests", dependencies: ["SlantReport", "SlantMeasure", "SlantCore"]),
+        .testTarget(name: "SlantPostgresTests", dependencies: ["SlantPostgres", "SlantPipeline", "SlantCore"]),
         .testTarget(
             name: "SlantPipelineTests",
             dependencies: ["SlantPipeline", "SlantStore", .product(name: "GRDB", package: "GRDB.swift")]

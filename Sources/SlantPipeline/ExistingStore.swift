@@ -16,7 +16,7 @@ enum ExistingStore {
     }
 
     static func open(_ configuration: PipelineConfiguration) throws -> SlantStore {
-        let path = configuration.resolve(configuration.store)
+        let path = configuration.localStorePath
         guard FileManager.default.fileExists(atPath: path) else { throw Missing(path: path) }
         return try SlantStore(path: path)
     }

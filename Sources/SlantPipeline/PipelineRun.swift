@@ -117,11 +117,17 @@ public final class PipelineRun: @unchecked Sendable {
 
     public func run() throws -> RunSummary {
         let started = Self.now()
+        if let url = configuration.sharedStoreURL { throw SharedStoreRun(url: url) }
         try ReportWriter(directory: configuration.resolve(configuration.reports)).checkDirectory()
         let store = try SlantStore(path: configuration.resolve(configuration.store), rebuild: options.rebuild)
         try warnAboutLexiconVersions(store)
         let run = try store.beginRun(at: started)
-        let loop = try processFiles(store: store, run: run)
+        return try publish(try processFiles(store: store, run: run), store: store, run: run)
+    }
+
+    /// The rest of a run once its files are processed: duplicates counted once, the report written
+    /// and the run recorded (also the end of a report made from a shared store's units).
+    func publish(_ loop: LoopResult, store: SlantStore, run: Int64) throws -> RunSummary {
         var summary = loop.summary
         // The loop's parsing freed much more than it keeps; hand those pages back before reporting.
         MemoryTrim.release()

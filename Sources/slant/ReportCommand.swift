@@ -1,5 +1,6 @@
 import ArgumentParser
 import SlantPipeline
+import SlantPostgres
 
 /// `slant report`: re-render the reports from the store.
 struct ReportCommand: ParsableCommand {
@@ -24,6 +25,13 @@ struct ReportCommand: ParsableCommand {
         }
         do {
             let definition = try PipelineDefinition.load(try ConfigurationLoader.load(project.config, checkingSources: false))
+            if definition.configuration.sharedStoreURL != nil {
+                // A PostgreSQL store: the reports of the units the workers analysed (README, "PostgreSQL").
+                let summary = try Blocking.run { try await SharedReport.run(definition) }
+                output.line(summary.line)
+                output.line("reports in \(summary.reportDirectory)/")
+                return
+            }
             let outcome = try ReportRegeneration.run(definition)
             for warning in outcome.warnings { errors.line(warning) }
             output.line("\(outcome.articles) articles · reports in \(outcome.directory)/")

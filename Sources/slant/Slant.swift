@@ -14,6 +14,7 @@ struct Slant: ParsableCommand {
         subcommands: [
             InitCommand.self, RunCommand.self, WatchCommand.self, ExtractCommand.self, AnalyzeCommand.self,
             ReportCommand.self, CiteCommand.self, KWICCommand.self, LexiconCommand.self, ScanCommand.self, ValidateCommand.self,
+            QueueCommand.self, WorkerCommand.self,
         ]
     )
 
