@@ -36,6 +36,7 @@ let package = Package(
         .target(name: "SlantClean", dependencies: ["SlantCore", "CLibXML2"]),
         .target(name: "SlantText", dependencies: ["SlantCore"]),
         .target(name: "SlantTag", dependencies: ["SlantCore", "SlantText"]),
+        .target(name: "SlantModel", dependencies: ["SlantCore", "SlantText"]),
         .target(name: "SlantMeasure", dependencies: ["SlantCore"]),
         .target(name: "SlantReport", dependencies: ["SlantCore", "SlantMeasure"]),
         .target(
@@ -46,13 +47,13 @@ let package = Package(
             name: "SlantPipeline",
             dependencies: [
                 "SlantCore", "SlantIngest", "SlantClean", "SlantText", "SlantTag",
-                "SlantMeasure", "SlantReport", "SlantStore",
+                "SlantMeasure", "SlantModel", "SlantReport", "SlantStore",
             ]
         ),
         .executableTarget(
             name: "slant",
             dependencies: [
-                "SlantPipeline", "SlantCore", "SlantTag", "SlantReport",
+                "SlantPipeline", "SlantCore", "SlantTag", "SlantReport", "SlantModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +61,7 @@ let package = Package(
         .testTarget(name: "SlantCleanTests", dependencies: ["SlantClean", "SlantIngest"]),
         .testTarget(name: "SlantTextTests", dependencies: ["SlantText"]),
         .testTarget(name: "SlantMeasureTests", dependencies: ["SlantMeasure", "SlantCore"]),
+        .testTarget(name: "SlantModelTests", dependencies: ["SlantModel", "SlantCore"]),
         .testTarget(name: "SlantTagTests", dependencies: ["SlantTag", "SlantText", "SlantCore"]),
         .testTarget(name: "SlantIngestTests", dependencies: ["SlantIngest", "SlantCore"]),
         .testTarget(name: "SlantReportTests", dependencies: ["SlantReport", "SlantMeasure", "SlantCore"]),

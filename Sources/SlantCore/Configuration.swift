@@ -118,6 +118,8 @@ public struct PipelineConfiguration: Sendable, Hashable {
     public var baseDirectory: String
     public var sources: [SourceSpecification]
     public var lexicons: [ConfiguredPath]
+    /// Sentence-model files (`slant model train`), each an extra measure.
+    public var models: [ConfiguredPath] = []
     /// The SQLite store.
     public var store: String
     /// The directory reports are written to.
@@ -203,7 +205,7 @@ private struct ConfigurationReader {
     var yaml: YAMLReader
     var errors: [ConfigurationError] { yaml.errors }
 
-    static let topLevelKeys = ["sources", "lexicons", "store", "reports", "limits", "statistics", "report"]
+    static let topLevelKeys = ["sources", "lexicons", "models", "store", "reports", "limits", "statistics", "report"]
     static let sourceKeys = ["path", "outlet", "format", "exclude"]
     static let limitKeys = ["max_document_bytes", "min_article_words", "max_sentence_tokens"]
     static let statisticsKeys = ["resamples", "min_articles", "min_occurrences", "evidence_per_statistic", "keyness"]
@@ -222,6 +224,10 @@ private struct ConfigurationReader {
                 configuration.sources = readSources(value)
             case "lexicons":
                 configuration.lexicons = yaml.stringList(value, "`lexicons`").map {
+                    ConfiguredPath(path: $0.0, location: yaml.location($0.1))
+                }
+            case "models":
+                configuration.models = yaml.stringList(value, "`models`").map {
                     ConfiguredPath(path: $0.0, location: yaml.location($0.1))
                 }
             case "store":
