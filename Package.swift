@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "SlantCleanTests", dependencies: ["SlantClean", "SlantIngest"]),
         .testTarget(name: "SlantTextTests", dependencies: ["SlantText"]),
         .testTarget(name: "SlantMeasureTests", dependencies: ["SlantMeasure", "SlantCore"]),
-        .testTarget(name: "SlantModelTests", dependencies: ["SlantModel", "SlantCore"]),
+        .testTarget(name: "SlantModelTests", dependencies: ["SlantModel", "SlantText", "SlantCore"]),
         .testTarget(name: "SlantTagTests", dependencies: ["SlantTag", "SlantText", "SlantCore"]),
         .testTarget(name: "SlantIngestTests", dependencies: ["SlantIngest", "SlantCore"]),
         .testTarget(name: "SlantReportTests", dependencies: ["SlantReport", "SlantMeasure", "SlantCore"]),

@@ -45,6 +45,8 @@ public struct Statistic: Sendable, Hashable, Codable {
         case contrast
         /// A word an outlet uses more than the rest of the corpus (Dunning G²).
         case keyness
+        /// The share of a voice's sentences a sentence model predicts loaded.
+        case modelRate = "model-rate"
 
         /// A rate of weighted hits per 1,000 tokens (of a whole loaded-kind lexicon).
         public var isLexiconRate: Bool { self == .loadedRate || self == .epistemicRate || self == .labelRate }

@@ -273,6 +273,9 @@ struct StatisticsComputer {
             for lexicon in facts.lexicons {
                 statistics += timeSeries(outlet, index, lexicon)
             }
+            for model in facts.models {
+                statistics += modelRates(outlet, index, model)
+            }
             // The resamples of one outlet are not needed for the next.
             plans.removeAll()
             lastDenominators = nil
@@ -752,5 +755,39 @@ struct StatisticsComputer {
             }
         }
         return selection
+    }
+}
+
+// MARK: - Sentence models
+
+extension StatisticsComputer {
+    /// `model-rate/<model>/<outlet>/<voice>`: the share of an outlet's sentences in a voice that the
+    /// model predicts loaded, over the articles the model covers, with the article-level bootstrap
+    /// interval of the other rates (articles resampled with the outlet's seed).
+    mutating func modelRates(_ outlet: String, _ index: OutletIndex, _ model: SentenceModelFacts) -> [Statistic] {
+        let positions = index.articles.indices.filter { model.covers(language: index.articles[$0].language) }
+        guard !positions.isEmpty else { return [] }
+        let (first, last) = index.dates(positions)
+        let outletSlug = outletSlugs.slug(outlet)
+        var statistics: [Statistic] = []
+        for voice in VoiceKey.reported {
+            var loaded: [Double] = []
+            var sentences: [Double] = []
+            for position in positions {
+                let counts = index.articles[position].modelCounts.filter { $0.model == model.id && $0.voice == voice }
+                loaded.append(Double(counts.reduce(0) { $0 + $1.loaded }))
+                sentences.append(Double(counts.reduce(0) { $0 + $1.sentences }))
+            }
+            let result = ratio(outlet: outlet, numerators: loaded, denominators: sentences, scale: 1, minimumTotal: 0, key: nil)
+            guard result.value != nil else { continue }
+            statistics.append(
+                Statistic(
+                    id: "\(Statistic.Kind.modelRate.rawValue)/\(Slug.make(model.id))/\(outletSlug)/\(voice)", kind: .modelRate,
+                    lexicon: model.id, label: "Sentences predicted loaded by model \(model.id) in \(voiceLabel(voice))",
+                    outlet: outlet, voice: voice, value: result.value, unit: "share", interval: result.interval,
+                    articles: result.articles, occurrences: loaded.reduce(0, +), total: sentences.reduce(0, +),
+                    sufficient: result.sufficient, note: result.note, firstDate: first, lastDate: last))
+        }
+        return statistics
     }
 }

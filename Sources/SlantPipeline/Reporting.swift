@@ -50,7 +50,7 @@ struct ReportInputs {
         let outletWords = try keynessWords(members, store: store)
         let tables = try definition.aggregate.process(
             AggregateStage.Input(
-                measures: corpus.measures, excluded: excluded, facts: LexiconFacts(definition.lexicons),
+                measures: corpus.measures, excluded: excluded, facts: definition.facts,
                 outletWords: outletWords, evidence: evidenceClasses,
                 stopwords: try StopListFiles.load(for: definition.configuration)))
         // The aggregate's resampling tables are freed; their pages go back before the reports are built.

@@ -105,6 +105,8 @@ public enum Citation {
         case .contrast:
             if let p = Figures.pValue(statistic.pValue) { details.append("permutation p \(p)") }
             if let q = Figures.pValue(statistic.qValue) { details.append("BH-adjusted q \(q)") }
+        case .modelRate:
+            details.append("\(Figures.count(statistic.occurrences)) of \(Figures.count(statistic.total)) sentences predicted loaded")
         case .keyness:
             details.append("\(Figures.count(statistic.occurrences)) occurrences in \(Figures.count(statistic.total)) tokens")
             if let logRatio = statistic.logRatio { details.append(String(format: "log ratio %.2f", logRatio)) }

@@ -119,6 +119,20 @@ struct MarkdownReport {
             }
         }
 
+        if !tables.facts.models.isEmpty {
+            lines += ["## Sentence models", "", "\(Escaping.markdownCell(MarkdownReport.modelMeaning))", ""]
+            for model in tables.facts.models {
+                lines += ["### \(Escaping.markdownCell(model.id))", "", "\(Escaping.markdownCell(model.summary)). Covers \(Escaping.markdownCell(index.modelCoverage(model))).", ""]
+                lines += ["| outlet | own voice | quoted | reported | reader comments | sentences (own voice) |", "|---|---:|---:|---:|---:|---:|"]
+                for outlet in index.outlets {
+                    let cells = VoiceKey.reported.map { index.modelRate(model.id, outlet, $0).map { Self.figure($0) } ?? "—" }
+                    let own = index.modelRate(model.id, outlet, .authorial)
+                    lines.append("| \(Escaping.markdownCell(outlet)) | " + cells.joined(separator: " | ") + " | \(Figures.count(own?.occurrences ?? 0)) of \(Figures.count(own?.total ?? 0)) |")
+                }
+                lines.append("")
+            }
+        }
+
         lines += ["## Differences between outlets", ""]
         if index.contrasts.isEmpty {
             lines.append(tables.outlets.count < 2 ? "There is only one outlet." : "No measure has figures for two outlets.")
@@ -198,6 +212,9 @@ struct MarkdownReport {
         lines.append("- Configuration: \(Escaping.markdownCode(provenance.configurationFile)) (digest `\(provenance.configurationDigest.hex)`)")
         lines.append("- Corpus digest: `\(tables.corpusDigest.hex)`")
         if provenance.lexicons.isEmpty { lines.append("- Lexicons: none configured") }
+        for model in tables.facts.models {
+            lines.append("- Sentence model \(Escaping.markdownCell(model.id)), \(Escaping.markdownCode(model.path)): `\(model.digest.hex)`")
+        }
         for lexicon in provenance.lexicons {
             lines.append("- Lexicon \(Escaping.markdownCell(lexicon.id)) v\(lexicon.version), \(Escaping.markdownCode(lexicon.path)): `\(lexicon.digest.hex)`")
         }
@@ -225,6 +242,9 @@ struct MarkdownReport {
     }
 
     /// Why a measure kind has no figure, when no lexicon of that kind is configured.
+    /// What a sentence model's figure means, for both renderers.
+    static let modelMeaning = "Each configured sentence model (`models:`, trained with `slant model train` on sentences coders labelled) reads every sentence of the articles in its languages: the figure is the share of a voice's sentences it predicts loaded, over the outlet's articles, with a 95% bootstrap interval over articles. A sentence's words in one voice are that voice's sentence; words in scare quotes are left out of the outlet's own. A separate measure, never added to the lexicons' rates; the model's cross-validated precision and recall say how far to trust it."
+
     static func absence(_ index: ReportIndex, _ measure: MeasureKind) -> String? {
         guard index.lexicons(measure).isEmpty else { return nil }
         let what = measure == .terminology ? "terminology" : measure.rawValue
