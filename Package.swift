@@ -38,25 +38,28 @@ let package = Package(
         .target(name: "SlantTag", dependencies: ["SlantCore", "SlantText"]),
         .target(name: "SlantModel", dependencies: ["SlantCore", "SlantText"]),
         .target(name: "SlantMeasure", dependencies: ["SlantCore"]),
-        .target(name: "SlantReport", dependencies: ["SlantCore", "SlantMeasure"]),
+        .target(name: "SlantValidate", dependencies: ["SlantCore", "SlantMeasure"]),
+        .target(name: "SlantOrigin", dependencies: ["SlantCore", "SlantMeasure"]),
+        .target(name: "SlantReport", dependencies: ["SlantCore", "SlantMeasure", "SlantValidate", "SlantOrigin"]),
         .target(
             name: "SlantStore",
-            dependencies: ["SlantCore", "SlantMeasure", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["SlantCore", "SlantMeasure", "SlantValidate", "SlantOrigin", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "SlantPipeline",
             dependencies: [
                 "SlantCore", "SlantIngest", "SlantClean", "SlantText", "SlantTag",
-                "SlantMeasure", "SlantModel", "SlantReport", "SlantStore",
+                "SlantMeasure", "SlantModel", "SlantReport", "SlantStore", "SlantValidate", "SlantOrigin",
             ]
         ),
         .executableTarget(
             name: "slant",
             dependencies: [
-                "SlantPipeline", "SlantCore", "SlantTag", "SlantReport", "SlantModel",
+                "SlantPipeline", "SlantCore", "SlantTag", "SlantReport", "SlantModel", "SlantValidate", "SlantOrigin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "origin-bench", dependencies: ["SlantOrigin", "SlantText", "SlantMeasure", "SlantCore"], path: "bench/origin"),
         .testTarget(name: "SlantCoreTests", dependencies: ["SlantCore"]),
         .testTarget(name: "SlantCleanTests", dependencies: ["SlantClean", "SlantIngest"]),
         .testTarget(name: "SlantTextTests", dependencies: ["SlantText"]),
@@ -64,6 +67,8 @@ let package = Package(
         .testTarget(name: "SlantModelTests", dependencies: ["SlantModel", "SlantText", "SlantCore"]),
         .testTarget(name: "SlantTagTests", dependencies: ["SlantTag", "SlantText", "SlantCore"]),
         .testTarget(name: "SlantIngestTests", dependencies: ["SlantIngest", "SlantCore"]),
+        .testTarget(name: "SlantValidateTests", dependencies: ["SlantValidate", "SlantMeasure", "SlantCore"]),
+        .testTarget(name: "SlantOriginTests", dependencies: ["SlantOrigin", "SlantText", "SlantMeasure", "SlantCore"]),
         .testTarget(name: "SlantReportTests", dependencies: ["SlantReport", "SlantMeasure", "SlantCore"]),
         .testTarget(
             name: "SlantPipelineTests",

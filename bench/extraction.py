@@ -15,7 +15,11 @@ Then, on the 487 varied pages of ../shared/benchmarks/extraction-chunks-dev
 and trafilatura 2.0.0 (with its default settings) in the same run by pooled
 chunk precision, recall and F1, one core.
 
-usage: bench/extraction.py [--runs N] [--skip-trafilatura] [--skip-chunks]
+With --baseline BIN, another slant binary (an earlier build) is timed and scored
+in the same interleaved runs, so a change's effect on speed is a ratio measured
+in one run.
+
+usage: bench/extraction.py [--runs N] [--skip-trafilatura] [--skip-chunks] [--baseline BIN]
 """
 import argparse, gzip, json, os, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -75,6 +79,7 @@ def main():
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--skip-trafilatura", action="store_true")
     parser.add_argument("--skip-chunks", action="store_true")
+    parser.add_argument("--baseline", help="another slant binary to time and score in the same runs")
     args = parser.parse_args()
     os.makedirs(WORK, exist_ok=True)
     binary, parse_only = build()
@@ -82,23 +87,29 @@ def main():
         paths = pages(directory)
         n = len(paths)
         python = None if args.skip_trafilatura else trafilatura_python()
-        parse_times, slant_times, trafilatura_times = [], [], []
-        slant_output = b""
+        parse_times, slant_times, trafilatura_times, baseline_times = [], [], [], []
+        slant_output = baseline_output = b""
         trafilatura_out = os.path.join(WORK, "trafilatura.json")
         for _ in range(args.runs):
             parse_times.append(float(run(PIN + [parse_only] + paths, capture_output=True).stdout))
             elapsed, slant_output = time_process(PIN + [binary, "extract", "--json", "--jobs", "1"] + paths)
             slant_times.append(elapsed)
+            if args.baseline:
+                elapsed, baseline_output = time_process(PIN + [args.baseline, "extract", "--json", "--jobs", "1"] + paths)
+                baseline_times.append(elapsed)
             if python:
                 trafilatura_times.append(float(run(PIN + [python, os.path.join(ROOT, "bench", "trafilatura_extract.py"), trafilatura_out] + paths, capture_output=True).stdout))
-        predictions = {}
-        for line in slant_output.decode("utf-8").splitlines():
-            record = json.loads(line)
-            key = os.path.basename(record["source"])[: -len(".html")]
-            predictions[key] = {"articleBody": record.get("text") or ""}
-        slant_score = score(predictions)
+        def predictions(output):
+            found = {}
+            for line in output.decode("utf-8").splitlines():
+                record = json.loads(line)
+                key = os.path.basename(record["source"])[: -len(".html")]
+                found[key] = {"articleBody": record.get("text") or ""}
+            return found
         rows = [("libxml2 parse only (floor)", parse_times, None),
-                ("slant extract", slant_times, slant_score)]
+                ("slant extract", slant_times, score(predictions(slant_output)))]
+        if args.baseline:
+            rows.append(("slant extract (baseline)", baseline_times, score(predictions(baseline_output))))
         if python:
             rows.append(("trafilatura 2.0.0", trafilatura_times, score(json.load(open(trafilatura_out, encoding="utf-8")))))
         print(f"{n} pages of extraction-dev, one core, {args.runs} interleaved runs (median; best in brackets)")
@@ -112,6 +123,9 @@ def main():
         def ratio(a, b, pick):
             return pick(b) / pick(a)
         print(f"slant / libxml2 parse: {ratio(slant_times, parse_times, statistics.median):.2f} [{ratio(slant_times, parse_times, min):.2f}]")
+        if args.baseline:
+            print(f"baseline / libxml2 parse: {ratio(baseline_times, parse_times, statistics.median):.2f} [{ratio(baseline_times, parse_times, min):.2f}]")
+            print(f"slant / baseline: {ratio(slant_times, baseline_times, statistics.median):.2f} [{ratio(slant_times, baseline_times, min):.2f}] (above 1: faster)")
         if python:
             print(f"slant / trafilatura:   {ratio(slant_times, trafilatura_times, statistics.median):.1f}x [{ratio(slant_times, trafilatura_times, min):.1f}x]")
         if not args.skip_chunks and os.path.exists(CHUNKS):
@@ -121,6 +135,10 @@ def main():
             print()
             print("487 pages of extraction-chunks-dev, one core, one run (../shared/tools/chunk_eval.py):")
             print(run(command, capture_output=True).stdout.rstrip())
+            if args.baseline:
+                baseline = PIN + [sys.executable, CHUNK_SCORER, "run", os.path.join(CHUNKS, "chunks.json"),
+                                  os.path.join(CHUNKS, "html"), "--slant", args.baseline]
+                print("baseline " + run(baseline, capture_output=True).stdout.rstrip())
         load = open("/proc/loadavg").read().split()[:3] if os.path.exists("/proc/loadavg") else []
         if load:
             print(f"load average during the run: {' '.join(load)} (the machine is shared: compare ratios, not absolute rates)")

@@ -1,32 +1,49 @@
+import Glibc
 import SlantCore
 
 /// The clean stage: a raw page (or text file) in, an ``Article`` out.
 ///
 /// HTML goes through libxml2's parser (recovery on, network off, no entity
-/// substitution) after its encoding has been decided; then main-content
-/// detection picks the article, reader comments are collected apart from it,
-/// and metadata is read from meta tags, JSON-LD, `<time>` and the URL.
+/// substitution) after its encoding has been decided and its markup checked
+/// against the complexity budget; then main-content detection picks the
+/// article, reader comments are collected apart from it, and metadata is read
+/// from meta tags, JSON-LD, `<time>` and the URL. Plain text is read by
+/// ``PlainText``: paragraphs whether blank-line separated or hard-wrapped, the
+/// headline, reader comments apart. Every metadata field is held to a length.
 public struct CleanStage: Stage {
     public typealias Input = RawDocument
     public typealias Output = Article
 
     public static let name = "clean"
-    public static let version = 2
+    /// 3: plain text read with a line-wrap detector, its headline out of the body, reader comments
+    /// apart; NUL bytes removed, not read as the end of the page; metadata capped; complexity budget.
+    public static let version = 3
 
     /// A page whose article has fewer words than this is refused as "no article" (plain text is taken as it is).
     public var minimumWords: Int
+    /// Every metadata field is cut to this many characters (`limits.max_metadata_chars`).
+    public var maxMetadataCharacters: Int
+    /// The most markup a page may hold before it is refused as `too-complex`, unparsed.
+    var budget: ComplexityBudget
 
     public init(minimumWords: Int = CleanSettings().minimumArticleWords) {
-        self.minimumWords = minimumWords
+        self.init(settings: CleanSettings(minimumArticleWords: minimumWords))
     }
 
-    /// The stage with the configuration's `limits.min_article_words`.
+    /// The stage with the configuration's `limits` (`min_article_words`, `max_metadata_chars`,
+    /// `max_elements`, `max_attributes_per_element`, `max_attributes`).
     public init(settings: CleanSettings) {
-        self.init(minimumWords: settings.minimumArticleWords)
+        minimumWords = settings.minimumArticleWords
+        maxMetadataCharacters = settings.maxMetadataCharacters
+        budget = ComplexityBudget(settings: settings)
     }
 
     public var configurationDigest: ContentDigest {
-        ContentDigest(ofParts: ["minimum-words", String(minimumWords)])
+        ContentDigest(ofParts: [
+            "minimum-words", String(minimumWords), "max-metadata-characters", String(maxMetadataCharacters),
+            "max-elements", String(budget.maxElements), "max-attributes-per-element", String(budget.maxAttributesPerElement),
+            "max-attributes", String(budget.maxAttributes),
+        ])
     }
 
     public func process(_ document: RawDocument) throws(DocumentError) -> Article {
@@ -40,22 +57,26 @@ public struct CleanStage: Stage {
 
     private func cleanHTML(_ document: RawDocument) throws(DocumentError) -> Article {
         let decoded = TextDecoding.decode(document.bytes, isHTML: true)
-        var warnings = decoded.warnings
-        if !Self.hasClosingTags(decoded.utf8) {
+        var warnings = document.warnings + decoded.warnings
+        let markup = Self.removingNULs(decoded.utf8, warnings: &warnings)
+        if let violation = markup.withUnsafeBufferPointer({ budget.violation(in: $0) }) {
+            throw DocumentError(source: document.source, stage: Self.name, reason: .tooComplex(violation))
+        }
+        if !Self.hasClosingTags(markup) {
             warnings.append(
                 DocumentWarning(
                     code: "truncated-markup",
                     message: "the page ends without </body> or </html> and may be truncated; kept what could be read"))
         }
-        let repair = MarkupRepair.repair(decoded.utf8)
-        guard var reading = Self.read(repair.bytes ?? decoded.utf8) else {
+        let repair = MarkupRepair.repair(markup)
+        guard var reading = Self.read(repair.bytes ?? markup) else {
             throw DocumentError(
                 source: document.source, stage: Self.name, reason: .unparseable("libxml2 returned no document"))
         }
         // Pages whose article is written only for readers without scripts (inside `<noscript>`) are
         // read a second time with that content in; only pages where the first reading found little.
         if repair.cutNoscript, reading.words < 100,
-            let again = MarkupRepair.repair(decoded.utf8, keepingNoscriptContent: true).bytes.flatMap(Self.read),
+            let again = MarkupRepair.repair(markup, keepingNoscriptContent: true).bytes.flatMap(Self.read),
             again.words > reading.words
         {
             reading = again
@@ -87,6 +108,7 @@ public struct CleanStage: Stage {
         }
         found.language = Self.checkedLanguage(
             of: body, title: found.title, declared: given.language ?? metadata.language, warnings: &warnings)
+        found = MetadataLimit.capped(found, maxCharacters: maxMetadataCharacters, warnings: &warnings)
         return Article(
             source: document.source, metadata: found, body: body, blocks: blocks, comments: comments, warnings: warnings)
     }
@@ -167,28 +189,52 @@ public struct CleanStage: Stage {
         return false
     }
 
+    /// The bytes without NUL bytes, which libxml2 reads as the end of the page (everything after one —
+    /// the rest of the article, the comments — would vanish without a word). A browser drops them from
+    /// text too. Said in a `nul-bytes` warning; a file with NUL bytes in its first 8 KB is refused as
+    /// binary by ingest before this.
+    static func removingNULs(_ bytes: [UInt8], warnings: inout [DocumentWarning]) -> [UInt8] {
+        let nul = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        guard let first = nul else { return bytes }
+        var kept = [UInt8]()
+        kept.reserveCapacity(bytes.count)
+        kept.append(contentsOf: bytes[..<first])
+        var removed = 0
+        for byte in bytes[first...] {
+            if byte == 0 { removed += 1 } else { kept.append(byte) }
+        }
+        warnings.append(
+            DocumentWarning(
+                code: "nul-bytes",
+                message: "the document holds \(removed.grouped) NUL byte\(removed == 1 ? "" : "s") (the first at byte \(first.grouped)); \(removed == 1 ? "it was" : "they were") removed and the rest of the document read"))
+        return kept
+    }
+
     // MARK: - Plain text
 
     private func cleanText(_ document: RawDocument) throws(DocumentError) -> Article {
         let decoded = TextDecoding.decode(document.bytes, isHTML: false)
-        let text = String(decoding: decoded.utf8, as: UTF8.self)
-        let paragraphs = PlainTextParagraphs.split(text)
-        let (body, blocks) = Article.assemble(paragraphs.map { (.paragraph, $0) })
+        var warnings = document.warnings + decoded.warnings
+        let text = String(decoding: Self.removingNULs(decoded.utf8, warnings: &warnings), as: UTF8.self)
+        var metadata = document.metadata
+        let reading = PlainText.read(text, givenTitle: metadata.title)
+        let (body, blocks) = Article.assemble(reading.paragraphs.map { (.paragraph, $0) })
         // Text handed in as text is the article, however short (a single sentence is a valid input).
         guard Self.wordCount(body) > 0 else {
             throw DocumentError(source: document.source, stage: Self.name, reason: .noArticle("the text holds no words"))
         }
-        var warnings = decoded.warnings
-        var metadata = document.metadata
-        if metadata.title == nil, paragraphs.count > 1, let first = paragraphs.first, PlainTextParagraphs.looksLikeHeadline(first) {
-            metadata.title = first
-        }
+        if metadata.title == nil { metadata.title = reading.headline }
         let date = Self.checkedDate(metadata.published, warnings: &warnings)
         metadata.published = date?.date
         metadata.publishedTimestamp = date?.timestamp
         metadata.language = Self.checkedLanguage(of: body, title: metadata.title, declared: metadata.language, warnings: &warnings)
+        metadata = MetadataLimit.capped(metadata, maxCharacters: maxMetadataCharacters, warnings: &warnings)
         return Article(
-            source: document.source, metadata: metadata, body: body, blocks: blocks, warnings: warnings)
+            source: document.source, metadata: metadata, body: body, blocks: blocks, comments: reading.comments,
+            warnings: warnings)
     }
 
     /// Words separated by white space, and in scripts written without spaces (Chinese, Japanese) one
@@ -208,47 +254,5 @@ public struct CleanStage: Stage {
             }
             return count + ideographs / 2
         }
-    }
-}
-
-/// Paragraphs of a plain-text file.
-enum PlainTextParagraphs {
-    /// Splits text into paragraphs: blank lines always separate; a single line break
-    /// separates too, unless it falls inside a sentence (a hard-wrapped line: no end
-    /// punctuation before it and a lower-case letter after it).
-    static func split(_ text: String) -> [String] {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-        var paragraphs: [String] = []
-        var current = ""
-        for rawLine in lines {
-            let line = TextNormalizer.collapsedWhitespace(String(rawLine))
-            if line.isEmpty {
-                if !current.isEmpty { paragraphs.append(current) }
-                current = ""
-                continue
-            }
-            if current.isEmpty {
-                current = line
-            } else if isHardWrap(after: current, before: line) {
-                current += " " + line
-            } else {
-                paragraphs.append(current)
-                current = line
-            }
-        }
-        if !current.isEmpty { paragraphs.append(current) }
-        return paragraphs
-    }
-
-    private static func isHardWrap(after previous: String, before next: String) -> Bool {
-        guard let last = previous.unicodeScalars.last, let first = next.unicodeScalars.first else { return false }
-        let endsSentence = ".!?:;\"”’'…)]".unicodeScalars.contains(last)
-        return !endsSentence && first.properties.isLowercase
-    }
-
-    /// A short first line without end punctuation reads as a headline.
-    static func looksLikeHeadline(_ line: String) -> Bool {
-        guard line.count <= 200, let last = line.unicodeScalars.last else { return false }
-        return !".!?:;,".unicodeScalars.contains(last)
     }
 }

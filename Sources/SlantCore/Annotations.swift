@@ -1,20 +1,39 @@
-/// An article with its body and each reader comment segmented into sentences and tokens.
+/// An article with its body, its headline and standfirst, and each reader comment segmented into
+/// sentences and tokens.
 public struct SegmentedArticle: Sendable {
     public var article: Article
     public var body: TextLayer
     /// One layer per comment, in the order of `article.comments`.
     public var comments: [TextLayer]
+    /// The headline (`article.metadata.title`) as a text of its own; nil when the article has none,
+    /// or when its body already begins with it (never analysed twice).
+    public var headline: TextLayer?
+    /// The standfirst (`article.metadata.standfirst`), likewise.
+    public var standfirst: TextLayer?
 
-    public init(article: Article, body: TextLayer, comments: [TextLayer]) {
+    public init(
+        article: Article, body: TextLayer, comments: [TextLayer], headline: TextLayer? = nil, standfirst: TextLayer? = nil
+    ) {
         self.article = article
         self.body = body
         self.comments = comments
+        self.headline = headline
+        self.standfirst = standfirst
+    }
+
+    /// The layer of a headline part, when the article has it.
+    public func layer(_ part: HeadlinePart) -> TextLayer? {
+        switch part {
+        case .headline: headline
+        case .standfirst: standfirst
+        }
     }
 }
 
 /// Where a match was found and in whose voice.
 public struct MatchContext: Sendable, Hashable, Codable {
-    /// UTF-8 offset of the match in its text (the body, or the comment given by `comment`).
+    /// UTF-8 offset of the match in its text (the body, the comment given by `comment`, or the
+    /// headline or standfirst given by `headlinePart`).
     public var start: Int
     public var end: Int
     /// Index of the sentence in that text.
@@ -33,10 +52,12 @@ public struct MatchContext: Sendable, Hashable, Codable {
     /// The distancing qualifier as written ("self-proclaimed", "what Armenians call"), when one
     /// made the match `distanced`; nil for scare quotes and for matches that are not distanced.
     public var qualifier: String?
+    /// The headline or standfirst, when the match is in one (its voice is then `headline`).
+    public var headlinePart: HeadlinePart?
 
     public init(
         start: Int, end: Int, sentence: Int, voice: Voice, speaker: String? = nil, distanced: Bool = false,
-        negated: Bool = false, comment: Int? = nil, qualifier: String? = nil
+        negated: Bool = false, comment: Int? = nil, qualifier: String? = nil, headlinePart: HeadlinePart? = nil
     ) {
         self.start = start
         self.end = end
@@ -47,6 +68,7 @@ public struct MatchContext: Sendable, Hashable, Codable {
         self.negated = negated
         self.comment = comment
         self.qualifier = qualifier
+        self.headlinePart = headlinePart
     }
 }
 
@@ -106,7 +128,9 @@ public struct TaggedArticle: Sendable {
     public var segmented: SegmentedArticle
     public var terms: [TermMatch]
     public var loaded: [LoadedMatch]
-    /// Word tokens of the body by voice (comments are counted in `commentTokens`).
+    /// Word tokens of the body by voice (comments are counted in `commentTokens`), and under
+    /// `.headline` the words of the headline and standfirst in the outlet's own voice (their
+    /// quotations and reported speech not counted).
     public var voiceTokens: [Voice: Int]
     /// Word tokens in reader comments.
     public var commentTokens: Int

@@ -205,9 +205,13 @@ private struct ConfigurationReader {
     var yaml: YAMLReader
     var errors: [ConfigurationError] { yaml.errors }
 
-    static let topLevelKeys = ["sources", "lexicons", "models", "store", "reports", "limits", "statistics", "report"]
+    static let topLevelKeys = ["sources", "lexicons", "models", "store", "reports", "limits", "statistics", "report", "origin"]
+    static let originKeys = ["count", "shingle_words", "min_share", "window_days", "min_words", "agencies"]
     static let sourceKeys = ["path", "outlet", "format", "exclude"]
-    static let limitKeys = ["max_document_bytes", "min_article_words", "max_sentence_tokens"]
+    static let limitKeys = [
+        "max_document_bytes", "min_article_words", "max_sentence_tokens", "max_metadata_chars", "max_elements", "max_attributes_per_element",
+        "max_attributes",
+    ]
     static let statisticsKeys = ["resamples", "min_articles", "min_occurrences", "evidence_per_statistic", "keyness"]
     static let keynessKeys = ["min_frequency", "min_g2", "words", "stopwords"]
     static let reportKeys = ["evidence_rows"]
@@ -235,6 +239,7 @@ private struct ConfigurationReader {
             case "reports":
                 if let reports = yaml.string(value, "`reports`") { configuration.reports = reports }
             case "limits": readLimits(value, into: &configuration.settings)
+            case "origin": readOrigin(value, into: &configuration.settings.origin)
             case "statistics": readStatistics(value, into: &configuration.settings.statistics)
             case "report":
                 for (key, _, setting) in yaml.entries(of: value, allowed: Self.reportKeys, context: "`report`") where key == "evidence_rows" {
@@ -263,10 +268,75 @@ private struct ConfigurationReader {
                         settings.segment = SegmentSettings(maximumSentenceTokens: tokens)
                     }
                 }
+            case "max_metadata_chars":
+                if let characters = yaml.positiveInteger(value, "`max_metadata_chars`") {
+                    if characters < 100 {
+                        yaml.fail(value, "`max_metadata_chars` must be at least 100: shorter would cut ordinary titles and URLs")
+                    } else {
+                        settings.clean.maxMetadataCharacters = characters
+                    }
+                }
+            case "max_elements":
+                if let count = yaml.positiveInteger(value, "`max_elements`") { settings.clean.maxElements = count }
+            case "max_attributes_per_element":
+                if let count = yaml.positiveInteger(value, "`max_attributes_per_element`") { settings.clean.maxAttributesPerElement = count }
+            case "max_attributes":
+                if let count = yaml.positiveInteger(value, "`max_attributes`") { settings.clean.maxAttributes = count }
             default:
                 if let words = yaml.positiveInteger(value, "`min_article_words`") { settings.clean.minimumArticleWords = words }
             }
         }
+    }
+
+    /// `origin:`: how copies are found and counted (see ``OriginSettings``).
+    mutating func readOrigin(_ node: Node, into settings: inout OriginSettings) {
+        for (key, _, value) in yaml.entries(of: node, allowed: Self.originKeys, context: "`origin`") {
+            switch key {
+            case "count":
+                guard let name = yaml.string(value, "`count`") else { break }
+                if let counting = OriginSettings.Counting(rawValue: name) {
+                    settings.counting = counting
+                } else {
+                    yaml.fail(value, "unknown `count` `\(name)`; expected own (each outlet's own writing) or all (everything it published)")
+                }
+            case "shingle_words":
+                if let words = yaml.positiveInteger(value, "`shingle_words`") {
+                    if words < 2 || words > 12 { yaml.fail(value, "`shingle_words` must be between 2 and 12") } else { settings.shingleWords = words }
+                }
+            case "min_share":
+                if let share = yaml.positiveNumber(value, "`min_share`") {
+                    if share > 1 { yaml.fail(value, "`min_share` is a share of an article's text, at most 1") } else { settings.minimumShare = share }
+                }
+            case "window_days":
+                if let days = yaml.positiveInteger(value, "`window_days`") { settings.windowDays = days }
+            case "min_words":
+                if let words = yaml.positiveInteger(value, "`min_words`") { settings.minimumWords = words }
+            default:
+                settings.agencies = readAgencies(value)
+            }
+        }
+    }
+
+    /// `agencies: [{name: Reuters, marks: ["(Reuters)", Reuters]}, ...]`.
+    mutating func readAgencies(_ node: Node) -> [OriginSettings.Agency] {
+        guard case .sequence(let sequence) = node else {
+            yaml.fail(node, "`agencies` must be a list of `{name: ..., marks: [...]}`")
+            return []
+        }
+        var agencies: [OriginSettings.Agency] = []
+        for item in sequence {
+            var name: String?
+            var marks: [String] = []
+            for (key, _, value) in yaml.entries(of: item, allowed: ["name", "marks"], context: "an agency") {
+                if key == "name" { name = yaml.string(value, "`name`") } else { marks = yaml.stringList(value, "`marks`").map(\.0) }
+            }
+            if let name, !marks.isEmpty {
+                agencies.append(OriginSettings.Agency(name: name, marks: marks))
+            } else {
+                yaml.fail(item, "an agency needs `name:` and at least one of `marks:` (a byline, a dateline token such as `(Reuters)`, a credit)")
+            }
+        }
+        return agencies
     }
 
     /// `stopwords: {en: my-stoplist.txt, ru: none}`: stop lists by language, replacing the bundled ones.

@@ -16,6 +16,9 @@ public enum DocumentFailure: Sendable, Hashable, Codable, CustomStringConvertibl
     case unparseable(String)
     /// The page parsed, but holds no article text.
     case noArticle(String)
+    /// The page is above the configured complexity budget (elements, attributes per element, attributes in
+    /// all) and is refused before it is parsed: no document costs more than a bounded multiple of an ordinary one.
+    case tooComplex(String)
 
     /// A short stable code for tables and JSON (`empty`, `binary`, `no-article`, ...).
     public var code: String {
@@ -28,6 +31,7 @@ public enum DocumentFailure: Sendable, Hashable, Codable, CustomStringConvertibl
         case .unsupportedFormat: "unsupported-format"
         case .unparseable: "unparseable"
         case .noArticle: "no-article"
+        case .tooComplex: "too-complex"
         }
     }
 
@@ -42,6 +46,7 @@ public enum DocumentFailure: Sendable, Hashable, Codable, CustomStringConvertibl
         case .unsupportedFormat(let what): "unsupported input: \(what)"
         case .unparseable(let why): "the HTML parser could not read the page: \(why)"
         case .noArticle(let why): "no article text found: \(why)"
+        case .tooComplex(let why): "the page is too complex to parse safely: \(why)"
         }
     }
 }

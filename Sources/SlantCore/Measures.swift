@@ -1,5 +1,6 @@
-/// Where a count was made: a voice, and for the outlet's own voice whether the
-/// words were in scare quotes. Reader comments are a voice of their own.
+/// Where a count was made: a voice, and whether the words were distanced (mentioned, not adopted:
+/// in scare quotes or with a distancing qualifier; in a headline also quoted or reported speech).
+/// Reader comments and headlines are voices of their own.
 public struct VoiceKey: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     public var voice: Voice
     /// Authorial words in scare quotes: mentioned, not adopted.
@@ -14,12 +15,19 @@ public struct VoiceKey: Sendable, Hashable, Codable, Comparable, CustomStringCon
     public static let quoted = VoiceKey(.quoted)
     public static let attributed = VoiceKey(.attributed)
     public static let comment = VoiceKey(.comment)
+    public static let headline = VoiceKey(.headline)
     public static let distancedAuthorial = VoiceKey(.authorial, distanced: true)
+    /// Words of a headline that are not the outlet's own choice: quoted, reported, scare-quoted or qualified.
+    public static let distancedHeadline = VoiceKey(.headline, distanced: true)
 
-    /// The voices statistics are reported in, the outlet's own first.
-    public static let reported: [VoiceKey] = [.authorial, .quoted, .attributed, .comment]
+    /// The voices statistics are computed in, the outlet's own first (headlines last, so that the
+    /// statistics of the other voices keep their order).
+    public static let reported: [VoiceKey] = [.authorial, .quoted, .attributed, .comment, .headline]
 
-    /// `authorial`, `authorial-distanced`, `quoted`, `attributed`, `comment`.
+    /// The distanced voices term shares are also computed in.
+    public static let distanced: [VoiceKey] = [.distancedAuthorial, .distancedHeadline]
+
+    /// `authorial`, `authorial-distanced`, `quoted`, `attributed`, `comment`, `headline`, `headline-distanced`.
     public var description: String { distanced ? "\(voice.rawValue)-distanced" : voice.rawValue }
 
     public static func < (lhs: VoiceKey, rhs: VoiceKey) -> Bool {
@@ -128,8 +136,10 @@ public struct Evidence: Sendable, Hashable, Codable {
     public var negated: Bool
     /// Index of the reader comment, for matches in comments.
     public var comment: Int?
+    /// The headline or standfirst, for matches in one.
+    public var headlinePart: HeadlinePart?
     public var sentence: Int
-    /// Code point offsets of the match in the body (or the comment's text).
+    /// Code point offsets of the match in the body (or the comment's text, or the headline's or standfirst's).
     public var start: Int
     public var end: Int
     /// The sentence that holds the match, and the match's code point offsets within it.
@@ -140,7 +150,7 @@ public struct Evidence: Sendable, Hashable, Codable {
     public init(
         kind: Kind, group: String, item: String, stance: String?, weight: Double?, text: String, voice: VoiceKey,
         speaker: String?, negated: Bool, comment: Int?, sentence: Int, start: Int, end: Int, sentenceText: String,
-        matchStart: Int, matchEnd: Int, lexicon: String = "", alsoIn: [String] = []
+        matchStart: Int, matchEnd: Int, lexicon: String = "", alsoIn: [String] = [], headlinePart: HeadlinePart? = nil
     ) {
         self.kind = kind
         self.lexicon = lexicon
@@ -154,6 +164,7 @@ public struct Evidence: Sendable, Hashable, Codable {
         self.speaker = speaker
         self.negated = negated
         self.comment = comment
+        self.headlinePart = headlinePart
         self.sentence = sentence
         self.start = start
         self.end = end
@@ -163,11 +174,11 @@ public struct Evidence: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case kind, lexicon, group, alsoIn, item, stance, weight, text, voice, speaker, negated, comment, sentence, start, end
-        case sentenceText, matchStart, matchEnd
+        case kind, lexicon, group, alsoIn, item, stance, weight, text, voice, speaker, negated, comment, headlinePart
+        case sentence, start, end, sentenceText, matchStart, matchEnd
     }
 
-    /// Reads what earlier versions wrote too (no lexicon, no further categories).
+    /// Reads what earlier versions wrote too (no lexicon, no further categories, no headline part).
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         kind = try container.decode(Kind.self, forKey: .kind)
@@ -182,6 +193,7 @@ public struct Evidence: Sendable, Hashable, Codable {
         speaker = try container.decodeIfPresent(String.self, forKey: .speaker)
         negated = try container.decode(Bool.self, forKey: .negated)
         comment = try container.decodeIfPresent(Int.self, forKey: .comment)
+        headlinePart = try container.decodeIfPresent(HeadlinePart.self, forKey: .headlinePart)
         sentence = try container.decode(Int.self, forKey: .sentence)
         start = try container.decode(Int.self, forKey: .start)
         end = try container.decode(Int.self, forKey: .end)
@@ -205,7 +217,8 @@ public struct ArticleMeasures: Sendable, Hashable, Codable {
     public var site: String?
     /// Word and number tokens of the body.
     public var tokens: Int
-    /// Word tokens by voice: the body's authorial, quoted and attributed tokens, and the comments' tokens.
+    /// Word tokens by voice: the body's authorial, quoted and attributed tokens, the comments' tokens,
+    /// and the headline's and standfirst's own tokens (none when the article has no headline).
     public var voiceTokens: [Voice: Int]
     public var sentences: Int
     public var paragraphs: Int

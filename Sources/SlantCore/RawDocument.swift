@@ -4,7 +4,8 @@ import Synchronization
 public enum DocumentFormat: String, Sendable, Codable {
     /// An HTML page, as served.
     case html
-    /// Plain text: paragraphs separated by blank lines (or by single line breaks).
+    /// Plain text: paragraphs separated by blank lines or hard-wrapped, perhaps with a headline first
+    /// and reader comments after a separator line.
     case text
 }
 
@@ -15,6 +16,8 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
     /// An identifier given by the input (the `id` of a JSON Lines record).
     public var id: String?
     public var title: String?
+    /// The standfirst (dek) under the headline, where the page marks one apart from the body text.
+    public var standfirst: String?
     public var byline: String?
     /// Publication date, `YYYY-MM-DD` once cleaned (the date as the source wrote it). Before cleaning,
     /// what the input said (a JSON Lines `published`), which cleaning checks and normalises.
@@ -31,10 +34,12 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
 
     public init(
         id: String? = nil, title: String? = nil, byline: String? = nil, published: String? = nil,
-        site: String? = nil, url: String? = nil, language: String? = nil, publishedTimestamp: String? = nil
+        site: String? = nil, url: String? = nil, language: String? = nil, publishedTimestamp: String? = nil,
+        standfirst: String? = nil
     ) {
         self.id = id
         self.title = title
+        self.standfirst = standfirst
         self.byline = byline
         self.published = published
         self.publishedTimestamp = publishedTimestamp
@@ -49,7 +54,8 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
             id: id ?? other.id, title: title ?? other.title, byline: byline ?? other.byline,
             published: published ?? other.published, site: site ?? other.site,
             url: url ?? other.url, language: language ?? other.language,
-            publishedTimestamp: published == nil ? other.publishedTimestamp : publishedTimestamp)
+            publishedTimestamp: published == nil ? other.publishedTimestamp : publishedTimestamp,
+            standfirst: standfirst ?? other.standfirst)
     }
 }
 
@@ -60,19 +66,24 @@ public struct RawDocument: Sendable {
     public let bytes: [UInt8]
     /// The outlet named by the configuration or the input record, if any.
     public var outletHint: String?
-    /// Metadata given by the input (JSON Lines fields); the page's own metadata is found by cleaning.
+    /// Metadata given by the input (JSON Lines fields, a text file's front matter); the page's own
+    /// metadata is found by cleaning.
     public let metadata: DocumentMetadata
+    /// What ingest found odd but recoverable (a front-matter key it does not read); cleaning passes
+    /// them on to the article. Derived from the bytes, so not part of the digest.
+    public var warnings: [DocumentWarning]
     private let digestCache: DigestCache
 
     public init(
         source: SourceLocator, format: DocumentFormat, bytes: [UInt8], outletHint: String? = nil,
-        metadata: DocumentMetadata = DocumentMetadata()
+        metadata: DocumentMetadata = DocumentMetadata(), warnings: [DocumentWarning] = []
     ) {
         self.source = source
         self.format = format
         self.bytes = bytes
         self.outletHint = outletHint
         self.metadata = metadata
+        self.warnings = warnings
         self.digestCache = DigestCache()
     }
 

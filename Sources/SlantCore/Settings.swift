@@ -7,6 +7,8 @@ public struct PipelineSettings: Sendable, Hashable {
     public var segment = SegmentSettings()
     public var statistics = StatisticsPolicy()
     public var report = ReportSettings()
+    /// How origins (own writing, republished, agency copy) are found and counted (`origin:`).
+    public var origin = OriginSettings()
 
     public init() {}
 }
@@ -21,13 +23,40 @@ public struct IngestSettings: Sendable, Hashable {
     public init(maxDocumentBytes: Int = IngestSettings.defaultMaxDocumentBytes) { self.maxDocumentBytes = maxDocumentBytes }
 }
 
-/// What the clean stage keeps.
+/// What the clean stage keeps, and how much one document may cost it.
 public struct CleanSettings: Sendable, Hashable {
     /// A page whose article has fewer words than this is refused as "no article"
     /// (`limits.min_article_words`; plain text is taken as it is).
     public var minimumArticleWords = 10
+    /// Every metadata field (title, byline, site, URL, id, ...) is cut to this many characters, with a
+    /// `metadata-truncated` warning (`limits.max_metadata_chars`): a 5 MB `<title>` never reaches a report.
+    public var maxMetadataCharacters = CleanSettings.defaultMaxMetadataCharacters
+    /// A page with more elements (start tags) than this is refused as `too-complex` before it is parsed
+    /// (`limits.max_elements`).
+    public var maxElements = CleanSettings.defaultMaxElements
+    /// A page with an element carrying more attributes than this is refused as `too-complex`
+    /// (`limits.max_attributes_per_element`): libxml2's cost grows with the square of one tag's attributes.
+    public var maxAttributesPerElement = CleanSettings.defaultMaxAttributesPerElement
+    /// A page with more attributes in all than this is refused as `too-complex` (`limits.max_attributes`).
+    public var maxAttributes = CleanSettings.defaultMaxAttributes
 
-    public init(minimumArticleWords: Int = 10) { self.minimumArticleWords = minimumArticleWords }
+    public static let defaultMaxMetadataCharacters = 2_000
+    public static let defaultMaxElements = 1_000_000
+    public static let defaultMaxAttributesPerElement = 1_000
+    public static let defaultMaxAttributes = 2_000_000
+
+    public init(
+        minimumArticleWords: Int = 10, maxMetadataCharacters: Int = CleanSettings.defaultMaxMetadataCharacters,
+        maxElements: Int = CleanSettings.defaultMaxElements,
+        maxAttributesPerElement: Int = CleanSettings.defaultMaxAttributesPerElement,
+        maxAttributes: Int = CleanSettings.defaultMaxAttributes
+    ) {
+        self.minimumArticleWords = minimumArticleWords
+        self.maxMetadataCharacters = maxMetadataCharacters
+        self.maxElements = maxElements
+        self.maxAttributesPerElement = maxAttributesPerElement
+        self.maxAttributes = maxAttributes
+    }
 }
 
 /// What the segment stage can be told: how long a sentence may be (`limits.max_sentence_tokens`).

@@ -4,7 +4,9 @@ import SlantCore
 /// The first stage of the pipeline: turns the bytes of an input file into raw documents.
 ///
 /// An `.html` or `.text` file gives one document; a `.jsonl` file gives one per
-/// non-blank line. A file that cannot give any document (empty, binary, too large)
+/// non-blank line. A `.txt` file may start with a front-matter block (``FrontMatter``): its `outlet`
+/// overrides the file's outlet hint as a record's does, its other fields are the document's metadata,
+/// and the document's bytes are the text after it. A file that cannot give any document (empty, binary, too large)
 /// is thrown as a ``DocumentError``; a JSON Lines record that is malformed becomes
 /// a failure in the output at its `path:line`, and the other lines still come out.
 ///
@@ -19,7 +21,8 @@ public struct IngestStage: Stage {
     public typealias Output = [Result<RawDocument, DocumentError>]
 
     public static let name = "ingest"
-    public static let version = 1
+    /// 2: a `.txt` file's front matter is read (its metadata and outlet), not taken as text.
+    public static let version = 2
     /// The default limit for a whole JSON Lines file (its records are each held to ``maxDocumentBytes``).
     public static let defaultMaxJSONLinesBytes = 1 << 30
 
@@ -67,10 +70,16 @@ public struct IngestStage: Stage {
         if let what = ContentCheck.binaryDescription(input.bytes) { throw failure(.binary(what)) }
 
         switch input.format {
-        case .html, .text:
+        case .html:
+            return [.success(RawDocument(source: input.source, format: .html, bytes: input.bytes, outletHint: input.outletHint))]
+        case .text:
+            guard case let (fields, bodyStart)? = FrontMatter.parse(input.bytes) else {
+                return [.success(RawDocument(source: input.source, format: .text, bytes: input.bytes, outletHint: input.outletHint))]
+            }
+            let metadata = DocumentMetadata(title: fields.title, published: fields.published, url: fields.url, language: fields.language)
             let document = RawDocument(
-                source: input.source, format: input.format == .html ? .html : .text, bytes: input.bytes,
-                outletHint: input.outletHint)
+                source: input.source, format: .text, bytes: Array(input.bytes[bodyStart...]),
+                outletHint: fields.outlet ?? input.outletHint, metadata: metadata, warnings: fields.warnings)
             return [.success(document)]
         case .jsonl:
             return records(input)

@@ -18,6 +18,8 @@ public struct MeasureInput: Sendable {
 /// The measure stage: per-article counts — tokens by voice, term occurrences by
 /// lexicon, family, term, stance and voice, loaded-kind hits and weights by lexicon,
 /// category and voice, the outlet's own words (for keyness) — and the evidence behind them.
+/// Headline and standfirst matches are counted in voice `headline` only (their tokens under
+/// `voiceTokens[.headline]`); the keyness words are the body's alone.
 ///
 /// Every count names its lexicon: lexicons are measured apart, never summed. Which lexicon
 /// covers which article (by language) is decided at aggregation, from the lexicons' facts.
@@ -26,7 +28,8 @@ public struct MeasureStage: Stage {
     public typealias Output = ArticleMeasures
 
     public static let name = "measure"
-    public static let version = 3
+    /// 4: headline and standfirst matches counted in voice `headline`, their evidence naming the part.
+    public static let version = 4
 
     public init() {}
 
@@ -48,43 +51,54 @@ public struct MeasureStage: Stage {
         // Spans already counted for a lexicon's stances: the same words matched by two of its families
         // count in both families' shares, but once in the lexicon's stance figures.
         var countedSpans: Set<SpanKey> = []
-        for match in tagged.terms {
-            let voice = VoiceKey(match.context.voice, distanced: match.context.distanced)
-            let span = SpanKey(lexicon: match.lexicon, comment: match.context.comment ?? -1, start: match.context.start, end: match.context.end)
-            let repeated = !countedSpans.insert(span).inserted
-            let key = "\(match.lexicon)\u{1F}\(match.family)\u{1F}\(match.term)\u{1F}\(voice)"
-            if let position = termIndex[key] {
-                termCounts[position].count += 1
-                if repeated { termCounts[position].spanRepeats += 1 }
-            } else {
-                termIndex[key] = termCounts.count
-                termCounts.append(
-                    TermCount(
-                        lexicon: match.lexicon, family: match.family, term: match.term, stance: match.stance, voice: voice,
-                        count: 1, spanRepeats: repeated ? 1 : 0))
-            }
-            evidence.append(
-                sentences.evidence(
-                    kind: .term, lexicon: match.lexicon, group: match.family, alsoIn: [], item: match.term,
-                    stance: match.stance, weight: nil, text: match.text, voice: voice, context: match.context))
+        // The body's and comments' matches are counted first, the headline's after them, so that the
+        // counts and evidence of an article keep their order (and evidence its indices) whether or not
+        // it has a headline.
+        let passes = [false, true].map { inHeading in
+            (terms: tagged.terms.filter { ($0.context.headlinePart != nil) == inHeading },
+             loaded: tagged.loaded.filter { ($0.context.headlinePart != nil) == inHeading })
         }
-        for match in tagged.loaded {
-            let voice = VoiceKey(match.context.voice, distanced: match.context.distanced)
-            for (category, home) in [(match.category, true)] + match.alsoIn.map({ ($0, false) }) {
-                let key = "\(match.lexicon)\u{1F}\(category)\u{1F}\(voice)\u{1F}\(home)"
-                if let position = loadedIndex[key] {
-                    loadedCounts[position].hits += 1
-                    loadedCounts[position].weight += match.weight
+        for part in passes {
+            for match in part.terms {
+                let voice = VoiceKey(match.context.voice, distanced: match.context.distanced)
+                let span = SpanKey(
+                    lexicon: match.lexicon, comment: match.context.comment ?? -1, headlinePart: match.context.headlinePart,
+                    start: match.context.start, end: match.context.end)
+                let repeated = !countedSpans.insert(span).inserted
+                let key = "\(match.lexicon)\u{1F}\(match.family)\u{1F}\(match.term)\u{1F}\(voice)"
+                if let position = termIndex[key] {
+                    termCounts[position].count += 1
+                    if repeated { termCounts[position].spanRepeats += 1 }
                 } else {
-                    loadedIndex[key] = loadedCounts.count
-                    loadedCounts.append(
-                        LoadedCount(lexicon: match.lexicon, category: category, voice: voice, hits: 1, weight: match.weight, home: home))
+                    termIndex[key] = termCounts.count
+                    termCounts.append(
+                        TermCount(
+                            lexicon: match.lexicon, family: match.family, term: match.term, stance: match.stance, voice: voice,
+                            count: 1, spanRepeats: repeated ? 1 : 0))
                 }
+                evidence.append(
+                    sentences.evidence(
+                        kind: .term, lexicon: match.lexicon, group: match.family, alsoIn: [], item: match.term,
+                        stance: match.stance, weight: nil, text: match.text, voice: voice, context: match.context))
             }
-            evidence.append(
-                sentences.evidence(
-                    kind: .loaded, lexicon: match.lexicon, group: match.category, alsoIn: match.alsoIn, item: match.entry,
-                    stance: nil, weight: match.weight, text: match.text, voice: voice, context: match.context))
+            for match in part.loaded {
+                let voice = VoiceKey(match.context.voice, distanced: match.context.distanced)
+                for (category, home) in [(match.category, true)] + match.alsoIn.map({ ($0, false) }) {
+                    let key = "\(match.lexicon)\u{1F}\(category)\u{1F}\(voice)\u{1F}\(home)"
+                    if let position = loadedIndex[key] {
+                        loadedCounts[position].hits += 1
+                        loadedCounts[position].weight += match.weight
+                    } else {
+                        loadedIndex[key] = loadedCounts.count
+                        loadedCounts.append(
+                            LoadedCount(lexicon: match.lexicon, category: category, voice: voice, hits: 1, weight: match.weight, home: home))
+                    }
+                }
+                evidence.append(
+                    sentences.evidence(
+                        kind: .loaded, lexicon: match.lexicon, group: match.category, alsoIn: match.alsoIn, item: match.entry,
+                        stance: nil, weight: match.weight, text: match.text, voice: voice, context: match.context))
+            }
         }
         var voiceTokens = tagged.voiceTokens
         voiceTokens[.comment] = tagged.commentTokens
@@ -98,10 +112,11 @@ public struct MeasureStage: Stage {
             evidence: evidence)
     }
 
-    /// A matched span of one lexicon: where it is, in the body or a comment.
+    /// A matched span of one lexicon: where it is, in the body, a comment, the headline or the standfirst.
     private struct SpanKey: Hashable {
         var lexicon: String
         var comment: Int
+        var headlinePart: HeadlinePart?
         var start: Int
         var end: Int
     }
@@ -127,13 +142,24 @@ public struct MeasureStage: Stage {
 /// Finds the sentence of a match and turns UTF-8 offsets into code point offsets, per text.
 private struct SentenceLookup {
     let segmented: SegmentedArticle
+    /// Per text (by ``key(_:)``): its code point index and its bytes.
     private var indexes: [Int: CodePointIndex] = [:]
     private var bytes: [Int: [UInt8]] = [:]
 
     init(segmented: SegmentedArticle) { self.segmented = segmented }
 
-    private func layer(_ comment: Int?) -> TextLayer {
-        guard let comment, comment < segmented.comments.count else { return segmented.body }
+    /// The text a match is in: a comment's index, -1 for the body, -2 and -3 for the headline and standfirst.
+    private func key(_ context: MatchContext) -> Int {
+        switch context.headlinePart {
+        case .headline: -2
+        case .standfirst: -3
+        case nil: context.comment ?? -1
+        }
+    }
+
+    private func layer(_ context: MatchContext) -> TextLayer {
+        if let part = context.headlinePart { return segmented.layer(part) ?? segmented.body }
+        guard let comment = context.comment, comment < segmented.comments.count else { return segmented.body }
         return segmented.comments[comment]
     }
 
@@ -141,8 +167,8 @@ private struct SentenceLookup {
         kind: Evidence.Kind, lexicon: String, group: String, alsoIn: [String], item: String, stance: String?, weight: Double?,
         text: String, voice: VoiceKey, context: MatchContext
     ) -> Evidence {
-        let key = context.comment ?? -1
-        let layer = layer(context.comment)
+        let key = key(context)
+        let layer = layer(context)
         let index = indexes[key] ?? CodePointIndex(layer.text)
         indexes[key] = index
         let utf8 = bytes[key] ?? Array(layer.text.utf8)
@@ -150,7 +176,7 @@ private struct SentenceLookup {
         let sentence = context.sentence < layer.sentences.count ? layer.sentences[context.sentence] : TextSpan(start: context.start, end: context.end, paragraph: 0)
         let sentenceStart = min(sentence.start, context.start)
         let sentenceEnd = max(sentence.end, context.end)
-        let sentenceText = String(decoding: utf8[sentenceStart..<min(sentenceEnd, utf8.count)], as: UTF8.self)
+        let sentenceText = String(decoding: utf8[min(sentenceStart, utf8.count)..<min(sentenceEnd, utf8.count)], as: UTF8.self)
         let start = index.codePointOffset(context.start)
         let end = index.codePointOffset(context.end)
         let base = index.codePointOffset(sentenceStart)
@@ -158,6 +184,6 @@ private struct SentenceLookup {
             kind: kind, group: group, item: item, stance: stance, weight: weight, text: text, voice: voice,
             speaker: context.speaker, negated: context.negated, comment: context.comment, sentence: context.sentence,
             start: start, end: end, sentenceText: sentenceText, matchStart: start - base, matchEnd: end - base,
-            lexicon: lexicon, alsoIn: alsoIn)
+            lexicon: lexicon, alsoIn: alsoIn, headlinePart: context.headlinePart)
     }
 }

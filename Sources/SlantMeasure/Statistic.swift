@@ -47,6 +47,14 @@ public struct Statistic: Sendable, Hashable, Codable {
         case keyness
         /// The share of a voice's sentences a sentence model predicts loaded.
         case modelRate = "model-rate"
+        /// How well the instrument does on this corpus, from a coded sample (`slant validate`):
+        /// precision, recall, accuracy of voice, speaker and stance, agreement (``Statistic/metric``).
+        case validity
+        /// The share of an outlet's article tokens of one origin: own writing, republished, agency copy.
+        case originShare = "origin-share"
+        /// A lexicon's authorial figure of an outlet over another scope of text than the report's
+        /// default (``Statistic/metric``: `all-text` or `own-writing`; ``Statistic/measure``: the figure's kind).
+        case originScope = "origin-scope"
 
         /// A rate of weighted hits per 1,000 tokens (of a whole loaded-kind lexicon).
         public var isLexiconRate: Bool { self == .loadedRate || self == .epistemicRate || self == .labelRate }
@@ -73,8 +81,11 @@ public struct Statistic: Sendable, Hashable, Codable {
     public var stance: String?
     public var category: String?
     public var word: String?
-    /// For contrasts: the kind of the measure compared.
+    /// For contrasts and origin scopes: the kind of the measure compared.
     public var measure: Kind?
+    /// Validity: what is measured (`precision`, `recall`, `voice-accuracy`, `speaker-accuracy`,
+    /// `stance-accuracy`, `krippendorff-alpha`, `cohen-kappa`); origin scopes: the scope of text.
+    public var metric: String?
     public var value: Double?
     public var unit: String
     public var interval: Interval?
@@ -109,7 +120,7 @@ public struct Statistic: Sendable, Hashable, Codable {
         measure: Kind? = nil, value: Double?, unit: String, interval: Interval? = nil, articles: Int, occurrences: Double,
         total: Double, pValue: Double? = nil, qValue: Double? = nil, logRatio: Double? = nil, sufficient: Bool,
         note: String? = nil, firstDate: String? = nil, lastDate: String? = nil, period: String? = nil,
-        evidence: EvidenceSelection = EvidenceSelection()
+        evidence: EvidenceSelection = EvidenceSelection(), metric: String? = nil
     ) {
         self.id = id
         self.aliases = aliases
@@ -126,6 +137,7 @@ public struct Statistic: Sendable, Hashable, Codable {
         self.category = category
         self.word = word
         self.measure = measure
+        self.metric = metric
         self.value = value
         self.unit = unit
         self.interval = interval
@@ -146,7 +158,7 @@ public struct Statistic: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case id, aliases, kind, lexicon, lexiconMeasure, label, outlet, otherOutlet, voice, family, term, stance, category, word
-        case measure, value, unit, interval, articles, occurrences, total, pValue, qValue, logRatio, sufficient, note
+        case measure, metric, value, unit, interval, articles, occurrences, total, pValue, qValue, logRatio, sufficient, note
         case firstDate, lastDate, period, evidence, evidenceTotal
     }
 
@@ -168,6 +180,7 @@ public struct Statistic: Sendable, Hashable, Codable {
         category = try container.decodeIfPresent(String.self, forKey: .category)
         word = try container.decodeIfPresent(String.self, forKey: .word)
         measure = try container.decodeIfPresent(Kind.self, forKey: .measure)
+        metric = try container.decodeIfPresent(String.self, forKey: .metric)
         value = try container.decodeIfPresent(Double.self, forKey: .value)
         unit = try container.decode(String.self, forKey: .unit)
         interval = try container.decodeIfPresent(Interval.self, forKey: .interval)

@@ -380,6 +380,7 @@ struct StatisticsComputer {
         case .quoted: "quotations"
         case .attributed: "reported speech"
         case .comment: "reader comments"
+        case .headline: "headlines"
         }
     }
 
@@ -456,7 +457,7 @@ struct StatisticsComputer {
         let families = familyTerms[lexicon.id] ?? [:]
         var statistics: [Statistic] = []
         // Terms that occur anywhere in the corpus, by family, so every outlet shows the same columns.
-        for voice in VoiceKey.reported + [.distancedAuthorial] {
+        for voice in VoiceKey.reported + VoiceKey.distanced {
             for family in families.keys.sorted() {
                 let denominators = pick(index.sums.column(.family(lexicon.id, voice, family)), positions)
                 guard denominators.contains(where: { $0 > 0 }) else { continue }
@@ -472,7 +473,7 @@ struct StatisticsComputer {
                     statistics.append(
                         Statistic(
                             id: id, aliases: [alias], kind: .termShare, lexicon: lexicon.id, lexiconMeasure: .terminology,
-                            label: "Share of “\(term)” among the \(family) terms in \(voiceLabel(voice))\(voice.distanced ? " (in scare quotes)" : "")",
+                            label: "Share of “\(term)” among the \(family) terms in \(voiceLabel(voice))\(voice.distanced ? voice.voice == .headline ? " (quoted, reported, in scare quotes or qualified)" : " (in scare quotes)" : "")",
                             outlet: outlet, voice: voice, family: family, term: term,
                             stance: termStances[Self.key(lexicon.id, family, term)], value: result.value, unit: "share",
                             interval: result.interval, articles: result.articles, occurrences: numerators.reduce(0, +),

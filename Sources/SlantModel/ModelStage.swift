@@ -6,13 +6,16 @@ import SlantCore
 ///
 /// Each sentence is read once per voice its words are in (the words of that voice, in order, are
 /// the voice's sentence); words in scare quotes in the outlet's own sentence are left out of it
-/// (mentioned, not adopted); every sentence of a reader comment is in the comment voice.
+/// (mentioned, not adopted); every sentence of a reader comment is in the comment voice; the
+/// headline's and the standfirst's sentences are in the headline voice, with only the outlet's own
+/// words (their quotations, reported speech and scare quotes are never its headline choice).
 public struct ModelStage: Stage {
     public typealias Input = TaggedArticle
     public typealias Output = [ModelCount]
 
     public static let name = "model"
-    public static let version = 1
+    /// 2: the headline and standfirst read, in voice `headline`.
+    public static let version = 2
 
     public let classifiers: [SentenceClassifier]
 
@@ -25,8 +28,13 @@ public struct ModelStage: Stage {
 
     public func process(_ input: TaggedArticle) throws(DocumentError) -> [ModelCount] {
         guard !classifiers.isEmpty else { return [] }
-        var parts = Self.voiceSentences(input.segmented.body, comment: false)
-        for comment in input.segmented.comments { parts += Self.voiceSentences(comment, comment: true) }
+        let segmented = input.segmented
+        var parts = Self.voiceSentences(segmented.body, in: .body)
+        for comment in segmented.comments { parts += Self.voiceSentences(comment, in: .comment) }
+        for part in HeadlinePart.allCases {
+            guard let layer = segmented.layer(part) else { continue }
+            parts += Self.voiceSentences(layer, in: .heading)
+        }
         var counts: [ModelCount] = []
         for classifier in classifiers {
             var tally: [VoiceKey: (sentences: Int, loaded: Int)] = [:]
@@ -51,9 +59,20 @@ public struct ModelStage: Stage {
         public var words: [String]
     }
 
+    /// Which text of an article a layer is, for the voice its sentences are read in.
+    public enum Place: Sendable {
+        /// The body: each word in its own voice.
+        case body
+        /// A reader comment: every word in the comment voice.
+        case comment
+        /// The headline or the standfirst: the outlet's own words, in the headline voice.
+        case heading
+    }
+
     /// The sentences of a text layer split by voice, in sentence order and, within a sentence, in the
-    /// order each voice first occurs. Punctuation is not a word; distanced words are left out.
-    public static func voiceSentences(_ layer: TextLayer, comment: Bool) -> [VoiceSentence] {
+    /// order each voice first occurs. Punctuation is not a word; distanced words are left out of the
+    /// outlet's own sentences, and a headline keeps only the outlet's own words.
+    public static func voiceSentences(_ layer: TextLayer, in place: Place) -> [VoiceSentence] {
         var result: [VoiceSentence] = []
         var text = layer.text
         text.withUTF8 { bytes in
@@ -65,8 +84,17 @@ public struct ModelStage: Stage {
                     current = [:]
                 }
                 let tokenVoice = index < layer.voices.count ? layer.voices[index] : .authorial
-                if !comment, tokenVoice.voice == .authorial, tokenVoice.distanced { continue }
-                let voice = comment ? VoiceKey.comment : VoiceKey(tokenVoice.voice)
+                let voice: VoiceKey
+                switch place {
+                case .comment:
+                    voice = .comment
+                case .body:
+                    if tokenVoice.voice == .authorial, tokenVoice.distanced { continue }
+                    voice = VoiceKey(tokenVoice.voice)
+                case .heading:
+                    guard tokenVoice.voice == .authorial, !tokenVoice.distanced else { continue }
+                    voice = .headline
+                }
                 let start = Int(token.start)
                 let end = Int(token.end)
                 guard start >= 0, start <= end, end <= bytes.count else { continue }

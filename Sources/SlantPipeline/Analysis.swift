@@ -39,7 +39,9 @@ public struct Analysis: Sendable {
 
 /// The `slant analyze --json` line (the contract in DESIGN.md). Offsets are Unicode
 /// code point offsets into the article body (or into the comment's text for tags in
-/// reader comments), so that `body[start:end]` in Python is the matched text.
+/// reader comments, and into the headline's or standfirst's text for tags there, which have
+/// voice `headline` and `"in": "headline"` or `"in": "standfirst"`), so that `body[start:end]`
+/// in Python is the matched text.
 ///
 /// Every tag names its `lexicon`. The hits of loaded-kind lexicons are kept apart by what their
 /// lexicon measures: `loaded` (loaded language), `epistemic` (epistemic framing) and `labels`,
@@ -55,15 +57,20 @@ public enum AnalysisJSON {
         let tagged = document.tagged
         let bodyIndex = CodePointIndex(article.body)
         var commentIndexes: [Int: CodePointIndex] = [:]
-        func index(for comment: Int?) -> CodePointIndex {
-            guard let comment else { return bodyIndex }
+        let headlineIndexes = Dictionary(
+            uniqueKeysWithValues: HeadlinePart.allCases.compactMap { part in
+                tagged.segmented.layer(part).map { (part, CodePointIndex($0.text)) }
+            })
+        func index(for context: MatchContext) -> CodePointIndex {
+            if let part = context.headlinePart { return headlineIndexes[part] ?? bodyIndex }
+            guard let comment = context.comment, comment < tagged.segmented.comments.count else { return bodyIndex }
             if let cached = commentIndexes[comment] { return cached }
             let made = CodePointIndex(tagged.segmented.comments[comment].text)
             commentIndexes[comment] = made
             return made
         }
         func contextFields(_ context: MatchContext) -> [JSONField] {
-            let offsets = index(for: context.comment)
+            let offsets = index(for: context)
             var fields = [
                 JSONField("start", .int(offsets.codePointOffset(context.start))),
                 JSONField("end", .int(offsets.codePointOffset(context.end))),
@@ -74,6 +81,7 @@ public enum AnalysisJSON {
                 JSONField("negated", .bool(context.negated)),
             ]
             if let comment = context.comment { fields.append(JSONField("comment", .int(comment))) }
+            if let part = context.headlinePart { fields.append(JSONField("in", .string(part.rawValue))) }
             return fields
         }
         let terms: [JSON] = tagged.terms.map { match in
@@ -108,6 +116,7 @@ public enum AnalysisJSON {
                 JSONField("authorial", .int(tagged.voiceTokens[.authorial] ?? 0)),
                 JSONField("quoted", .int(tagged.voiceTokens[.quoted] ?? 0)),
                 JSONField("attributed", .int(tagged.voiceTokens[.attributed] ?? 0)),
+                JSONField("headline", .int(tagged.voiceTokens[.headline] ?? 0)),
             ])),
             JSONField("terms", .array(terms)),
             JSONField("loaded", .array(hits(.loadedLanguage))),
@@ -122,6 +131,8 @@ public enum AnalysisJSON {
         if includeText {
             fields.append(JSONField("text", .string(article.body)))
             fields.append(JSONField("comment_texts", .array(article.comments.map { .string($0.text) })))
+            fields.append(JSONField("headline", .string(tagged.segmented.headline?.text)))
+            fields.append(JSONField("standfirst", .string(tagged.segmented.standfirst?.text)))
         }
         fields.append(JSONField("error", .null))
         return .object(fields)

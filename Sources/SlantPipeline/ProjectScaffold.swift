@@ -82,6 +82,10 @@ public enum ProjectScaffold {
         #   max_document_bytes: 67108864   # larger documents are refused with a clear error
         #   min_article_words: 10          # a page with a shorter article is excluded as "no article"
         #   max_sentence_tokens: 300       # a longer "sentence" (a table, a list) is cut, with a warning
+        #   max_metadata_chars: 2000       # every metadata field (title, byline, ...) is cut to this, with a warning
+        #   max_elements: 1000000          # a page with more elements is refused as "too-complex", unparsed
+        #   max_attributes_per_element: 1000  # ... or with an element carrying more attributes
+        #   max_attributes: 2000000        # ... or with more attributes in all
         # statistics:
         #   resamples: 2000                # bootstrap resamples of each outlet's articles
         #   min_articles: 3                # fewer articles: no interval, figure marked as too thin
@@ -93,6 +97,15 @@ public enum ProjectScaffold {
         #     words: 25
         # report:
         #   evidence_rows: 12              # sentences shown per figure in index.html
+        # origin:                          # own writing, republished text, agency copy
+        #   count: own                     # own: outlet figures count own writing; all: everything published
+        #   shingle_words: 5               # words per shingle
+        #   min_share: 0.5                 # a later article is a copy when this share of it is in an earlier one
+        #   window_days: 30                # candidate pairs at most this many days apart
+        #   min_words: 40                  # shorter articles are never taken for copies
+        #   agencies:                      # replaces the bundled list (AP, Reuters, AFP, TASS, Anadolu, ...)
+        #     - name: Reuters
+        #       marks: ["(Reuters)", Reuters]
 
         """
     }

@@ -1,6 +1,7 @@
 import Foundation
 import SlantCore
 import SlantMeasure
+import SlantOrigin
 import SlantReport
 import SlantStore
 import SlantTag
@@ -47,12 +48,31 @@ struct ReportInputs {
         let members = corpus.members
         let excluded = corpus.excluded
         let evidenceClasses = corpus.evidence
-        let outletWords = try keynessWords(members, store: store)
-        let tables = try definition.aggregate.process(
+        // Outlet figures count what `origin.count` says (by default each outlet's own writing); every
+        // article stays in the article tables, with its origin.
+        let all = corpus.measures
+        let origins = try OriginPass.resolve(all, members: members, store: store, definition: definition)
+        let counted = OriginPass.counted(all, origins: origins)
+        let groupOf = Dictionary(counted.map { ($0.id, $0.outlet) }, uniquingKeysWith: { first, _ in first })
+        let countedMembers = members.compactMap { member -> CorpusMember? in
+            guard let group = groupOf[member.articleID] else { return nil }
+            var counted = member
+            counted.outlet = group
+            return counted
+        }
+        let outletWords = try keynessWords(countedMembers, store: store)
+        var tables = try definition.aggregate.process(
             AggregateStage.Input(
-                measures: corpus.measures, excluded: excluded, facts: definition.facts,
+                measures: counted, excluded: excluded, facts: definition.facts,
                 outletWords: outletWords, evidence: evidenceClasses,
                 stopwords: try StopListFiles.load(for: definition.configuration)))
+        tables.articles = all.sorted {
+            ($0.outlet, $0.published ?? "", $0.source, $0.id) < ($1.outlet, $1.published ?? "", $1.source, $1.id)
+        }
+        tables.corpusDigest = ContentDigest(ofParts: all.map(\.digest).sorted())
+        let originTables = OriginStatistics.tables(
+            all, origins: origins, facts: tables.facts, policy: tables.policy, settings: definition.configuration.settings.origin)
+        tables.statistics += originTables.statistics
         // The aggregate's resampling tables are freed; their pages go back before the reports are built.
         MemoryTrim.release()
         let configuration = definition.configuration
@@ -66,8 +86,12 @@ struct ReportInputs {
             guard let member = memberOf[article.source].map({ members[$0] }) else { continue }
             listed.append((position, member.digest, member.analysisKey))
         }
+        let validity = try store.latestValidity()
+        if let validity { tables.statistics += validity.statistics }
         return ReportInputs(
-            stage: ReportStage.Input(tables: tables, provenance: provenance, evidence: evidence),
+            stage: ReportStage.Input(
+                tables: tables, provenance: provenance, evidence: evidence, validity: validity,
+                validityStale: validity.map { $0.analysisKey != definition.analysisKey } ?? false, origins: originTables),
             evidenceRows: StoredEvidence(store: store, documents: listed), evidenceClasses: evidenceClasses)
     }
 

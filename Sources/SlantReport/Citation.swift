@@ -10,6 +10,7 @@ public enum Figures {
         switch unit {
         case "share": return percent(value)
         case "index": return signed(value, decimals: 2)
+        case "coefficient": return String(format: "%.2f", value).replacingOccurrences(of: "-", with: "−")
         default: return String(format: "%.1f", value).replacingOccurrences(of: "-", with: "−")
         }
     }
@@ -110,6 +111,22 @@ public enum Citation {
         case .keyness:
             details.append("\(Figures.count(statistic.occurrences)) occurrences in \(Figures.count(statistic.total)) tokens")
             if let logRatio = statistic.logRatio { details.append(String(format: "log ratio %.2f", logRatio)) }
+        case .validity:
+            if statistic.unit == "coefficient" {
+                details.append("\(Figures.count(statistic.occurrences)) coded units")
+            } else if statistic.metric == "recall" {
+                details.append("from \(Figures.count(statistic.occurrences)) coded tags and \(Figures.count(statistic.total)) coded untagged sentences")
+            } else {
+                details.append("\(Figures.count(statistic.occurrences)) of \(Figures.count(statistic.total)) coded")
+            }
+        case .originShare:
+            details.append("\(Figures.count(statistic.occurrences)) of \(Figures.count(statistic.total)) tokens")
+        case .originScope:
+            if statistic.measure == .stanceIndex {
+                details.append("\(Figures.count(statistic.total)) term occurrences")
+            } else {
+                details.append("\(Figures.count(statistic.occurrences)) hit\(statistic.occurrences == 1 ? "" : "s") in \(Figures.count(statistic.total)) tokens")
+            }
         }
         if !statistic.sufficient, let note = statistic.note { details.append("caution: \(note)") }
         let label = BidiText.balanced(statistic.label.prefix(1).lowercased() + statistic.label.dropFirst())

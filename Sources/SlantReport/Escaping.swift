@@ -47,6 +47,13 @@ public enum Escaping {
         return field
     }
 
+    /// Slant's own Markdown-style prose (never user data) in HTML: escaped, its `code` spans as `<code>`.
+    public static func htmlWithCodeSpans(_ prose: String) -> String {
+        prose.split(separator: "`", omittingEmptySubsequences: false).enumerated().map { index, part in
+            index % 2 == 1 ? "<code>\(html(String(part)))</code>" : html(String(part))
+        }.joined()
+    }
+
     /// A Markdown table cell or inline text: pipes and line breaks escaped, markup characters
     /// neutralised (`&` and `<` as entities, so the text shows as written and never as HTML),
     /// isolated for bidi.

@@ -33,6 +33,8 @@ enum HTMLCharts {
         enum Style {
             /// A filled dark circle with whiskers: the outlet's own voice.
             case primary
+            /// A blue circle: headlines.
+            case headline
             /// A hollow circle: quotations.
             case hollow
             /// A small grey circle: reported speech or comments.
@@ -61,6 +63,7 @@ enum HTMLCharts {
             let shape: String
             switch mark.style {
             case .primary: shape = "r=\"6\" fill=\"#1d2330\""
+            case .headline: shape = "r=\"5\" fill=\"#1f5fa8\" stroke=\"#fff\" stroke-width=\"1\""
             case .hollow: shape = "r=\"5\" fill=\"#fff\" stroke=\"#b35c00\" stroke-width=\"2\""
             case .secondary: shape = "r=\"4\" fill=\"#8a93a3\""
             }
@@ -73,7 +76,8 @@ enum HTMLCharts {
         switch style {
         case .secondary: 0
         case .hollow: 1
-        case .primary: 2
+        case .headline: 2
+        case .primary: 3
         }
     }
 

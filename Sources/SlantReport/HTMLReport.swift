@@ -49,6 +49,7 @@ private struct Page {
     mutating func render() -> String {
         var sections: [(id: String, title: String, body: String)] = [
             ("overview", "Corpus overview", overview()),
+            ("origins", "Origin of the text", origins()),
             ("terminology", "Terminology choices", terminology()),
             ("stance", "Stance index", stance()),
             ("loaded", "Loaded language", rates(.loadedLanguage)),
@@ -133,6 +134,9 @@ private struct Page {
         return link(side, section: "contrasts", text: Escaping.html(outlet), classes: "fig", title: Escaping.html(Citation.statement(side)))
     }
 
+    /// The header cells of the voice columns of the stance-index and rate tables.
+    static let voiceHeaders = VoiceNames.columnHeaders.map { "<th class=\"num\">\($0)</th>" }.joined()
+
     static func anchor(_ id: String) -> String {
         "ev-" + Escaping.html(id)
     }
@@ -141,13 +145,13 @@ private struct Page {
 
     private mutating func overview() -> String {
         var html = caution()
-        html += "<div class=\"scroll\"><table>\n<thead><tr><th>outlet</th><th class=\"num\">articles</th><th>dates</th><th class=\"num\">tokens</th><th class=\"num\">own voice</th><th class=\"num\">quoted</th><th class=\"num\">reported</th><th class=\"num\">reader comments</th></tr></thead>\n<tbody>\n"
+        html += "<div class=\"scroll\"><table>\n<thead><tr><th>outlet</th><th class=\"num\">articles</th><th>dates</th><th class=\"num\">tokens</th><th class=\"num\">own voice</th><th class=\"num\">quoted</th><th class=\"num\">reported</th><th class=\"num\">headline tokens</th><th class=\"num\">reader comments</th></tr></thead>\n<tbody>\n"
         for outlet in tables.outlets {
             func share(_ voice: Voice) -> String { ReportIndex.voiceShare(outlet, voice) }
-            html += "<tr><th scope=\"row\">\(Escaping.html(outlet.outlet))</th><td class=\"num\">\(outlet.articles)</td><td class=\"date\">\(Escaping.html(MarkdownReport.dateRange(outlet.firstDate, outlet.lastDate)))</td><td class=\"num\">\(Figures.count(Double(outlet.tokens)))</td><td class=\"num\">\(share(.authorial))</td><td class=\"num\">\(share(.quoted))</td><td class=\"num\">\(share(.attributed))</td><td class=\"num\">\(outlet.comments) <span class=\"n\">(\(Figures.count(Double(outlet.commentTokens))) tokens)</span></td></tr>\n"
+            html += "<tr><th scope=\"row\">\(Escaping.html(outlet.outlet))</th><td class=\"num\">\(outlet.articles)</td><td class=\"date\">\(Escaping.html(MarkdownReport.dateRange(outlet.firstDate, outlet.lastDate)))</td><td class=\"num\">\(Figures.count(Double(outlet.tokens)))</td><td class=\"num\">\(share(.authorial))</td><td class=\"num\">\(share(.quoted))</td><td class=\"num\">\(share(.attributed))</td><td class=\"num\">\(Figures.count(Double(outlet.voiceTokens[.headline] ?? 0)))</td><td class=\"num\">\(outlet.comments) <span class=\"n\">(\(Figures.count(Double(outlet.commentTokens))) tokens)</span></td></tr>\n"
         }
         html += "</tbody></table></div>\n"
-        html += "<p class=\"note\">Own voice, quoted and reported are the shares of each outlet's article tokens written by the outlet itself, inside quotation marks, and in reported speech (“X said that …”). Reader comments are counted apart from the articles.</p>\n"
+        html += "<p class=\"note\">Own voice, quoted and reported are the shares of each outlet's article tokens written by the outlet itself, inside quotation marks, and in reported speech (“X said that …”). Headlines (and standfirsts) are analysed as texts of their own, their words counted apart from the article's; reader comments likewise.</p>\n"
         html += measures()
         html += "<details><summary>Articles (\(tables.articles.count))</summary>\n<div class=\"scroll\"><table>\n<thead><tr><th>outlet</th><th>date</th><th>title</th><th class=\"num\">tokens</th><th class=\"num\">comments</th></tr></thead>\n<tbody>\n"
         for article in tables.articles.prefix(HTMLReport.articleRows) {
@@ -230,7 +234,7 @@ private struct Page {
 
     private mutating func terminology() -> String {
         if let absent = absence(.terminology) { return "<p>\(Escaping.html(absent))</p>\n" }
-        var html = "<p class=\"note\">For each question a terminology lexicon asks, which term each outlet chose. Bars show the shares in the outlet's own voice (the wide bar) and, thinner, in quotations and reported speech: what the outlet says itself against what it lets others say; the table adds reader comments. Click a share to read the sentences. Counts in brackets.</p>\n"
+        var html = "<p class=\"note\">For each question a terminology lexicon asks, which term each outlet chose. Bars show the shares in the outlet's own voice (the wide bar) and, thinner, in its headlines (what the outlet calls it in its headlines), in quotations and in reported speech: what the outlet says itself against what it lets others say; the table adds distanced uses and reader comments. Click a share to read the sentences. Counts in brackets.</p>\n"
         let lexicons = index.lexicons(.terminology)
         for lexicon in lexicons {
             let families = index.families[lexicon.id] ?? []
@@ -271,7 +275,7 @@ private struct Page {
         var present: [(outlet: String, rows: [(voice: VoiceKey, total: Double)])] = []
         var absent: [String] = []
         for outlet in index.outlets {
-            let rows = ([VoiceKey.authorial, .quoted, .attributed, .distancedAuthorial, .comment]).map { voice in
+            let rows = VoiceNames.termRows.map { voice in
                 (voice: voice, total: index.familyTotal(outlet, voice, family))
             }
             let kept = rows.filter { $0.total > 0 || $0.voice == .authorial }
@@ -282,7 +286,7 @@ private struct Page {
         }
         html += "<div class=\"bars\">\n"
         for (outlet, rows) in present {
-            for row in rows where row.voice != .distancedAuthorial && row.voice != .comment {
+            for row in rows where !row.voice.distanced && row.voice != .comment {
                 let label = row.voice == .authorial
                     ? "<span class=\"outlet\">\(Escaping.html(outlet))</span>"
                     : "<span class=\"voice\">\(VoiceNames.short(row.voice))</span>"
@@ -318,7 +322,7 @@ private struct Page {
                 for entry in family.terms {
                     let statistic = index.termShare(family.lexicon, outlet, row.voice, family.id, entry.term)
                     if let statistic, statistic.occurrences > 0 {
-                        html += "<td class=\"num\">\(figure(statistic, section: anchor, showInterval: row.voice == .authorial, count: true))</td>"
+                        html += "<td class=\"num\">\(figure(statistic, section: anchor, showInterval: row.voice == .authorial || row.voice == .headline, count: true))</td>"
                     } else {
                         html += "<td class=\"num zero\">\(row.total > 0 ? "0" : "—")</td>"
                     }
@@ -334,14 +338,14 @@ private struct Page {
 
     private mutating func stance() -> String {
         if let absent = absence(.terminology) { return "<p>\(Escaping.html(absent))</p>\n" }
-        var html = "<p class=\"note\">Per terminology lexicon that declares its two opposed stances (<code>stance_index:</code>): the share of the positive stance's terms minus the share of the negative stance's terms among all the lexicon's terms an outlet used (each matched span once): −1 when every term it chose is on the negative side, +1 when every one is on the positive side, 0 when balanced or neutral. The dark dot is the outlet's own voice, with its 95% interval; the hollow dot is quotations; the grey dot reported speech.</p>\n"
+        var html = "<p class=\"note\">Per terminology lexicon that declares its two opposed stances (<code>stance_index:</code>): the share of the positive stance's terms minus the share of the negative stance's terms among all the lexicon's terms an outlet used (each matched span once): −1 when every term it chose is on the negative side, +1 when every one is on the positive side, 0 when balanced or neutral. The dark dot is the outlet's own voice, with its 95% interval; the blue dot its headlines; the hollow dot is quotations; the grey dot reported speech.</p>\n"
         for lexicon in index.lexicons(.terminology) {
             let heading = "<h3 id=\"stance-\(Escaping.html(Slug.make(lexicon.id)))\">\(Escaping.html(lexicon.id))</h3>\n"
             guard let sides = lexicon.stanceIndex else {
                 html += heading + "<p>\(Escaping.html(lexicon.id)) declares no <code>stance_index:</code>, so no stance index is computed for it (its term and stance shares are in the tables above and in <code>data/statistics.csv</code>).</p>\n"
                 continue
             }
-            let rows = index.outlets.filter { outlet in VoiceKey.reported.contains { index.stanceIndex(lexicon.id, outlet, $0)?.value != nil } }
+            let rows = index.outlets.filter { outlet in VoiceNames.columns.contains { index.stanceIndex(lexicon.id, outlet, $0)?.value != nil } }
             html += heading
             guard !rows.isEmpty else {
                 html += "<p>No term of this lexicon occurs in the articles it covers.</p>\n"
@@ -350,17 +354,17 @@ private struct Page {
             html += "<p class=\"note\">−1: all \(Escaping.html(sides.negative)); +1: all \(Escaping.html(sides.positive)).</p>\n<div class=\"plot\">\n"
             for outlet in rows {
                 var marks: [HTMLCharts.Mark] = []
-                for (voice, style) in [(VoiceKey.attributed, HTMLCharts.Mark.Style.secondary), (.quoted, .hollow), (.authorial, .primary)] {
+                for (voice, style) in [(VoiceKey.attributed, HTMLCharts.Mark.Style.secondary), (.quoted, .hollow), (.headline, .headline), (.authorial, .primary)] {
                     guard let statistic = index.stanceIndex(lexicon.id, outlet, voice), let value = statistic.value else { continue }
                     marks.append(HTMLCharts.Mark(value: value, interval: voice == .authorial ? statistic.interval : nil, style: style, title: "\(outlet), \(VoiceNames.short(voice)): \(Figures.value(value, unit: "index"))"))
                 }
                 html += "<div class=\"plotrow\"><div class=\"plotlabel\">\(Escaping.html(outlet))</div><div class=\"plotarea\">\(HTMLCharts.dotRow(marks, domain: -1...1, reference: 0))</div></div>\n"
             }
             html += "<div class=\"plotrow\"><div class=\"plotlabel\"></div><div class=\"plotarea\">\(HTMLCharts.axis([(-1, "−1 all \(sides.negative)"), (0, "0"), (1, "+1 all \(sides.positive)")], domain: -1...1))</div></div>\n</div>\n"
-            html += "<div class=\"scroll\"><table>\n<thead><tr><th>outlet</th><th class=\"num\">own voice</th><th class=\"num\">quoted</th><th class=\"num\">reported</th><th class=\"num\">reader comments</th><th class=\"num\">terms (own voice)</th></tr></thead>\n<tbody>\n"
+            html += "<div class=\"scroll\"><table>\n<thead><tr><th>outlet</th>\(Self.voiceHeaders)<th class=\"num\">terms (own voice)</th></tr></thead>\n<tbody>\n"
             for outlet in rows {
                 html += "<tr><th scope=\"row\">\(Escaping.html(outlet))</th>"
-                for voice in VoiceKey.reported {
+                for voice in VoiceNames.columns {
                     html += "<td class=\"num\">\(figure(index.stanceIndex(lexicon.id, outlet, voice), section: "stance"))</td>"
                 }
                 html += "<td class=\"num\">\(Figures.count(index.stanceIndex(lexicon.id, outlet, .authorial)?.total ?? 0))</td></tr>\n"
@@ -381,15 +385,15 @@ private struct Page {
         for lexicon in lexicons {
             let anchor = "\(section)-\(Slug.make(lexicon.id))"
             html += "<h3 id=\"\(Escaping.html(anchor))\">\(Escaping.html(lexicon.id))</h3>\n"
-            let rows = index.outlets.filter { outlet in VoiceKey.reported.contains { index.rate(lexicon, outlet, $0) != nil } }
+            let rows = index.outlets.filter { outlet in VoiceNames.columns.contains { index.rate(lexicon, outlet, $0) != nil } }
             guard !rows.isEmpty else {
                 html += "<p>No figure: \(Escaping.html(tables.coverage(of: lexicon.id)?.notes.first ?? "no article it covers has tokens")).</p>\n"
                 continue
             }
-            html += "<p class=\"note\">Covers \(Escaping.html(tables.coverage(of: lexicon.id)?.summary ?? "")). The dark dot is the outlet's own voice with its 95% interval; the hollow dot is quotations; the grey dot reader comments.</p>\n"
+            html += "<p class=\"note\">Covers \(Escaping.html(tables.coverage(of: lexicon.id)?.summary ?? "")). The dark dot is the outlet's own voice with its 95% interval; the blue dot its headlines; the hollow dot is quotations; the grey dot reader comments.</p>\n"
             var maximum = 0.0
             for outlet in rows {
-                for voice in [VoiceKey.authorial, .quoted, .comment] {
+                for voice in [VoiceKey.authorial, .headline, .quoted, .comment] {
                     guard let statistic = index.rate(lexicon, outlet, voice) else { continue }
                     maximum = max(maximum, statistic.value ?? 0, voice == .authorial ? statistic.interval?.upper ?? 0 : 0)
                 }
@@ -399,17 +403,17 @@ private struct Page {
             html += "<div class=\"plot\">\n"
             for outlet in rows {
                 var marks: [HTMLCharts.Mark] = []
-                for (voice, style) in [(VoiceKey.comment, HTMLCharts.Mark.Style.secondary), (.quoted, .hollow), (.authorial, .primary)] {
+                for (voice, style) in [(VoiceKey.comment, HTMLCharts.Mark.Style.secondary), (.quoted, .hollow), (.headline, .headline), (.authorial, .primary)] {
                     guard let statistic = index.rate(lexicon, outlet, voice), let value = statistic.value else { continue }
                     marks.append(HTMLCharts.Mark(value: value, interval: voice == .authorial ? statistic.interval : nil, style: style, title: "\(outlet), \(VoiceNames.short(voice)): \(Figures.value(value, unit: statistic.unit)) per 1,000 tokens"))
                 }
                 html += "<div class=\"plotrow\"><div class=\"plotlabel\">\(Escaping.html(outlet))</div><div class=\"plotarea\">\(HTMLCharts.dotRow(marks, domain: domain, reference: nil))</div></div>\n"
             }
             html += "<div class=\"plotrow\"><div class=\"plotlabel\"></div><div class=\"plotarea\">\(HTMLCharts.axis(ticks.map { ($0, Figures.value($0, unit: "rate")) }, domain: domain))</div></div>\n</div>\n"
-            html += "<div class=\"scroll\"><table>\n<thead><tr><th>outlet</th><th class=\"num\">own voice</th><th class=\"num\">quoted</th><th class=\"num\">reported</th><th class=\"num\">reader comments</th><th class=\"num\">hits (own voice)</th></tr></thead>\n<tbody>\n"
+            html += "<div class=\"scroll\"><table>\n<thead><tr><th>outlet</th>\(Self.voiceHeaders)<th class=\"num\">hits (own voice)</th></tr></thead>\n<tbody>\n"
             for outlet in rows {
                 html += "<tr><th scope=\"row\">\(Escaping.html(outlet))</th>"
-                for voice in VoiceKey.reported {
+                for voice in VoiceNames.columns {
                     html += "<td class=\"num\">\(figure(index.rate(lexicon, outlet, voice), section: anchor))</td>"
                 }
                 let own = index.rate(lexicon, outlet, .authorial)
@@ -432,7 +436,7 @@ private struct Page {
             }
             html += "</tbody></table></div>\n"
         }
-        html += "<p class=\"note\">The same by category in quotations, reported speech and comments: <code>data/statistics.csv</code> (kind <code>category-rate</code>). A word an entry lists in several categories (<code>also_in:</code>) counts in each of their rates and once in its lexicon's rate, so category rates may add up to more than it.</p>\n"
+        html += "<p class=\"note\">The same by category in headlines, quotations, reported speech and comments: <code>data/statistics.csv</code> (kind <code>category-rate</code>). A word an entry lists in several categories (<code>also_in:</code>) counts in each of their rates and once in its lexicon's rate, so category rates may add up to more than it.</p>\n"
         return html
     }
 
@@ -444,10 +448,10 @@ private struct Page {
             let anchor = "models-\(Slug.make(model.id))"
             html += "<h3 id=\"\(Escaping.html(anchor))\">\(Escaping.html(model.id))</h3>\n"
             html += "<p class=\"note\">\(Escaping.html(model.summary)). Covers \(Escaping.html(index.modelCoverage(model))).</p>\n"
-            html += "<div class=\"scroll\"><table>\n<thead><tr><th>outlet</th><th class=\"num\">own voice</th><th class=\"num\">quoted</th><th class=\"num\">reported</th><th class=\"num\">reader comments</th><th class=\"num\">predicted loaded (own voice)</th></tr></thead>\n<tbody>\n"
+            html += "<div class=\"scroll\"><table>\n<thead><tr><th>outlet</th>\(Self.voiceHeaders)<th class=\"num\">predicted loaded (own voice)</th></tr></thead>\n<tbody>\n"
             for outlet in index.outlets {
                 html += "<tr><th scope=\"row\">\(Escaping.html(outlet))</th>"
-                for voice in VoiceKey.reported {
+                for voice in VoiceNames.columns {
                     html += "<td class=\"num\">\(figure(index.modelRate(model.id, outlet, voice), section: anchor))</td>"
                 }
                 let own = index.modelRate(model.id, outlet, .authorial)
@@ -605,6 +609,7 @@ private struct Page {
         var voice = VoiceNames.short(item.voice)
         if let speaker = item.speaker, !speaker.isEmpty { voice += ": " + speaker }
         if let comment = item.comment { voice += " (reader comment \(comment + 1))" }
+        if item.headlinePart == .standfirst { voice += " (standfirst)" }
         parts.append("<span class=\"voice\">\(Escaping.html(voice))</span>")
         if item.negated { parts.append("<span class=\"neg\">negated</span>") }
         if item.kind == .term {
@@ -615,12 +620,27 @@ private struct Page {
         return parts.joined(separator: " · ")
     }
 
+    // MARK: - Origins
+
+    private mutating func origins() -> String {
+        var linkedFigures: [String] = []
+        for (other, main) in OriginReport.pairs(input, index: index) {
+            linkedFigures.append(figure(main, section: "origins"))
+            linkedFigures.append(figure(other, section: "origins"))
+        }
+        var position = 0
+        return OriginReport.html(input) { _ in
+            defer { position += 1 }
+            return position < linkedFigures.count ? linkedFigures[position] : "—"
+        }
+    }
+
     // MARK: - Methods
 
     private func methods() -> String {
         let provenance = input.provenance
         var html = "<h3>How the figures are made</h3>\n<ul>\n"
-        html += "<li><strong>Voice.</strong> Every match is tagged with whose words it is: the outlet's own (<em>own voice</em>), inside quotation marks (<em>quoted</em>, with the speaker when named), reported speech (<em>reported</em>: “Baku says …”, “according to …”), a short scare-quoted span in the outlet's own sentence (<em>scare quotes</em>, kept apart), or a reader comment. Terms inside a negation are counted and flagged.</li>\n"
+        html += "<li><strong>Voice.</strong> Every match is tagged with whose words it is: the outlet's own (<em>own voice</em>), inside quotation marks (<em>quoted</em>, with the speaker when named), reported speech (<em>reported</em>: “Baku says …”, “according to …”), a short scare-quoted span in the outlet's own sentence (<em>scare quotes</em>, kept apart), the headline and standfirst (<em>headline</em>: analysed as texts of their own and counted apart from the body; a quotation, reported speech, scare quotes or a distancing qualifier in a headline make its words <em>headline, distanced</em>, never the outlet's own headline choice), or a reader comment. Terms inside a negation are counted and flagged.</li>\n"
         html += "<li><strong>Measures</strong>: each lexicon is its own measure, over the articles in its languages only (articles of unknown language are left out of a lexicon that declares languages); figures of different lexicons are never added, and a span two lexicons match counts once in each. Loaded language, epistemic framing and labels are three kinds of measure, each with its own rates, intervals, contrasts and evidence.</li>\n"
         html += "<li><strong>Term shares</strong>: occurrences of a term over occurrences of all terms of its family, in one voice, summed over an outlet's articles. <strong>Stance index</strong>: per terminology lexicon that declares <code>stance_index:</code>, the share of its positive stance's terms minus its negative stance's, among all its terms (a span two of its families match counts once). <strong>Rates</strong>: a lexicon's weighted hits per 1,000 tokens of the voice.</li>\n"
         html += "<li><strong>IDs</strong>: <code>&lt;kind&gt;/&lt;lexicon&gt;/&lt;outlet&gt;/&lt;voice&gt;…</code>, e.g. <code>loaded-rate/loaded-language-en/asbarez/authorial</code>; the same ID without the lexicon (<code>loaded-rate/asbarez/authorial</code>, as earlier reports named it) is an alias when no other statistic of the report would have it, so <code>slant cite</code> accepts both. Names whose slugs collide (“Outlet C”, “Outlet-C”) get a suffix from a digest of the exact name.</li>\n"
@@ -628,6 +648,7 @@ private struct Page {
         html += "<li><strong>Differences</strong>: difference of the two outlets' ratios, bootstrap interval, two-sided permutation test over articles, Benjamini–Hochberg across all the report's comparisons.</li>\n"
         html += "<li><strong>Distinctive vocabulary</strong>: Dunning G² and log ratio against the rest of the corpus, words seen at least \(policy.minimumKeynessFrequency) times, G² ≥ \(String(format: "%.2f", policy.minimumKeynessG2)). \(Escaping.html(MarkdownReport.stopListNote(tables)))</li>\n"
         html += "<li><strong>Time series</strong>: the same measures per calendar month of publication, with intervals from the month's articles.</li>\n</ul>\n"
+        html += ValidityReport.html(input)
         html += "<h3>Reproducibility</h3>\n<table class=\"compact\"><tbody>\n"
         html += "<tr><th scope=\"row\">Slant</th><td>\(Escaping.html(provenance.slantVersion))</td></tr>\n"
         html += "<tr><th scope=\"row\">Configuration</th><td><code>\(Escaping.html(provenance.configurationFile))</code> · <code>\(provenance.configurationDigest.hex)</code></td></tr>\n"

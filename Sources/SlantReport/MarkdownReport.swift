@@ -8,6 +8,10 @@ import SlantMeasure
 struct MarkdownReport {
     let input: ReportStage.Input
 
+    /// The header and rule of a table with a column per voice (own voice, headlines, quoted, reported, comments).
+    static let voiceHeader = "| outlet | " + VoiceNames.columnHeaders.joined(separator: " | ") + " |"
+    static let voiceRule = "|---|" + String(repeating: "---:|", count: VoiceNames.columnHeaders.count)
+
     func render() -> String {
         let tables = input.tables
         let index = ReportIndex(tables)
@@ -30,14 +34,15 @@ struct MarkdownReport {
         }
 
         lines += ["## Corpus overview", ""]
-        lines += ["| outlet | articles | dates | tokens | own voice | quoted | reported | reader comments |", "|---|---:|---|---:|---:|---:|---:|---:|"]
+        lines += ["| outlet | articles | dates | tokens | own voice | quoted | reported | headline tokens | reader comments |", "|---|---:|---|---:|---:|---:|---:|---:|---:|"]
         for outlet in tables.outlets {
             func share(_ voice: Voice) -> String { ReportIndex.voiceShare(outlet, voice) }
             lines.append(
-                "| \(Escaping.markdownCell(outlet.outlet)) | \(outlet.articles) | \(Escaping.markdownCell(Self.dateRange(outlet.firstDate, outlet.lastDate))) | \(Figures.count(Double(outlet.tokens))) | \(share(.authorial)) | \(share(.quoted)) | \(share(.attributed)) | \(outlet.comments) |")
+                "| \(Escaping.markdownCell(outlet.outlet)) | \(outlet.articles) | \(Escaping.markdownCell(Self.dateRange(outlet.firstDate, outlet.lastDate))) | \(Figures.count(Double(outlet.tokens))) | \(share(.authorial)) | \(share(.quoted)) | \(share(.attributed)) | \(Figures.count(Double(outlet.voiceTokens[.headline] ?? 0))) | \(outlet.comments) |")
         }
         lines.append("")
         lines += measures(tables)
+        lines += OriginReport.markdown(input)
 
         lines += ["## Terminology choices", ""]
         if let absent = Self.absence(index, .terminology) { lines += [absent, ""] }
@@ -54,14 +59,14 @@ struct MarkdownReport {
                 lines.append("|---|---|" + String(repeating: "---:|", count: family.terms.count) + "---:|")
                 for outlet in index.outlets {
                     var first = true
-                    for voice in [VoiceKey.authorial, .quoted, .attributed, .distancedAuthorial, .comment] {
+                    for voice in VoiceNames.termRows {
                         let total = index.familyTotal(outlet, voice, family)
                         guard total > 0 || voice == .authorial else { continue }
                         let cells = family.terms.map { entry -> String in
                             guard let statistic = index.termShare(lexicon.id, outlet, voice, family.id, entry.term), statistic.occurrences > 0 else {
                                 return total > 0 ? "0" : "—"
                             }
-                            return Self.figure(statistic, interval: voice == .authorial) + " (\(Figures.count(statistic.occurrences)))"
+                            return Self.figure(statistic, interval: voice == .authorial || voice == .headline) + " (\(Figures.count(statistic.occurrences)))"
                         }
                         lines.append("| \(first ? Escaping.markdownCell(outlet) : "") | \(VoiceNames.short(voice)) | " + cells.joined(separator: " | ") + " | \(Figures.count(total)) |")
                         first = false
@@ -80,9 +85,9 @@ struct MarkdownReport {
                 continue
             }
             lines += ["Share of \(Escaping.markdownCell(sides.positive)) terms minus share of \(Escaping.markdownCell(sides.negative)) terms (−1 all \(Escaping.markdownCell(sides.negative)), +1 all \(Escaping.markdownCell(sides.positive))).", ""]
-            lines += ["| outlet | own voice | quoted | reported | reader comments |", "|---|---:|---:|---:|---:|"]
+            lines += [Self.voiceHeader, Self.voiceRule]
             for outlet in index.outlets {
-                let cells = VoiceKey.reported.map { index.stanceIndex(lexicon.id, outlet, $0).map { Self.figure($0) } ?? "—" }
+                let cells = VoiceNames.columns.map { index.stanceIndex(lexicon.id, outlet, $0).map { Self.figure($0) } ?? "—" }
                 lines.append("| \(Escaping.markdownCell(outlet)) | " + cells.joined(separator: " | ") + " |")
             }
             lines.append("")
@@ -93,15 +98,15 @@ struct MarkdownReport {
             if let absent = Self.absence(index, measure) { lines += [absent, ""] }
             for lexicon in index.lexicons(measure) {
                 lines += ["### \(Escaping.markdownCell(lexicon.id))", ""]
-                let rows = index.outlets.filter { outlet in VoiceKey.reported.contains { index.rate(lexicon, outlet, $0) != nil } }
+                let rows = index.outlets.filter { outlet in VoiceNames.columns.contains { index.rate(lexicon, outlet, $0) != nil } }
                 guard !rows.isEmpty else {
                     lines += ["No figure: \(Escaping.markdownCell(tables.coverage(of: lexicon.id)?.notes.first ?? "no article it covers has tokens")).", ""]
                     continue
                 }
                 lines += ["Covers \(Escaping.markdownCell(tables.coverage(of: lexicon.id)?.summary ?? "")).", ""]
-                lines += ["| outlet | own voice | quoted | reported | reader comments |", "|---|---:|---:|---:|---:|"]
+                lines += [Self.voiceHeader, Self.voiceRule]
                 for outlet in rows {
-                    let cells = VoiceKey.reported.map { index.rate(lexicon, outlet, $0).map { Self.figure($0) } ?? "—" }
+                    let cells = VoiceNames.columns.map { index.rate(lexicon, outlet, $0).map { Self.figure($0) } ?? "—" }
                     lines.append("| \(Escaping.markdownCell(outlet)) | " + cells.joined(separator: " | ") + " |")
                 }
                 lines.append("")
@@ -123,9 +128,9 @@ struct MarkdownReport {
             lines += ["## Sentence models", "", "\(Escaping.markdownCell(MarkdownReport.modelMeaning))", ""]
             for model in tables.facts.models {
                 lines += ["### \(Escaping.markdownCell(model.id))", "", "\(Escaping.markdownCell(model.summary)). Covers \(Escaping.markdownCell(index.modelCoverage(model))).", ""]
-                lines += ["| outlet | own voice | quoted | reported | reader comments | sentences (own voice) |", "|---|---:|---:|---:|---:|---:|"]
+                lines += [Self.voiceHeader + " sentences (own voice) |", Self.voiceRule + "---:|"]
                 for outlet in index.outlets {
-                    let cells = VoiceKey.reported.map { index.modelRate(model.id, outlet, $0).map { Self.figure($0) } ?? "—" }
+                    let cells = VoiceNames.columns.map { index.modelRate(model.id, outlet, $0).map { Self.figure($0) } ?? "—" }
                     let own = index.modelRate(model.id, outlet, .authorial)
                     lines.append("| \(Escaping.markdownCell(outlet)) | " + cells.joined(separator: " | ") + " | \(Figures.count(own?.occurrences ?? 0)) of \(Figures.count(own?.total ?? 0)) |")
                 }
@@ -208,6 +213,8 @@ struct MarkdownReport {
         lines.append("- Intervals: 95% percentile bootstrap over articles, \(policy.resamples) resamples, seeded per outlet; none with fewer than \(policy.minimumArticles) articles; shares of fewer than \(policy.minimumOccurrences) occurrences marked †.")
         lines.append("- Measures: each lexicon is its own measure, over the articles in its languages only (articles of unknown language are left out of a lexicon that declares languages); loaded language, epistemic framing and labels are separate measures, never added together; a span two lexicons match counts once in each.")
         lines.append("- IDs: `<kind>/<lexicon>/<outlet>/<voice>…`; the same ID without the lexicon (as earlier reports named it) is an alias when no other statistic would have it. Names whose slugs collide get a suffix from a digest of the exact name.")
+        lines.append("")
+        lines += ValidityReport.markdown(input)
         lines.append("- Slant \(Escaping.markdownCell(provenance.slantVersion))")
         lines.append("- Configuration: \(Escaping.markdownCode(provenance.configurationFile)) (digest `\(provenance.configurationDigest.hex)`)")
         lines.append("- Corpus digest: `\(tables.corpusDigest.hex)`")
@@ -241,10 +248,10 @@ struct MarkdownReport {
         return lines + ["", "Each lexicon is its own measure, over the articles in its languages; articles in other languages, or of unknown language, are in none of its numerators or denominators.", ""]
     }
 
-    /// Why a measure kind has no figure, when no lexicon of that kind is configured.
     /// What a sentence model's figure means, for both renderers.
-    static let modelMeaning = "Each configured sentence model (`models:`, trained with `slant model train` on sentences coders labelled) reads every sentence of the articles in its languages: the figure is the share of a voice's sentences it predicts loaded, over the outlet's articles, with a 95% bootstrap interval over articles. A sentence's words in one voice are that voice's sentence; words in scare quotes are left out of the outlet's own. A separate measure, never added to the lexicons' rates; the model's cross-validated precision and recall say how far to trust it."
+    static let modelMeaning = "Each configured sentence model (`models:`, trained with `slant model train` on sentences coders labelled) reads every sentence of the articles in its languages: the figure is the share of a voice's sentences it predicts loaded, over the outlet's articles, with a 95% bootstrap interval over articles. A sentence's words in one voice are that voice's sentence; words in scare quotes are left out of the outlet's own; the headline's and standfirst's sentences are read in voice headline, without their quotations and reported speech. The figure says how often the model would agree with the coders whose labels it learned from, not how biased an outlet is; its cross-validated precision and recall say how far to trust it. A separate measure, never added to the lexicons' rates."
 
+    /// Why a measure kind has no figure, when no lexicon of that kind is configured.
     static func absence(_ index: ReportIndex, _ measure: MeasureKind) -> String? {
         guard index.lexicons(measure).isEmpty else { return nil }
         let what = measure == .terminology ? "terminology" : measure.rawValue

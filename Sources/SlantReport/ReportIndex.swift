@@ -103,7 +103,8 @@ struct ReportIndex {
     /// "2,004 articles from 8 outlets, 2023-01-01 to 2023-12-31": the corpus in one line.
     var corpusSummary: String {
         let articles = tables.articles.count
-        let outlets = tables.outlets.count
+        // The outlets that published the articles (an outlet whose articles are all copies has no figures of its own).
+        let outlets = Set(tables.articles.map(\.outlet)).count
         var summary = "\(Figures.count(Double(articles))) article\(articles == 1 ? "" : "s") from \(outlets) outlet\(outlets == 1 ? "" : "s")"
         if let first = tables.outlets.compactMap(\.firstDate).min(), let last = tables.outlets.compactMap(\.lastDate).max() {
             summary += ", " + (first == last ? first : "\(first) to \(last)")
@@ -193,15 +194,24 @@ struct ReportIndex {
     }
 }
 
-/// Names of voices as readers see them.
+/// Names of voices as readers see them, and the order the report shows them in.
 enum VoiceNames {
+    /// The columns of the stance-index and rate tables: the outlet's own voice, its headlines beside
+    /// it, then what others say.
+    static let columns: [VoiceKey] = [.authorial, .headline, .quoted, .attributed, .comment]
+    /// The rows of a terminology table.
+    static let termRows: [VoiceKey] = [.authorial, .headline, .quoted, .attributed, .distancedAuthorial, .distancedHeadline, .comment]
+    /// The header cells of ``columns``.
+    static let columnHeaders = ["own voice", "headlines", "quoted", "reported", "reader comments"]
+
     static func short(_ voice: VoiceKey) -> String {
-        if voice.distanced { return "scare quotes" }
+        if voice.distanced { return voice.voice == .headline ? "headline, distanced" : "scare quotes" }
         switch voice.voice {
         case .authorial: return "own voice"
         case .quoted: return "quoted"
         case .attributed: return "reported"
         case .comment: return "comments"
+        case .headline: return "headline"
         }
     }
 }

@@ -1,5 +1,7 @@
 import SlantCore
 import SlantMeasure
+import SlantValidate
+import SlantOrigin
 
 /// One file of a report: its path under the report directory and its bytes.
 public struct ReportFile: Sendable, Hashable {
@@ -59,11 +61,25 @@ public struct ReportStage: Stage {
         /// The evidence behind the statistics' first references, with their sentences (the
         /// measures carry evidence without sentences; the store holds those).
         public var evidence: [EvidenceReference: Evidence]
+        /// The scores of the coded sample scored last (`slant validate score`), if any; its statistics
+        /// are among `tables.statistics`.
+        public var validity: InstrumentValidity?
+        /// Whether that sample was drawn from the corpus as analysed with other lexicons or settings.
+        public var validityStale = false
+        /// Each article's origin and each outlet's shares of own, republished and agency text; their
+        /// statistics are among `tables.statistics`.
+        public var origins: OriginTables?
 
-        public init(tables: CorpusTables, provenance: ReportProvenance, evidence: [EvidenceReference: Evidence] = [:]) {
+        public init(
+            tables: CorpusTables, provenance: ReportProvenance, evidence: [EvidenceReference: Evidence] = [:],
+            validity: InstrumentValidity? = nil, validityStale: Bool = false, origins: OriginTables? = nil
+        ) {
+            self.origins = origins
             self.tables = tables
             self.provenance = provenance
             self.evidence = evidence
+            self.validity = validity
+            self.validityStale = validityStale
         }
 
         public var citationContext: CitationContext {
@@ -96,6 +112,7 @@ public struct ReportStage: Stage {
         return [
             ReportFile(path: "data/outlets.csv", contents: DataTables.outlets(tables).text),
             ReportFile(path: "data/excluded.csv", contents: DataTables.excluded(tables).text),
+            ReportFile(path: "data/origins.csv", contents: OriginReport.outletTable(input).text),
             ReportFile(path: "data/statistics.csv", contents: DataTables.statistics(tables, context: input.citationContext).text),
             ReportFile(path: "statistics.json", contents: StatisticsJSON.document(input).prettyPrinted()),
             ReportFile(path: "report.md", contents: MarkdownReport(input: input).render()),
@@ -117,7 +134,9 @@ public struct ReportStage: Stage {
             }
         }
         return [
-            csv("data/articles.csv", header: DataTables.articleHeader) { [DataTables.articleRow($0)] },
+            csv("data/articles.csv", header: DataTables.articleHeader + OriginReport.articleHeader) { article in
+                [DataTables.articleRow(article) + OriginReport.articleCells(input.origins?.origins[article.id])]
+            },
             csv("data/term_counts.csv", header: DataTables.termCountHeader, rows: DataTables.termCountRows),
             csv("data/loaded_counts.csv", header: DataTables.loadedCountHeader) { DataTables.loadedCountRows($0, facts: input.tables.facts) },
             StreamedReportFile(path: "data/articles.json") { append in
@@ -176,6 +195,8 @@ public enum StatisticsJSON {
                 "contrasts": .string("difference of ratios of sums; bootstrap interval; two-sided permutation p-value; Benjamini–Hochberg across the report's contrasts"),
                 "keyness": .string("Dunning log-likelihood G² and log ratio, outlet against the rest, outlet's own voice, minimum frequency \(policy.minimumKeynessFrequency), G² ≥ \(policy.minimumKeynessG2)"),
             ]),
+            "validity": ValidityReport.json(input),
+            "origins": OriginReport.json(input),
             "articles": .int(tables.articles.count),
             "excluded": .int(tables.excluded.count),
             "statistics": .array(tables.statistics.map { object($0, context: input.citationContext) }),
@@ -199,6 +220,7 @@ public enum StatisticsJSON {
             "category": .string(statistic.category),
             "word": .string(statistic.word),
             "measure": .string(statistic.measure?.rawValue),
+            "metric": .string(statistic.metric),
             "value": .number(statistic.value),
             "unit": .string(statistic.unit),
             "ci_lower": .number(statistic.interval?.lower),
@@ -229,7 +251,7 @@ enum DataTables {
 
     static let articleHeader = [
         "id", "outlet", "published", "title", "url", "source", "language", "tokens", "authorial_tokens", "quoted_tokens",
-        "attributed_tokens", "sentences", "paragraphs", "comments", "comment_tokens", "warnings",
+        "attributed_tokens", "sentences", "paragraphs", "comments", "comment_tokens", "warnings", "headline_tokens",
     ]
 
     static func articleRow(_ article: ArticleMeasures) -> [CSVCell] {
@@ -237,18 +259,20 @@ enum DataTables {
          .text(article.url ?? ""), .text(article.source), .text(article.language ?? ""), .integer(article.tokens),
          .integer(article.tokens(in: .authorial)), .integer(article.tokens(in: .quoted)),
          .integer(article.tokens(in: .attributed)), .integer(article.sentences), .integer(article.paragraphs),
-         .integer(article.comments), .integer(article.commentTokens), .text(article.warnings.joined(separator: " "))]
+         .integer(article.comments), .integer(article.commentTokens), .text(article.warnings.joined(separator: " ")),
+         .integer(article.tokens(in: .headline))]
     }
 
     static func outlets(_ tables: CorpusTables) -> CSVTable {
         CSVTable(
             header: ["outlet", "articles", "tokens", "authorial_tokens", "quoted_tokens", "attributed_tokens", "sentences",
-                     "comments", "comment_tokens", "first_date", "last_date"],
+                     "comments", "comment_tokens", "first_date", "last_date", "headline_tokens"],
             rows: tables.outlets.map { outlet in
                 [.text(outlet.outlet), .integer(outlet.articles), .integer(outlet.tokens),
                  .integer(outlet.voiceTokens[.authorial] ?? 0), .integer(outlet.voiceTokens[.quoted] ?? 0),
                  .integer(outlet.voiceTokens[.attributed] ?? 0), .integer(outlet.sentences), .integer(outlet.comments),
-                 .integer(outlet.commentTokens), .text(outlet.firstDate ?? ""), .text(outlet.lastDate ?? "")]
+                 .integer(outlet.commentTokens), .text(outlet.firstDate ?? ""), .text(outlet.lastDate ?? ""),
+                 .integer(outlet.voiceTokens[.headline] ?? 0)]
             })
     }
 
@@ -312,7 +336,7 @@ enum DataTables {
 
     static let evidenceHeader = [
         "article", "index", "outlet", "published", "url", "kind", "lexicon", "family_or_category", "term_or_entry", "stance", "text",
-        "voice", "distanced", "speaker", "negated", "comment", "sentence", "start", "end", "sentence_text",
+        "voice", "distanced", "speaker", "negated", "comment", "sentence", "start", "end", "sentence_text", "in",
     ]
 
     static func evidenceRow(_ article: ArticleMeasures, index: Int, _ item: Evidence) -> [CSVCell] {
@@ -320,7 +344,7 @@ enum DataTables {
          .text(item.kind.rawValue), .text(item.lexicon), .text(item.group), .text(item.item), .text(item.stance ?? ""), .text(item.text),
          .text(item.voice.voice.rawValue), .text(item.voice.distanced ? "true" : "false"), .text(item.speaker ?? ""),
          .text(item.negated ? "true" : "false"), .integer(item.comment), .integer(item.sentence), .integer(item.start),
-         .integer(item.end), .text(item.sentenceText)]
+         .integer(item.end), .text(item.sentenceText), .text(item.headlinePart?.rawValue ?? "")]
     }
 
     static func articleJSON(_ article: ArticleMeasures) -> JSON {
@@ -332,6 +356,7 @@ enum DataTables {
             "voice_tokens": .object([
                 "authorial": .int(article.tokens(in: .authorial)), "quoted": .int(article.tokens(in: .quoted)),
                 "attributed": .int(article.tokens(in: .attributed)), "comment": .int(article.commentTokens),
+                "headline": .int(article.tokens(in: .headline)),
             ]),
             "sentences": .int(article.sentences), "paragraphs": .int(article.paragraphs),
             "comments": .int(article.comments), "warnings": .array(article.warnings.map(JSON.string)),

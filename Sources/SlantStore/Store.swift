@@ -231,6 +231,11 @@ public final class SlantStore: @unchecked Sendable {
             // Each occurrence names the lexicon that tagged it (empty for rows written before).
             try db.execute(sql: "ALTER TABLE evidence ADD COLUMN lexicon TEXT NOT NULL DEFAULT ''")
         }
+        migrator.registerMigration("v5-validation-origins", migrate: Self.migrateToValidationAndOrigins)
+        migrator.registerMigration("v6-evidence-headline-part") { db in
+            // `headline` or `standfirst` for an occurrence in one (null in the body and comments, and before).
+            try db.execute(sql: "ALTER TABLE evidence ADD COLUMN headline_part TEXT")
+        }
         return migrator
     }
 
@@ -623,7 +628,7 @@ public final class SlantStore: @unchecked Sendable {
 
     // MARK: - Plumbing
 
-    private func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try database.read(body)
         } catch {
@@ -633,7 +638,7 @@ public final class SlantStore: @unchecked Sendable {
 
     /// One statement's read, outside a transaction (SQLite reads it from one snapshot anyway): for
     /// the point lookups a run makes once per document, where a transaction would cost more than the query.
-    private func lookup<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func lookup<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try database.unsafeRead(body)
         } catch {
@@ -641,7 +646,7 @@ public final class SlantStore: @unchecked Sendable {
         }
     }
 
-    private func writeTransaction<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func writeTransaction<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try database.write(body)
         } catch {

@@ -251,7 +251,7 @@ struct EvidenceRow: FetchableRecord, PersistableRecord {
     static let databaseTableName = "evidence"
     /// The columns a read needs, in the order ``init(row:)`` reads them by name.
     static let selection = ["lexicon", "kind", "grouping", "item", "stance", "weight", "text", "voice", "distanced", "speaker",
-        "negated", "comment", "sentence", "start", "end", "match_start", "match_end"]
+        "negated", "comment", "headline_part", "sentence", "start", "end", "match_start", "match_end"]
         .map { "evidence.\"\($0)\"" }.joined(separator: ", ")
 
     var digest: String
@@ -286,7 +286,7 @@ struct EvidenceRow: FetchableRecord, PersistableRecord {
             voice: VoiceKey(voice, distanced: row["distanced"]), speaker: row["speaker"], negated: row["negated"],
             comment: row["comment"], sentence: row["sentence"], start: row["start"], end: row["end"],
             sentenceText: sentenceText, matchStart: row["match_start"], matchEnd: row["match_end"],
-            lexicon: row["lexicon"] ?? "")
+            lexicon: row["lexicon"] ?? "", headlinePart: (row["headline_part"] as String?).flatMap(HeadlinePart.init))
     }
 
     func encode(to container: inout PersistenceContainer) {
@@ -305,6 +305,7 @@ struct EvidenceRow: FetchableRecord, PersistableRecord {
         container["speaker"] = evidence.speaker
         container["negated"] = evidence.negated
         container["comment"] = evidence.comment
+        container["headline_part"] = evidence.headlinePart?.rawValue
         container["sentence"] = evidence.sentence
         container["start"] = evidence.start
         container["end"] = evidence.end

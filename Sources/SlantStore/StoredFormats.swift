@@ -11,8 +11,12 @@ import SlantCore
 enum StoredFormat {
     /// The first byte of a binary measures blob of the first version (no lexicon per count): still read.
     static let measuresWithoutLexicons: UInt8 = 0x01
-    /// The first byte of a binary measures blob: every count and evidence item names its lexicon.
-    static let measures: UInt8 = 0x03
+    /// The first byte of a binary measures blob of the second version (every count and evidence item
+    /// names its lexicon; no headline): still read.
+    static let measuresWithoutHeadlines: UInt8 = 0x03
+    /// The first byte of a binary measures blob: as the second version, and each evidence item says
+    /// whether it is in the headline or the standfirst (voice code 4 is `headline`).
+    static let measures: UInt8 = 0x04
     /// The first byte of a binary words blob.
     static let words: UInt8 = 0x02
     /// The first byte of a JSON object.
@@ -181,6 +185,7 @@ struct ByteReader {
         case .quoted: 1
         case .attributed: 2
         case .comment: 3
+        case .headline: 4
         }
     }
 
@@ -190,7 +195,29 @@ struct ByteReader {
         case 1: .quoted
         case 2: .attributed
         case 3: .comment
+        case 4: .headline
         default: nil
+        }
+    }
+}
+
+/// The byte that says which headline part an evidence item is in: 0 none (body or comment), 1 the
+/// headline, 2 the standfirst.
+enum HeadlinePartCode {
+    static func code(_ part: HeadlinePart?) -> UInt8 {
+        switch part {
+        case nil: 0
+        case .headline: 1
+        case .standfirst: 2
+        }
+    }
+
+    static func part(_ code: UInt8) throws(MalformedBlob) -> HeadlinePart? {
+        switch code {
+        case 0: nil
+        case 1: .headline
+        case 2: .standfirst
+        default: throw MalformedBlob()
         }
     }
 }
@@ -256,6 +283,7 @@ enum MeasuresFormat {
             writer.optionalString(item.speaker)
             writer.bool(item.negated)
             writer.optionalInt(item.comment)
+            writer.byte(HeadlinePartCode.code(item.headlinePart))
             writer.int(item.sentence)
             writer.int(item.start)
             writer.int(item.end)
@@ -276,19 +304,22 @@ enum MeasuresFormat {
         return writer.bytes
     }
 
-    /// The measures of a stored blob (binary of either version, or JSON from an earlier version); nil when it
-    /// does not decode. Blobs of earlier versions read with every lexicon `""`.
+    /// The measures of a stored blob (binary of any version, or JSON from an earlier version); nil when it
+    /// does not decode. Blobs of the first version read with every lexicon `""`; blobs before the third
+    /// with no headline part.
     static func decode(_ data: UnsafeRawBufferPointer) -> ArticleMeasures? {
         guard let first = data.first else { return nil }
         if first == StoredFormat.jsonObject {
             return try? JSONDecoder().decode(ArticleMeasures.self, from: Data(data))
         }
-        guard first == StoredFormat.measures || first == StoredFormat.measuresWithoutLexicons else { return nil }
+        let known = [StoredFormat.measuresWithoutLexicons, StoredFormat.measuresWithoutHeadlines, StoredFormat.measures]
+        guard known.contains(first) else { return nil }
         var reader = ByteReader(data)
-        return try? decode(&reader, lexicons: first == StoredFormat.measures)
+        return try? decode(
+            &reader, lexicons: first != StoredFormat.measuresWithoutLexicons, headlines: first == StoredFormat.measures)
     }
 
-    private static func decode(_ reader: inout ByteReader, lexicons: Bool) throws(MalformedBlob) -> ArticleMeasures {
+    private static func decode(_ reader: inout ByteReader, lexicons: Bool, headlines: Bool) throws(MalformedBlob) -> ArticleMeasures {
         let id = try reader.string()
         let outlet = try reader.string()
         let source = try reader.string()
@@ -344,12 +375,21 @@ enum MeasuresFormat {
                 lexicon = try reader.string()
                 for _ in 0..<(try reader.count()) { alsoIn.append(try reader.string()) }
             }
+            let group = try reader.string()
+            let item = try reader.string()
+            let stance = try reader.optionalString()
+            let weight = try reader.optionalDouble()
+            let text = try reader.string()
+            let voice = try reader.voice()
+            let speaker = try reader.optionalString()
+            let negated = try reader.bool()
+            let comment = try reader.optionalInt()
+            let part = headlines ? try HeadlinePartCode.part(try reader.byte()) : nil
             evidence.append(Evidence(
-                kind: kind, group: try reader.string(), item: try reader.string(), stance: try reader.optionalString(),
-                weight: try reader.optionalDouble(), text: try reader.string(), voice: try reader.voice(),
-                speaker: try reader.optionalString(), negated: try reader.bool(), comment: try reader.optionalInt(),
-                sentence: try reader.int(), start: try reader.int(), end: try reader.int(), sentenceText: "",
-                matchStart: try reader.int(), matchEnd: try reader.int(), lexicon: lexicon, alsoIn: alsoIn))
+                kind: kind, group: group, item: item, stance: stance, weight: weight, text: text, voice: voice,
+                speaker: speaker, negated: negated, comment: comment, sentence: try reader.int(), start: try reader.int(),
+                end: try reader.int(), sentenceText: "", matchStart: try reader.int(), matchEnd: try reader.int(),
+                lexicon: lexicon, alsoIn: alsoIn, headlinePart: part))
         }
         var modelCounts: [ModelCount] = []
         if lexicons, !reader.atEnd {

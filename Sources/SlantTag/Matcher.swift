@@ -265,27 +265,22 @@ public struct CompiledLexicon: Sendable {
         }
     }
 
+    /// A new state, with no outputs yet.
+    private mutating func newState() -> Int32 {
+        outputs.append([])
+        return Int32(outputs.count - 1)
+    }
+
     private mutating func add(_ pattern: Pattern, target: Target) {
         var state: Int32 = 0
         for word in pattern.words {
             if word.isGap {
-                if let next = gapTransitions[state] {
-                    state = next
-                } else {
-                    let next = Int32(outputs.count)
-                    outputs.append([])
-                    gapTransitions[state] = next
-                    state = next
-                }
-                continue
-            }
-            let id = wordID(word)
-            let key = Int64(state) << 32 | Int64(id)
-            if let next = transitions[key] {
+                let next = gapTransitions[state] ?? newState()
+                gapTransitions[state] = next
                 state = next
             } else {
-                let next = Int32(outputs.count)
-                outputs.append([])
+                let key = Int64(state) << 32 | Int64(wordID(word))
+                let next = transitions[key] ?? newState()
                 transitions[key] = next
                 state = next
             }

@@ -1,8 +1,8 @@
 import SlantCore
 import SlantText
 
-/// The tag stage: terminology and loaded-language matches in an article body and
-/// its reader comments, each with its voice, speaker, `distanced` and `negated`.
+/// The tag stage: terminology and loaded-language matches in an article body, its headline and
+/// standfirst, and its reader comments, each with its voice, speaker, `distanced` and `negated`.
 ///
 /// - `distanced`: the token's voice is distanced (scare quotes), or a distancing qualifier of
 ///   the term's family stands right before or after it (the qualifier is in `qualifier`).
@@ -13,6 +13,12 @@ import SlantText
 ///   that are not negatable, and entries of `labels` lexicons — keep the outlet's own voice: the
 ///   outlet wrote the sentence and chose its words; only its claims (predicates, evaluations,
 ///   loaded language) are X's.
+/// - Headline and standfirst: every match has voice `headline` and says which text it is in
+///   (`headlinePart`). The headline is read like the body, and what the body would give another
+///   voice is not the outlet's own headline choice: a match inside a quotation ("‘Occupied lands’,
+///   says Erdogan") or reported speech in the headline is `distanced`, with its speaker, as are
+///   scare-quoted and qualified ones. So the headline's own figures count only the outlet's words,
+///   and the body's quotations never take in a headline's.
 /// - Context requirements of a family or term are checked against the article's publication
 ///   date (`metadata.published`, read as `YYYY-MM-DD`), for the body and its comments alike.
 ///
@@ -24,7 +30,8 @@ public struct TagStage: Stage {
     public static let name = "tag"
     /// 2: qualifiers, context requirements, one family per span, negation only of predicates and
     /// evaluations, hyphenated compounds, labels kept in the outlet's voice under a trailing "according to".
-    public static let version = 2
+    /// 3: the headline and standfirst tagged, in voice `headline`.
+    public static let version = 3
 
     public let lexicons: [CompiledLexicon]
 
@@ -41,25 +48,63 @@ public struct TagStage: Stage {
         var terms: [TermMatch] = []
         var loaded: [LoadedMatch] = []
         let published = Lexicon.DateRange.day(segmented.article.metadata.published)
-        tag(segmented.body, comment: nil, published: published, terms: &terms, loaded: &loaded)
+        tag(segmented.body, in: .body, published: published, terms: &terms, loaded: &loaded)
         for (index, comment) in segmented.comments.enumerated() {
-            tag(comment, comment: index, published: published, terms: &terms, loaded: &loaded)
+            tag(comment, in: .comment(index), published: published, terms: &terms, loaded: &loaded)
         }
-        terms.sort { ($0.context.comment ?? -1, $0.context.start, $0.family) < ($1.context.comment ?? -1, $1.context.start, $1.family) }
-        loaded.sort { ($0.context.comment ?? -1, $0.context.start) < ($1.context.comment ?? -1, $1.context.start) }
+        for part in HeadlinePart.allCases {
+            guard let layer = segmented.layer(part) else { continue }
+            tag(layer, in: .heading(part), published: published, terms: &terms, loaded: &loaded)
+        }
+        // The body's tags first, then each comment's, then the headline's and the standfirst's: a tag's
+        // position (and so each evidence index) does not depend on whether the article has a headline.
+        terms.sort { (Self.order($0.context), $0.context.start, $0.family) < (Self.order($1.context), $1.context.start, $1.family) }
+        loaded.sort { (Self.order($0.context), $0.context.start) < (Self.order($1.context), $1.context.start) }
         var voiceTokens: [Voice: Int] = [.authorial: 0, .quoted: 0, .attributed: 0]
         for (token, voice) in zip(segmented.body.tokens, segmented.body.voices) where token.kind != .punctuation {
             voiceTokens[voice.voice, default: 0] += 1
+        }
+        if segmented.headline != nil || segmented.standfirst != nil {
+            voiceTokens[.headline] = HeadlinePart.allCases.reduce(0) { $0 + (segmented.layer($1).map(Self.ownWords) ?? 0) }
         }
         let commentTokens = segmented.comments.reduce(0) { $0 + $1.wordCount }
         return TaggedArticle(
             segmented: segmented, terms: terms, loaded: loaded, voiceTokens: voiceTokens, commentTokens: commentTokens)
     }
 
-    /// Tags one text (the body, or comment number `comment`).
+    /// Which text of an article a layer is.
+    private enum Place {
+        case body
+        case comment(Int)
+        case heading(HeadlinePart)
+    }
+
+    /// Where a match sorts: the body, the comments in order, the headline, the standfirst.
+    private static func order(_ context: MatchContext) -> Int {
+        switch context.headlinePart {
+        case .headline: Int.max - 1
+        case .standfirst: Int.max
+        case nil: context.comment ?? -1
+        }
+    }
+
+    /// Word tokens of a headline or standfirst in the outlet's own voice (scare quotes included, as
+    /// in the body's authorial count; quotations and reported speech not).
+    private static func ownWords(_ layer: TextLayer) -> Int {
+        zip(layer.tokens, layer.voices).reduce(0) { $0 + ($1.0.kind != .punctuation && $1.1.voice == .authorial ? 1 : 0) }
+    }
+
+    /// Tags one text: the body, a comment, the headline or the standfirst.
     private func tag(
-        _ layer: TextLayer, comment: Int?, published: Int?, terms: inout [TermMatch], loaded: inout [LoadedMatch]
+        _ layer: TextLayer, in place: Place, published: Int?, terms: inout [TermMatch], loaded: inout [LoadedMatch]
     ) {
+        var comment: Int?
+        var headlinePart: HeadlinePart?
+        switch place {
+        case .body: break
+        case .comment(let index): comment = index
+        case .heading(let part): headlinePart = part
+        }
         guard !lexicons.isEmpty, !layer.tokens.isEmpty else { return }
         var text = layer.text
         let paragraphOfSentence = layer.sentences.map(\.paragraph)
@@ -97,13 +142,14 @@ public struct TagStage: Stage {
                         qualifier = String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
                     }
                     let ownLabel = comment == nil && voice.sourced && isLabel
+                    let analysed: Voice = comment != nil ? .comment : ownLabel ? .authorial : voice.voice
                     let context = MatchContext(
                         start: start, end: end, sentence: Int(layer.tokens[firstToken].sentence),
-                        voice: comment != nil ? .comment : ownLabel ? .authorial : voice.voice,
+                        voice: headlinePart != nil ? .headline : analysed,
                         speaker: comment == nil && !ownLabel ? layer.speaker(ofToken: firstToken) : nil,
-                        distanced: voice.distanced || qualifier != nil,
+                        distanced: voice.distanced || qualifier != nil || (headlinePart != nil && analysed != .authorial),
                         negated: negatable && Negation.isNegated(layer, tokenRange: firstToken..<(Int(last.token) + 1)),
-                        comment: comment, qualifier: qualifier)
+                        comment: comment, qualifier: qualifier, headlinePart: headlinePart)
                     switch lexicon.kind {
                     case .terminology:
                         let family = lexicon.families[Int(match.group)]

@@ -1,7 +1,7 @@
 import SlantCore
 
-/// The segment stage: paragraphs, sentences and word tokens of an article body
-/// and of its reader comments, as UTF-8 offsets into their texts.
+/// The segment stage: paragraphs, sentences and word tokens of an article body, of its headline
+/// and standfirst (``HeadlineLayer``) and of its reader comments, as UTF-8 offsets into their texts.
 public struct SegmentStage: Stage {
     public typealias Input = Article
     public typealias Output = SegmentedArticle
@@ -12,7 +12,8 @@ public struct SegmentStage: Stage {
     /// bare clauses after any verb of saying, pronouns resolved within two paragraphs, head nouns
     /// and time phrases in subjects, short quotations inside reported speech, trailing
     /// "according to" marking `sourced` tokens.
-    public static let version = 3
+    /// 4: the headline and standfirst segmented as texts of their own.
+    public static let version = 4
 
     public let settings: SegmentSettings
 
@@ -27,6 +28,7 @@ public struct SegmentStage: Stage {
         let comments = article.comments.map { comment in
             Self.segment(comment.text, blocks: Self.paragraphRanges(comment.text), settings: settings, cutSentences: &cuts)
         }
+        let heading = HeadlineLayer.layers(of: article, settings: settings, cutSentences: &cuts)
         var article = article
         if cuts > 0 {
             article.warnings.append(
@@ -34,7 +36,8 @@ public struct SegmentStage: Stage {
                     code: "long-sentence-split",
                     message: "\(cuts) sentence\(cuts == 1 ? "" : "s") longer than \(settings.maximumSentenceTokens) tokens cut at clause punctuation or at the limit"))
         }
-        return SegmentedArticle(article: article, body: body, comments: comments)
+        return SegmentedArticle(
+            article: article, body: body, comments: comments, headline: heading.headline, standfirst: heading.standfirst)
     }
 
     /// Segments a text whose paragraphs are the given UTF-8 ranges.

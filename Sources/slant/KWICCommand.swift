@@ -24,7 +24,7 @@ struct KWICCommand: ParsableCommand {
     @Option(help: "Only this outlet.")
     var outlet: String?
 
-    @Option(help: "Only this voice: authorial (own), authorial-distanced (scare-quoted), quoted, attributed (reported) or comment.")
+    @Option(help: "Only this voice: authorial (own), authorial-distanced (scare-quoted), quoted, attributed (reported), comment, headline or headline-distanced.")
     var voice: VoiceArgument?
 
     @Option(help: "At most this many lines.")
@@ -81,7 +81,8 @@ struct KWICCommand: ParsableCommand {
             "term": .string(evidence.item), "text": .string(evidence.text),
             "voice": .string(evidence.voice.voice.rawValue), "distanced": .bool(evidence.voice.distanced),
             "speaker": .string(evidence.speaker), "negated": .bool(evidence.negated),
-            "comment": .int(evidence.comment), "start": .int(evidence.start), "end": .int(evidence.end),
+            "comment": .int(evidence.comment), "in": .string(evidence.headlinePart?.rawValue),
+            "start": .int(evidence.start), "end": .int(evidence.end),
             "sentence": .string(evidence.sentenceText), "sentence_index": .int(evidence.sentence),
             "lexicon": .string(evidence.lexicon.isEmpty ? nil : evidence.lexicon),
             "tagged_by": .array(line.tags.map { .string($0) }),
@@ -104,6 +105,7 @@ struct KWICCommand: ParsableCommand {
         if right.count > width { right = right.prefix(width - 1) + "…" }
         let padded = String(repeating: " ", count: max(0, width - left.count)) + left
         var voice = evidence.comment.map { "comment \($0)" } ?? evidence.voice.description
+        if evidence.headlinePart == .standfirst { voice += " (standfirst)" }
         if let speaker = evidence.speaker { voice += " (\(speaker))" }
         if evidence.negated { voice += ", negated" }
         let date = line.article?.published ?? "—"

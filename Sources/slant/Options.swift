@@ -30,6 +30,8 @@ enum VoiceArgument: String, CaseIterable, ExpressibleByArgument {
     case quoted
     case attributed
     case comment
+    case headline
+    case headlineDistanced = "headline-distanced"
     case own
     case reported
     case scareQuoted = "scare-quoted"

@@ -17,6 +17,10 @@ import Testing
             limits:
               max_document_bytes: 1_000_000
               min_article_words: 40
+              max_metadata_chars: 500
+              max_elements: 20_000
+              max_attributes_per_element: 64
+              max_attributes: 100000
             """
         let configuration = try PipelineConfiguration.parse(yaml: yaml, file: "pipeline.yaml", baseDirectory: "/p")
         #expect(configuration.sources.count == 3)
@@ -32,6 +36,8 @@ import Testing
         #expect(configuration.reports == "out")
         #expect(configuration.settings.ingest.maxDocumentBytes == 1_000_000)
         #expect(configuration.settings.clean.minimumArticleWords == 40)
+        #expect(configuration.settings.clean == CleanSettings(
+            minimumArticleWords: 40, maxMetadataCharacters: 500, maxElements: 20_000, maxAttributesPerElement: 64, maxAttributes: 100_000))
         #expect(configuration.baseDirectory == "/p")
     }
 
@@ -54,7 +60,7 @@ import Testing
 
     @Test func unknownKeyIsRefusedWithItsPlaceAndASuggestion() {
         #expect(errors("sorces:\n  - corpus\n") == [
-            "pipeline.yaml:1:1: error: unknown key `sorces` in the configuration (did you mean `sources`?); expected one of: sources, lexicons, models, store, reports, limits, statistics, report",
+            "pipeline.yaml:1:1: error: unknown key `sorces` in the configuration (did you mean `sources`?); expected one of: sources, lexicons, models, store, reports, limits, statistics, report, origin",
         ])
     }
 
@@ -70,6 +76,10 @@ import Testing
         ])
         #expect(errors("sources: [corpus]\nlimits:\n  max_document_bytes: lots\n") == [
             "pipeline.yaml:3:23: error: `max_document_bytes` must be a positive whole number; found the scalar `lots`",
+        ])
+        #expect(errors("sources: [corpus]\nlimits:\n  max_metadata_chars: 20\n  max_attributes: 0\n") == [
+            "pipeline.yaml:3:23: error: `max_metadata_chars` must be at least 100: shorter would cut ordinary titles and URLs",
+            "pipeline.yaml:4:19: error: `max_attributes` must be a positive whole number; found the scalar `0`",
         ])
         #expect(errors("sources:\n  - path: corpus\n    format: pdf\n") == [
             "pipeline.yaml:3:13: error: unknown format `pdf`; expected one of: html, text, jsonl",

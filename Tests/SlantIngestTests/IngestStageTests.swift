@@ -116,7 +116,7 @@ func ingestError(_ path: String, line: Int? = nil, _ reason: DocumentFailure) ->
 
     @Test func identityAndLimits() {
         #expect(IngestStage.name == "ingest")
-        #expect(IngestStage.version == 1)
+        #expect(IngestStage.version == 2)
         #expect(
             IngestStage(maxDocumentBytes: 10).configurationDigest
                 != IngestStage(maxDocumentBytes: 11).configurationDigest)
@@ -127,6 +127,79 @@ func ingestError(_ path: String, line: Int? = nil, _ reason: DocumentFailure) ->
         #expect(configured.readLimit(for: .html) == 1234)
         #expect(configured.readLimit(for: .text) == 1234)
         #expect(configured.readLimit(for: .jsonl) == IngestStage.defaultMaxJSONLinesBytes)
+    }
+}
+
+@Suite struct FrontMatterIngestTests {
+    func document(_ text: String, outlet: String? = "Configured") throws -> RawDocument {
+        try #require(try results(input("corpus/a.txt", .text, text, outlet: outlet)).first?.get())
+    }
+
+    @Test func theBlockGivesMetadataAndTheOutletAndTheTextStartsAfterIt() throws {
+        let document = try document("""
+            ---
+            title: "Russia Urges Sides to Karabakh Conflict to Resume Talks"
+            outlet: Asbarez
+            published: 2020-07-09
+            url: https://asbarez.com/russia-urges/   # the canonical URL
+            language: 'en'
+            ---
+            MOSCOW—Russia called on the parties to stop the bloodshed.
+            """)
+        #expect(document.metadata == DocumentMetadata(
+            title: "Russia Urges Sides to Karabakh Conflict to Resume Talks", published: "2020-07-09",
+            url: "https://asbarez.com/russia-urges/", language: "en"))
+        // The block's outlet is the document's own, as a JSON Lines record's is: it overrides the configuration's.
+        #expect(document.outletHint == "Asbarez")
+        #expect(String(decoding: document.bytes, as: UTF8.self) == "MOSCOW—Russia called on the parties to stop the bloodshed.")
+        #expect(document.warnings.isEmpty)
+        #expect(document.format == .text)
+    }
+
+    @Test func withoutAnOutletTheFilesOutletStandsAndCRLFAndAByteOrderMarkAreRead() throws {
+        let document = try document("\u{FEFF}---\r\ntitle: It's a 'test': yes\r\n...\r\nText.\r\n")
+        #expect(document.metadata.title == "It's a 'test': yes")
+        #expect(document.outletHint == "Configured")
+        #expect(String(decoding: document.bytes, as: UTF8.self) == "Text.\r\n")
+    }
+
+    @Test func otherKeysAndLinesAreIgnoredWithAWarning() throws {
+        let document = try document("""
+            ---
+            title: Talks
+            tags:
+              - karabakh
+              - talks
+            this line is not a key
+            ---
+            Text.
+            """)
+        #expect(document.metadata.title == "Talks")
+        #expect(document.warnings == [
+            DocumentWarning(code: "front-matter", message: "the front matter's `tags` (line 3) is not read; Slant reads `title`, `outlet`, `published`, `url`, `language`"),
+            DocumentWarning(code: "front-matter", message: "line 6 of the front matter is not `key: value`; ignored"),
+        ])
+    }
+
+    /// A rule at the top of a text, a block that never closes, a block of prose: no front matter.
+    @Test func textThatOnlyStartsLikeFrontMatterIsText() throws {
+        for text in [
+            "---\nThe article starts after a rule.\n\nAnd goes on.",
+            "---\ntitle: never closed\nThe article.",
+            "---\nJust a line between rules\n---\nThe article.",
+            "Title\n---\ntitle: x\n---\n",
+        ] {
+            let document = try document(text)
+            #expect(String(decoding: document.bytes, as: UTF8.self) == text)
+            #expect(document.metadata == DocumentMetadata())
+            #expect(document.outletHint == "Configured")
+        }
+    }
+
+    /// The block is bounded: a closing line past the first 100 lines is not looked for.
+    @Test func aBlockMustCloseWithinItsFirstHundredLines() throws {
+        let long = "---\n" + String(repeating: "title: x\n", count: 120) + "---\nText."
+        #expect(try document(long).metadata == DocumentMetadata())
     }
 }
 

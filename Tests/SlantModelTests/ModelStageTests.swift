@@ -4,7 +4,7 @@ import SlantText
 import Testing
 
 /// The model stage: each sentence read once per voice, scare-quoted words left out of the outlet's
-/// sentence, comments in their own voice, and a changed model file a changed key.
+/// sentence, comments in their own voice, headlines in theirs, and a changed model file a changed key.
 @Suite struct ModelStageTests {
     /// A model that calls a sentence loaded exactly when it has the word "vicious":
     /// P = σ(−1 + 3) ≈ 0.88 with it, σ(−1) ≈ 0.27 without.
@@ -17,9 +17,11 @@ import Testing
         return SentenceClassifier(model: model, digest: ContentDigest(of: model.fileBytes), path: "\(id).json")
     }
 
-    static func tagged(_ body: String, comments: [String] = []) throws -> TaggedArticle {
+    static func tagged(
+        _ body: String, comments: [String] = [], title: String? = nil, standfirst: String? = nil
+    ) throws -> TaggedArticle {
         let article = Article(
-            source: SourceLocator(path: "t.txt"), metadata: DocumentMetadata(), body: body,
+            source: SourceLocator(path: "t.txt"), metadata: DocumentMetadata(title: title, standfirst: standfirst), body: body,
             blocks: [TextBlock(kind: .paragraph, start: 0, end: body.utf8.count)],
             comments: comments.map { Comment(author: nil, text: $0) })
         return TaggedArticle(segmented: try SegmentStage().process(article), terms: [], loaded: [], voiceTokens: [:], commentTokens: 0)
@@ -29,7 +31,7 @@ import Testing
         let article = try Self.tagged(
             "The council met on Monday. The vicious campaign went on. “This is a vicious lie,” the mayor said.",
             comments: ["What a vicious article.", "I agree with the council."])
-        let parts = ModelStage.voiceSentences(article.segmented.body, comment: false)
+        let parts = ModelStage.voiceSentences(article.segmented.body, in: .body)
         #expect(parts.map(\.voice) == [.authorial, .authorial, .quoted, .authorial])
         #expect(parts.map(\.sentence) == [0, 1, 2, 2])
         #expect(parts[2].words == ["this", "is", "a", "vicious", "lie"])
@@ -45,7 +47,7 @@ import Testing
     @Test func scareQuotedWordsAreNotTheOutletsOwn() throws {
         // The voice analyser's own example of a scare quote inside the outlet's paraphrase.
         let article = try Self.tagged("The minister called for Armenia to give up “occupied” land.")
-        let parts = ModelStage.voiceSentences(article.segmented.body, comment: false)
+        let parts = ModelStage.voiceSentences(article.segmented.body, in: .body)
         #expect(parts.map(\.words) == [["the", "minister", "called", "for", "armenia", "to", "give", "up", "land"]])
         #expect(try ModelStage(classifiers: [Self.viciousModel(id: "occupied", word: "occupied")]).process(article) == [
             ModelCount(model: "occupied", voice: .authorial, sentences: 1, loaded: 0)
@@ -55,6 +57,22 @@ import Testing
         #expect(try ModelStage(classifiers: [Self.viciousModel()]).process(labelled) == [
             ModelCount(model: "vicious", voice: .authorial, sentences: 1, loaded: 0),
             ModelCount(model: "vicious", voice: .quoted, sentences: 1, loaded: 1),
+        ])
+    }
+
+    @Test func headlineAndStandfirstAreTheHeadlineVoiceWithoutTheirQuotations() throws {
+        let article = try Self.tagged(
+            "The council met on Monday.", title: "A vicious plan for the city",
+            standfirst: "“A vicious lie,” the mayor says.")
+        let headline = try #require(article.segmented.headline)
+        #expect(ModelStage.voiceSentences(headline, in: .heading).map(\.words) == [["a", "vicious", "plan", "for", "the", "city"]])
+        let standfirst = try #require(article.segmented.standfirst)
+        let parts = ModelStage.voiceSentences(standfirst, in: .heading)
+        #expect(parts.map(\.voice) == [.headline])
+        #expect(parts.map(\.words) == [["the", "mayor", "says"]])
+        #expect(try ModelStage(classifiers: [Self.viciousModel()]).process(article) == [
+            ModelCount(model: "vicious", voice: .authorial, sentences: 1, loaded: 0),
+            ModelCount(model: "vicious", voice: .headline, sentences: 2, loaded: 1),
         ])
     }
 

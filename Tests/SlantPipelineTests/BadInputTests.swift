@@ -54,6 +54,29 @@ import Testing
 
     }
 
+    /// 80,000 attributes on one tag take libxml2 over a minute; the page is refused as `too-complex`
+    /// before it is parsed, and the run goes on with the other pages. The limits are the configuration's.
+    @Test func aPageOverTheComplexityBudgetIsRefusedAndTheOthersStillComeOut() throws {
+        let directory = try TemporaryDirectory()
+        var hostile = "<html><body><div"
+        for index in 0..<80_000 { hostile += " data-a\(index)=x" }
+        hostile += ">text</div></body></html>"
+        let bad = try directory.write("01-attributes.html", hostile)
+        let good = try directory.write("02-good.html", Self.goodPage)
+        let result = try SlantProcess.run(["extract", "--json", bad.path, good.path])
+        #expect(result.status == 1)
+        let lines = result.lines.map(jsonObject)
+        #expect(lines.count == 2)
+        #expect(lines.first?["error_code"] as? String == "too-complex")
+        #expect((lines.first?["error"] as? String)?.contains("max_attributes_per_element") == true)
+        #expect((lines.last?["text"] as? String)?.hasPrefix("This page is fine") == true)
+
+        try directory.write("pipeline.yaml", "sources: [\"*.html\"]\nlimits:\n  max_elements: 5\n")
+        let limited = try SlantProcess.run(["extract", "--json", "--config", directory.url.appendingPathComponent("pipeline.yaml").path, good.path])
+        #expect(limited.status == 1)
+        #expect(limited.lines.map(jsonObject).first?["error_code"] as? String == "too-complex")
+    }
+
     /// The Windows-1251 bytes of Russian text (Cyrillic letters map to 0xC0–0xFF, Ё/ё to 0xA8/0xB8).
     static func windows1251(_ text: String) -> Data? {
         var bytes: [UInt8] = []

@@ -100,6 +100,7 @@ extension TextLayer {
             case (.quoted, _): return "⟦Q \(voiced.speaker ?? "?"): "
             case (.attributed, _): return "⟦A \(voiced.speaker ?? "?"): "
             case (.comment, _): return "⟦C: "
+            case (.headline, _): return "⟦H: "
             }
         }
         for (index, token) in tokens.enumerated() {
