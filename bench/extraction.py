@@ -19,7 +19,7 @@ With --baseline BIN, another slant binary (an earlier build) is timed and scored
 in the same interleaved runs, so a change's effect on speed is a ratio measured
 in one run.
 
-usage: bench/extraction.py [--runs N] [--skip-trafilatura] [--skip-chunks] [--baseline BIN]
+usage: bench/extraction.py [--runs N] [--skip-trafilatura] [--skip-chunks] [--baseline BIN] [--binary BIN]
 """
 import argparse, gzip, json, os, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -35,9 +35,11 @@ PIN = ["taskset", "-c", "0"] if shutil.which("taskset") else []
 def run(command, **kwargs):
     return subprocess.run(command, check=True, text=True, **kwargs)
 
-def build():
-    run(["swift", "build", "-c", "release", "--product", "slant", "--static-swift-stdlib"], cwd=ROOT, stdout=subprocess.DEVNULL)
-    binary = os.path.join(ROOT, ".build", "release", "slant")
+def build(given=None):
+    binary = given
+    if binary is None:
+        run(["swift", "build", "-c", "release", "--product", "slant", "--static-swift-stdlib"], cwd=ROOT, stdout=subprocess.DEVNULL)
+        binary = os.path.join(ROOT, ".build", "release", "slant")
     parse_only = os.path.join(WORK, "parse_only")
     flags = run(["pkg-config", "--cflags", "--libs", "libxml-2.0"], capture_output=True).stdout.split()
     run(["cc", "-O2", "-o", parse_only, os.path.join(ROOT, "bench", "parse_only.c")] + flags)
@@ -80,9 +82,10 @@ def main():
     parser.add_argument("--skip-trafilatura", action="store_true")
     parser.add_argument("--skip-chunks", action="store_true")
     parser.add_argument("--baseline", help="another slant binary to time and score in the same runs")
+    parser.add_argument("--binary", help="time this slant binary instead of building one (build it with --static-swift-stdlib, as this script does, for comparable figures)")
     args = parser.parse_args()
     os.makedirs(WORK, exist_ok=True)
-    binary, parse_only = build()
+    binary, parse_only = build(args.binary)
     with tempfile.TemporaryDirectory() as directory:
         paths = pages(directory)
         n = len(paths)

@@ -56,7 +56,7 @@ public struct CleanStage: Stage {
     // MARK: - HTML
 
     private func cleanHTML(_ document: RawDocument) throws(DocumentError) -> Article {
-        let decoded = TextDecoding.decode(document.bytes, isHTML: true)
+        let decoded = TextDecoding.decode(document.bytes, isHTML: true, transportCharset: document.transportCharset)
         var warnings = document.warnings + decoded.warnings
         let markup = Self.removingNULs(decoded.utf8, warnings: &warnings)
         if let violation = markup.withUnsafeBufferPointer({ budget.violation(in: $0) }) {
@@ -103,6 +103,8 @@ public struct CleanStage: Stage {
         given.published = date?.date
         given.publishedTimestamp = date?.timestamp
         var found = given.filling(from: metadata)
+        // The capture date (a WARC record's `WARC-Date`) is read as dates are, and kept as `YYYY-MM-DD`.
+        found.captured = given.captured.flatMap { DateNormalizer.parse($0)?.date }
         if given.published == nil, metadata.published == nil, let unreadable = reading.page.unreadableDate {
             warnings.append(Self.unparsedDateWarning(unreadable, from: "the page"))
         }

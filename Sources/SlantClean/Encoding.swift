@@ -71,16 +71,21 @@ public enum TextDecoding {
     /// Never fails: whatever the bytes, the output is well-formed UTF-8. For a
     /// page that is already UTF-8 without a byte order mark, the output shares
     /// storage with the input.
-    public static func decode(_ bytes: [UInt8], isHTML: Bool) -> DecodedText {
+    ///
+    /// `transportCharset` is the encoding the transport declared (an archived HTTP response's
+    /// `charset`): as in browsers it comes before the page's own declaration, and is checked against
+    /// the bytes in the same way. A label that names no ASCII-compatible encoding is ignored.
+    public static func decode(_ bytes: [UInt8], isHTML: Bool, transportCharset: String? = nil) -> DecodedText {
         guard !bytes.isEmpty else {
             return DecodedText(utf8: [], decision: EncodingDecision(name: Charset.utf8.rawValue, evidence: .assumed))
         }
+        let transport = transportCharset.flatMap { Charset.forLabel(Array($0.utf8)) }.flatMap { $0.isASCIICompatible ? $0 : nil }
         return bytes.withUnsafeBufferPointer { buffer in
             if let (charset, length) = byteOrderMark(buffer) {
                 let body = UnsafeBufferPointer(rebasing: buffer[length...])
                 return decodeMarked(body, as: charset, isHTML: isHTML)
             }
-            return decodeUnmarked(bytes, buffer, isHTML: isHTML)
+            return decodeUnmarked(bytes, buffer, isHTML: isHTML, transport: transport)
         }
     }
 
@@ -105,8 +110,11 @@ public enum TextDecoding {
 
     // MARK: Declaration and detection
 
-    private static func decodeUnmarked(_ bytes: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>, isHTML: Bool) -> DecodedText {
-        let found = isHTML ? prescan(buffer) : Prescan()
+    private static func decodeUnmarked(
+        _ bytes: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>, isHTML: Bool, transport: Charset? = nil
+    ) -> DecodedText {
+        var found = isHTML ? prescan(buffer) : Prescan()
+        if let transport { found.declared = transport }
         var warnings = [DocumentWarning]()
         if let label = found.unknownLabel {
             warnings.append(DocumentWarning(

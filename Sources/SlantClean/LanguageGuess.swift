@@ -9,7 +9,7 @@
 /// the answer is nil: lexicons are chosen by this language, and a wrong one is worse than none.
 enum LanguageGuess {
     /// The scripts told apart, by Unicode block.
-    enum Script: Hashable {
+    enum Script: Int, CaseIterable {
         case latin, cyrillic, armenian, georgian, greek, arabic, hebrew, han, kana, hangul, devanagari, thai
     }
 
@@ -98,45 +98,89 @@ enum LanguageGuess {
                 "али", "он", "она", "из", "до", "после", "при", "или", "ће", "био", "била"]),
     ]
 
+    /// Each function word of the profiles, with the profiles (bit `i` for `profiles[i]`) that list it:
+    /// one look-up per word of the text instead of one per profile.
+    private static let profilesOfWord: [String: UInt32] = {
+        var table: [String: UInt32] = [:]
+        for (index, profile) in profiles.enumerated() {
+            for word in profile.words { table[word, default: 0] |= 1 << UInt32(index) }
+        }
+        return table
+    }()
+
+    /// The longest function word, in Unicode scalars: a longer word of the text cannot be one (lower
+    /// casing never shortens a word), so it is counted but not looked up.
+    private static let longestProfileWord = profiles.flatMap(\.words).map(\.unicodeScalars.count).max() ?? 0
+
     /// The language of `text` (its first 6,000 characters), checking the `declared` hint.
     static func language(of text: String, declared: String? = nil) -> String? {
-        var scripts: [Script: Int] = [:]
+        var scripts = [Int](repeating: 0, count: Script.allCases.count)
         var letters = 0
-        var words: [String] = []
-        var word = String.UnicodeScalarView()
-        var distinctive: [String: Int] = [:]
+        var wordCount = 0
+        var profileHits = [Int](repeating: 0, count: profiles.count)
+        // The current word's UTF-8 bytes, ASCII letters already in lower case, and its length in scalars.
+        var word: [UInt8] = []
+        word.reserveCapacity(4 * longestProfileWord + 4)
+        var wordScalars = 0
+        var wordIsASCII = true
+        var azerbaijaniLetters = 0, dotlessI = 0, ukrainianLetters = 0, russianLetters = 0
         func endWord() {
-            if !word.isEmpty, words.count < 1500 { words.append(String(word).lowercased()) }
-            word = String.UnicodeScalarView()
+            defer {
+                word.removeAll(keepingCapacity: true)
+                wordScalars = 0
+                wordIsASCII = true
+            }
+            guard wordScalars > 0, wordCount < 1500 else { return }
+            wordCount += 1
+            guard wordScalars <= longestProfileWord else { return }
+            let spelled = String(decoding: word, as: UTF8.self)
+            guard var mask = profilesOfWord[wordIsASCII ? spelled : spelled.lowercased()] else { return }
+            while mask != 0 {
+                profileHits[mask.trailingZeroBitCount] += 1
+                mask &= mask - 1
+            }
         }
         for scalar in text.unicodeScalars.prefix(6000) {
-            guard scalar.properties.isAlphabetic else {
+            let value = scalar.value
+            let isLetter = value < 0x80 ? (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) : scalar.properties.isAlphabetic
+            guard isLetter else {
                 // An apostrophe or hyphen inside a word keeps it whole ("l'armée" splits, as French does).
                 endWord()
                 continue
             }
             letters += 1
-            word.append(scalar)
-            if let script = script(of: scalar) { scripts[script, default: 0] += 1 }
-            switch scalar.value {
-            case 0x259, 0x18F: distinctive["az", default: 0] += 1  // ə Ə: Azerbaijani only
-            case 0x131: distinctive["tr", default: 0] += 1  // ı dotless i: Turkish and Azerbaijani
-            case 0x456, 0x457, 0x454, 0x491: distinctive["uk", default: 0] += 1  // і ї є ґ: Ukrainian, not Russian
-            case 0x44B, 0x44D, 0x451: distinctive["ru", default: 0] += 1  // ы э ё: Russian, not Ukrainian or Bulgarian
+            wordScalars += 1
+            // Only a word that could be a function word is spelled out.
+            let spelled = wordScalars <= longestProfileWord
+            if value < 0x80 {
+                if spelled { word.append(UInt8(truncatingIfNeeded: value) | 0x20) }
+                scripts[Script.latin.rawValue] += 1
+                continue
+            }
+            if spelled { UTF8.encode(scalar) { word.append($0) } }
+            wordIsASCII = false
+            if let script = script(of: scalar) { scripts[script.rawValue] += 1 }
+            switch value {
+            case 0x259, 0x18F: azerbaijaniLetters += 1  // ə Ə: Azerbaijani only
+            case 0x131: dotlessI += 1  // ı dotless i: Turkish and Azerbaijani
+            case 0x456, 0x457, 0x454, 0x491: ukrainianLetters += 1  // і ї є ґ: Ukrainian, not Russian
+            case 0x44B, 0x44D, 0x451: russianLetters += 1  // ы э ё: Russian, not Ukrainian or Bulgarian
             default: break
             }
         }
         endWord()
         let declaredLanguage = declared.flatMap(primary)
-        guard letters > 0, let (dominant, count) = scripts.max(by: { $0.value < $1.value }), count * 2 > letters else {
+        // A strict majority of the letters: at most one script has it.
+        guard letters > 0, let majority = scripts.firstIndex(where: { $0 * 2 > letters }), let dominant = Script(rawValue: majority) else {
             return nil
         }
+        let count = scripts[majority]
         let hint = declaredLanguage.flatMap { script(of: $0) == dominant || (dominant == .han && $0 == "ja") ? $0 : nil }
 
         switch dominant {
         case .han:
             // Japanese mixes kana into its kanji; Chinese has none.
-            if let kana = scripts[.kana], kana * 20 >= count { return "ja" }
+            if scripts[Script.kana.rawValue] * 20 >= count { return "ja" }
             return letters >= 4 ? "zh" : hint
         case .arabic:
             return hint ?? (letters >= 20 ? "ar" : nil)
@@ -150,24 +194,22 @@ enum LanguageGuess {
 
         // Latin and Cyrillic: function words decide, with the letters only one language uses.
         var scores: [String: Double] = [:]
-        for token in words {
-            for profile in profiles where profile.words.contains(token) { scores[profile.language, default: 0] += 1 }
-        }
+        for (index, hits) in profileHits.enumerated() where hits > 0 { scores[profiles[index].language] = Double(hits) }
         if dominant == .latin {
-            if let schwa = distinctive["az"], schwa >= 2 {
-                scores["az", default: 0] += Double(schwa)
+            if azerbaijaniLetters >= 2 {
+                scores["az", default: 0] += Double(azerbaijaniLetters)
                 scores["tr"] = (scores["tr"] ?? 0) / 2
-            } else if let dotless = distinctive["tr"], dotless >= 2 {
-                scores["tr", default: 0] += Double(dotless) / 2
+            } else if dotlessI >= 2 {
+                scores["tr", default: 0] += Double(dotlessI) / 2
             }
         } else {
-            if let ukrainian = distinctive["uk"], ukrainian >= 1 { scores["uk", default: 0] += Double(ukrainian) }
-            if let russian = distinctive["ru"], russian >= 1 { scores["ru", default: 0] += Double(russian) }
+            if ukrainianLetters >= 1 { scores["uk", default: 0] += Double(ukrainianLetters) }
+            if russianLetters >= 1 { scores["ru", default: 0] += Double(russianLetters) }
         }
         let ranked = scores.filter { script(of: $0.key) == dominant }.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
         if let best = ranked.first {
             let second = ranked.dropFirst().first?.value ?? 0
-            let clear = best.value >= 3 && best.value >= second * 1.5 + 1 && best.value * 12 >= Double(words.count)
+            let clear = best.value >= 3 && best.value >= second * 1.5 + 1 && best.value * 12 >= Double(wordCount)
             if clear {
                 // The hint stands when the words do not point elsewhere: a close second that is the hint wins.
                 if let hint, hint != best.key, let hinted = scores[hint], hinted * 1.25 >= best.value { return hint }

@@ -27,7 +27,7 @@ enum TitleCleaner {
         var cuts = 0
         cutting: while cuts < 3 {
             for separator in separators {
-                if let range = title.range(of: separator, options: .backwards) {
+                if let range = Self.range(of: separator, in: title, last: true) {
                     let tail = String(title[range.upperBound...])
                     let head = String(title[..<range.lowerBound])
                     if !head.isEmpty, isSiteName(tail, names) {
@@ -36,7 +36,7 @@ enum TitleCleaner {
                         continue cutting
                     }
                 }
-                if let range = title.range(of: separator) {
+                if let range = Self.range(of: separator, in: title, last: false) {
                     let head = String(title[..<range.lowerBound])
                     let rest = String(title[range.upperBound...])
                     if !rest.isEmpty, isSiteName(head, names) {
@@ -50,7 +50,7 @@ enum TitleCleaner {
         }
         if cutShortTail, cuts == 0 {
             for separator in separators {
-                guard let range = title.range(of: separator, options: .backwards) else { continue }
+                guard let range = Self.range(of: separator, in: title, last: true) else { continue }
                 if title[range.upperBound...].count * 2 < title[..<range.lowerBound].count {
                     title = String(title[..<range.lowerBound])
                 }
@@ -74,8 +74,31 @@ enum TitleCleaner {
 
     /// Lower case, letters and digits only.
     static func folded(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let kept = text.utf8.compactMap { byte -> UInt8? in
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte | 0x20
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+                default: nil
+                }
+            }
+            return String(decoding: kept, as: UTF8.self)
+        }
+        return String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter {
             $0.properties.isAlphabetic || ($0.value >= 48 && $0.value <= 57)
         }))
+    }
+
+    /// The first (or last) place `separator` occurs in `text`, compared byte for byte. Every separator
+    /// starts and ends with an ASCII space, so a match always falls between whole characters.
+    private static func range(of separator: String, in text: String, last: Bool) -> Range<String.Index>? {
+        let needle = Array(separator.utf8)
+        let haystack = Array(text.utf8)
+        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+        let starts = 0...(haystack.count - needle.count)
+        let matches = { (start: Int) in haystack[start..<(start + needle.count)].elementsEqual(needle) }
+        guard let start = last ? starts.reversed().first(where: matches) : starts.first(where: matches) else { return nil }
+        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: start)
+        return lower..<text.utf8.index(lower, offsetBy: needle.count)
     }
 }

@@ -49,17 +49,37 @@ public struct SourceSpecification: Sendable, Hashable {
     public var format: InputFormat?
     /// Globs of files to leave out.
     public var exclude: [String]
+    /// What a document must mention to be analysed (`filter:`), if anything.
+    public var filter: SourceFilter?
     /// Where the entry is written, for later error messages (a glob that matches nothing).
     public var location: ConfigurationLocation
 
     public init(
         pattern: String, outlet: String? = nil, format: InputFormat? = nil, exclude: [String] = [],
-        location: ConfigurationLocation
+        filter: SourceFilter? = nil, location: ConfigurationLocation
     ) {
         self.pattern = pattern
         self.outlet = outlet
         self.format = format
         self.exclude = exclude
+        self.filter = filter
+        self.location = location
+    }
+}
+
+/// A source's `filter:`: its documents must mention a term of one of the named lexicons, or one of the
+/// words; the others are dropped before they are parsed (`filter: {lexicons: [karabakh-terminology],
+/// words: [Artsakh]}`, or `filter: [Artsakh, Karabakh]` for words alone).
+public struct SourceFilter: Sendable, Hashable {
+    /// Ids of configured lexicons: any variant of any of their terms or entries passes.
+    public var lexicons: [String]
+    /// Words (or word starts, `separatis*`) that pass.
+    public var words: [String]
+    public var location: ConfigurationLocation
+
+    public init(lexicons: [String] = [], words: [String] = [], location: ConfigurationLocation) {
+        self.lexicons = lexicons
+        self.words = words
         self.location = location
     }
 }
@@ -69,10 +89,17 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
     case html
     case text
     case jsonl
+    /// A WARC file, plain or gzipped (`.warc`, `.warc.gz`): one document per HTML response record.
+    case warc
 
-    /// The format a file name implies (`.html`/`.htm`/`.xhtml`, `.txt`/`.text`, `.jsonl`), if any.
+    /// The format a file name implies (`.html`/`.htm`/`.xhtml`, `.txt`/`.text`, `.jsonl`, `.warc`,
+    /// `.warc.gz`), if any.
     public init?(fileName: String) {
         let lower = fileName.lowercased()
+        if lower.hasSuffix(".warc.gz") || lower.hasSuffix(".warc") {
+            self = .warc
+            return
+        }
         guard let dot = lower.lastIndex(of: ".") else { return nil }
         switch lower[lower.index(after: dot)...] {
         case "html", "htm", "xhtml", "shtml": self = .html
@@ -81,6 +108,9 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
         default: return nil
         }
     }
+
+    /// Whether a file of this format holds many documents, read as a stream rather than whole.
+    public var isArchive: Bool { self == .warc }
 }
 
 /// A stop list named in the configuration: `en: my-stoplist.txt`, or `ru: none` for no list.
@@ -157,6 +187,9 @@ public struct PipelineConfiguration: Sendable, Hashable {
         for source in sources {
             parts += [source.pattern, source.outlet ?? "\u{0}", source.format?.rawValue ?? "\u{0}"]
             parts.append(source.exclude.joined(separator: "\u{1F}"))
+            if let filter = source.filter {
+                parts += ["filter", filter.lexicons.joined(separator: "\u{1F}"), filter.words.joined(separator: "\u{1F}")]
+            }
         }
         return ContentDigest(ofParts: parts)
     }
@@ -207,7 +240,8 @@ private struct ConfigurationReader {
 
     static let topLevelKeys = ["sources", "lexicons", "models", "store", "reports", "limits", "statistics", "report", "origin"]
     static let originKeys = ["count", "shingle_words", "min_share", "window_days", "min_words", "agencies"]
-    static let sourceKeys = ["path", "outlet", "format", "exclude"]
+    static let sourceKeys = ["path", "outlet", "format", "exclude", "filter"]
+    static let filterKeys = ["lexicons", "words"]
     static let limitKeys = [
         "max_document_bytes", "min_article_words", "max_sentence_tokens", "max_metadata_chars", "max_elements", "max_attributes_per_element",
         "max_attributes",
@@ -395,6 +429,24 @@ private struct ConfigurationReader {
         }
     }
 
+    /// `filter: {lexicons: [...], words: [...]}`, or a list of words.
+    mutating func readFilter(_ node: Node) -> SourceFilter? {
+        var filter = SourceFilter(location: yaml.location(node))
+        if case .mapping = node {
+            for (key, _, value) in yaml.entries(of: node, allowed: Self.filterKeys, context: "`filter`") {
+                let items = yaml.stringList(value, "`\(key)`").map(\.0)
+                if key == "lexicons" { filter.lexicons = items } else { filter.words = items }
+            }
+        } else {
+            filter.words = yaml.stringList(node, "`filter`").map(\.0)
+        }
+        if filter.lexicons.isEmpty && filter.words.isEmpty {
+            yaml.fail(node, "`filter` names nothing to look for; expected `lexicons: [lexicon ids]` and/or `words: [words]`")
+            return nil
+        }
+        return filter
+    }
+
     mutating func readSources(_ node: Node) -> [SourceSpecification] {
         let items: [Node]
         switch node {
@@ -430,6 +482,8 @@ private struct ConfigurationReader {
                         let allowed = InputFormat.allCases.map(\.rawValue).joined(separator: ", ")
                         yaml.fail(value, "unknown format `\(name)`; expected one of: \(allowed)")
                     }
+                case "filter":
+                    source.filter = readFilter(value)
                 default:
                     source.exclude = yaml.stringList(value, "`exclude`").map(\.0)
                 }

@@ -10,6 +10,8 @@ public enum DocumentFailure: Sendable, Hashable, Codable, CustomStringConvertibl
     case tooLarge(bytes: Int, limit: Int)
     /// A JSON Lines record that is not valid JSON or lacks what it must have.
     case malformedRecord(String)
+    /// A WARC record that cannot be read (truncated, damaged, a malformed header or HTTP response).
+    case malformedArchiveRecord(String)
     /// An input whose kind Slant does not read.
     case unsupportedFormat(String)
     /// The HTML parser gave up on the page.
@@ -28,6 +30,7 @@ public enum DocumentFailure: Sendable, Hashable, Codable, CustomStringConvertibl
         case .binary: "binary"
         case .tooLarge: "too-large"
         case .malformedRecord: "malformed-record"
+        case .malformedArchiveRecord: "malformed-warc-record"
         case .unsupportedFormat: "unsupported-format"
         case .unparseable: "unparseable"
         case .noArticle: "no-article"
@@ -43,6 +46,7 @@ public enum DocumentFailure: Sendable, Hashable, Codable, CustomStringConvertibl
         case .tooLarge(let bytes, let limit):
             "the file is \(bytes) bytes, above the limit of \(limit) bytes (raise `max_document_bytes` in the configuration)"
         case .malformedRecord(let why): "malformed JSON Lines record: \(why)"
+        case .malformedArchiveRecord(let why): "malformed WARC record: \(why)"
         case .unsupportedFormat(let what): "unsupported input: \(what)"
         case .unparseable(let why): "the HTML parser could not read the page: \(why)"
         case .noArticle(let why): "no article text found: \(why)"

@@ -31,11 +31,14 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
     public var url: String?
     /// BCP 47 language tag (`en`, `ru`, `hy`).
     public var language: String?
+    /// When the page was captured (a WARC record's `WARC-Date`), ISO 8601 as ingested, `YYYY-MM-DD` once
+    /// cleaned: the date of an article whose page gives none of its own, never part of its identity.
+    public var captured: String?
 
     public init(
         id: String? = nil, title: String? = nil, byline: String? = nil, published: String? = nil,
         site: String? = nil, url: String? = nil, language: String? = nil, publishedTimestamp: String? = nil,
-        standfirst: String? = nil
+        standfirst: String? = nil, captured: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -46,6 +49,7 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
         self.site = site
         self.url = url
         self.language = language
+        self.captured = captured
     }
 
     /// Fills every field that is empty here from `other`.
@@ -55,7 +59,7 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
             published: published ?? other.published, site: site ?? other.site,
             url: url ?? other.url, language: language ?? other.language,
             publishedTimestamp: published == nil ? other.publishedTimestamp : publishedTimestamp,
-            standfirst: standfirst ?? other.standfirst)
+            standfirst: standfirst ?? other.standfirst, captured: captured ?? other.captured)
     }
 }
 
@@ -69,6 +73,9 @@ public struct RawDocument: Sendable {
     /// Metadata given by the input (JSON Lines fields, a text file's front matter); the page's own
     /// metadata is found by cleaning.
     public let metadata: DocumentMetadata
+    /// The character encoding the transport declared (the `charset` of an archived HTTP response's
+    /// `Content-Type`), which takes precedence over the page's own declaration, as browsers do.
+    public let transportCharset: String?
     /// What ingest found odd but recoverable (a front-matter key it does not read); cleaning passes
     /// them on to the article. Derived from the bytes, so not part of the digest.
     public var warnings: [DocumentWarning]
@@ -76,25 +83,31 @@ public struct RawDocument: Sendable {
 
     public init(
         source: SourceLocator, format: DocumentFormat, bytes: [UInt8], outletHint: String? = nil,
-        metadata: DocumentMetadata = DocumentMetadata(), warnings: [DocumentWarning] = []
+        metadata: DocumentMetadata = DocumentMetadata(), transportCharset: String? = nil,
+        warnings: [DocumentWarning] = []
     ) {
         self.source = source
         self.format = format
         self.bytes = bytes
         self.outletHint = outletHint
         self.metadata = metadata
+        self.transportCharset = transportCharset
         self.warnings = warnings
         self.digestCache = DigestCache()
     }
 
     /// SHA-256 of the bytes, the format and the given metadata (not the outlet, which the
     /// configuration may change without changing what cleaning produces): the key of every
-    /// cached result. Computed on first use, once: extraction alone never pays for it.
+    /// cached result. Computed on first use, once: extraction alone never pays for it. A capture date
+    /// and a transport charset count only when given, so documents without them keep their digests.
     public var digest: ContentDigest {
         digestCache.value {
             var parts = [format.rawValue]
             parts += [metadata.id, metadata.title, metadata.byline, metadata.published, metadata.site,
                       metadata.url, metadata.language].map { $0 ?? "" }
+            if metadata.captured != nil || transportCharset != nil {
+                parts += ["captured", metadata.captured ?? "", "transport-charset", transportCharset ?? ""]
+            }
             let metadataDigest = ContentDigest(ofParts: parts)
             return ContentDigest(ofParts: [metadataDigest.hex, ContentDigest(of: bytes).hex])
         }

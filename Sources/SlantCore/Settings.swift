@@ -87,7 +87,7 @@ public struct SegmentSettings: Sendable, Hashable {
 
 /// How statistics are computed and when a figure is too thin to rely on (`statistics:`).
 public struct StatisticsPolicy: Sendable, Hashable {
-    /// Bootstrap resamples of an outlet's articles (`statistics.resamples`).
+    /// Poisson bootstrap replicates (`statistics.resamples`).
     public var resamples = 2_000
     /// Below this many articles, no interval is given and the figure is marked insufficient (`statistics.min_articles`).
     public var minimumArticles = 3

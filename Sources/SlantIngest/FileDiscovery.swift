@@ -137,7 +137,7 @@ public struct FileDiscovery: Sendable {
 }
 
 /// The extensions named in messages about files Slant does not read.
-let readableExtensions = ".html, .htm, .txt and .jsonl"
+let readableExtensions = ".html, .htm, .txt, .jsonl, .warc and .warc.gz"
 
 /// Why a source names nothing at all.
 enum MissingSource {

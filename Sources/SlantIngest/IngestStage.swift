@@ -83,6 +83,9 @@ public struct IngestStage: Stage {
             return [.success(document)]
         case .jsonl:
             return records(input)
+        case .warc:
+            // A WARC file is read as a stream, never whole: see ``WARCIngest``.
+            throw failure(.unsupportedFormat("a WARC file is read record by record by WARCIngest, not whole"))
         }
     }
 

@@ -85,12 +85,16 @@ public struct AggregateStage: Stage {
         public var evidence: EvidenceClasses?
         /// Stop lists for keyness, by language (default: the bundled Snowball lists).
         public var stopwords: [StopList]
+        /// The kept Poisson bootstrap sums of exactly these measures (updated article by article, or
+        /// merged from workers); nil to build them from the measures.
+        public var replicates: ReplicateAccumulator?
 
         public init(
             measures: [ArticleMeasures], excluded: [ExcludedDocument], facts: LexiconFacts = LexiconFacts(),
             outletWords: [String: [String: Int]]? = nil, evidence: EvidenceClasses? = nil,
-            stopwords: [StopList] = StopList.bundled
+            stopwords: [StopList] = StopList.bundled, replicates: ReplicateAccumulator? = nil
         ) {
+            self.replicates = replicates
             self.measures = measures
             self.excluded = excluded
             self.facts = facts
@@ -102,7 +106,8 @@ public struct AggregateStage: Stage {
     public typealias Output = CorpusTables
 
     public static let name = "aggregate"
-    public static let version = 4
+    /// 5: intervals from the Poisson bootstrap (kept, mergeable replicate sums) instead of resampling outlets.
+    public static let version = 5
 
     public var policy: StatisticsPolicy
 
@@ -124,7 +129,8 @@ public struct AggregateStage: Stage {
         let stopwords = Self.stopLists(input.stopwords, for: articles)
         var computer = StatisticsComputer(
             policy: policy, facts: facts, groups: groups, outlets: outletNames, outletWords: input.outletWords,
-            evidence: input.evidence, stopwords: stopwords)
+            evidence: input.evidence, stopwords: stopwords,
+            replicates: input.replicates?.replicates == policy.resamples ? input.replicates : nil)
         let statistics = computer.all()
         warnings += computer.warnings
         return CorpusTables(

@@ -104,7 +104,7 @@ public struct MeasureStage: Stage {
         voiceTokens[.comment] = tagged.commentTokens
         return ArticleMeasures(
             id: input.id, outlet: input.outlet, source: article.source.description, digest: input.digest.hex,
-            title: article.metadata.title, url: article.metadata.url, published: article.metadata.published,
+            title: article.metadata.title, url: article.metadata.url, published: article.metadata.published ?? article.metadata.captured,
             language: article.metadata.language, site: article.metadata.site, tokens: segmented.body.wordCount, voiceTokens: voiceTokens,
             sentences: segmented.body.sentences.count, paragraphs: segmented.body.paragraphs.count,
             comments: article.comments.count, commentTokens: tagged.commentTokens, warnings: article.warnings.map(\.code),

@@ -93,10 +93,17 @@ public enum Statistics {
         return difference(a: a, b: b, ratiosA: ratiosA, ratiosB: ratiosB, scale: scale, seed: seed, permutations: permutations)
     }
 
-    /// The difference of two ratios of sums from already resampled ratios of each group.
+    /// The most articles two groups may have together for a permutation test (2,000 permutations cost
+    /// 2,000 passes over them); larger pairs get the bootstrap p-value (``bootstrapPValue(_:)``).
+    public static let permutationLimit = 5_000
+
+    /// The difference of two ratios of sums from already resampled ratios of each group: its percentile
+    /// interval from the replicates' differences, and a permutation p-value when the groups have at most
+    /// `permutationLimit` articles together, else the bootstrap p-value.
     public static func difference(
         a: (numerators: [Double], denominators: [Double]), b: (numerators: [Double], denominators: [Double]),
-        ratiosA: [Double?], ratiosB: [Double?], scale: Double, seed: String, permutations: Int = resamples
+        ratiosA: [Double?], ratiosB: [Double?], scale: Double, seed: String, permutations: Int = resamples,
+        permutationLimit: Int = Int.max
     ) -> (value: Double, interval: Interval?, pValue: Double?) {
         let denominatorA = a.denominators.reduce(0, +)
         let denominatorB = b.denominators.reduce(0, +)
@@ -109,8 +116,21 @@ public enum Statistics {
             guard let first = pair.0, let second = pair.1 else { return nil }
             return first - second
         }
-        let pValue = permutationPValue(a: a, b: b, observed: observed, scale: scale, seed: seed + "/permutation", permutations: permutations)
+        let pValue = a.numerators.count + b.numerators.count <= permutationLimit
+            ? permutationPValue(a: a, b: b, observed: observed, scale: scale, seed: seed + "/permutation", permutations: permutations)
+            : bootstrapPValue(differences)
         return (observed, BootstrapPlan.percentileInterval(differences), pValue)
+    }
+
+    /// The two-sided bootstrap p-value of a difference: twice the smaller share of replicates on either
+    /// side of zero, (count + 1) / (replicates + 1) as for the permutation test, at most 1; nil when
+    /// fewer than half the replicates are defined.
+    public static func bootstrapPValue(_ differences: [Double?]) -> Double? {
+        let defined = differences.compactMap { $0 }
+        guard !defined.isEmpty, defined.count * 2 >= differences.count else { return nil }
+        let below = defined.filter { $0 <= 0 }.count
+        let above = defined.filter { $0 >= 0 }.count
+        return min(1, 2 * Double(min(below, above) + 1) / Double(defined.count + 1))
     }
 
     /// Two-sided permutation p-value of a difference of ratios of sums: the articles' group

@@ -188,10 +188,8 @@ struct StatisticsComputer {
     private var categories: [String: [String]] = [:]
     /// Slugs of families, terms (per family), categories and stances, per lexicon.
     private var slugs: [String: SlugTable] = [:]
-    /// The resamples of the outlet being computed, by seed and number of articles.
-    private var plans: [String: BootstrapPlan] = [:]
-    /// The resampled sums of the last denominators, which the next statistics often share.
-    private var lastDenominators: (plan: String, values: [Double], sums: [Double])?
+    /// The kept sums of every group (outlet, outlet and month) in each Poisson bootstrap replicate.
+    let replicates: ReplicateAccumulator
     /// Per-resample ratios of the measures contrasts compare, by outlet and measure key.
     private var resampled: [String: [Double?]] = [:]
     /// Per-article numerators and denominators of the contrasted measures (covered articles only), and
@@ -207,9 +205,11 @@ struct StatisticsComputer {
     init(
         policy: StatisticsPolicy, facts: LexiconFacts, groups: [String: [ArticleMeasures]], outlets: [String],
         outletWords: [String: [String: Int]]?, evidence: EvidenceClasses? = nil, stopwords: [StopList] = [],
-        jobs: Int = Parallel.availableCores
+        replicates: ReplicateAccumulator? = nil, jobs: Int = Parallel.availableCores
     ) {
         evidenceClasses = evidence
+        self.replicates = replicates ?? ReplicateAccumulator.build(
+            groups.values.joined().map { ArticleContribution($0, facts: facts) }, replicates: policy.resamples, jobs: jobs)
         self.policy = policy
         self.facts = facts
         self.groups = groups
@@ -276,9 +276,6 @@ struct StatisticsComputer {
             for model in facts.models {
                 statistics += modelRates(outlet, index, model)
             }
-            // The resamples of one outlet are not needed for the next.
-            plans.removeAll()
-            lastDenominators = nil
         }
         statistics += contrasts()
         statistics += keyness()
@@ -312,19 +309,6 @@ struct StatisticsComputer {
 
     // MARK: - Shared pieces
 
-    /// The resamples of `count` articles drawn with this seed.
-    private mutating func plan(seed: String, count: Int) -> BootstrapPlan {
-        let key = seed + "#" + String(count)
-        if let plan = plans[key] { return plan }
-        let plan = BootstrapPlan(articles: count, resamples: policy.resamples, seed: seed)
-        plans[key] = plan
-        return plan
-    }
-
-    private func seed(_ outlet: String, period: String?) -> String {
-        "bootstrap/" + outletSlugs.slug(outlet) + (period.map { "/" + $0 } ?? "")
-    }
-
     /// `YYYY-MM` of an ISO date, or nil when the date does not start that way.
     static func month(of date: String?) -> String? {
         guard let date else { return nil }
@@ -338,11 +322,11 @@ struct StatisticsComputer {
 
     /// The figure, its interval (when there is enough to compute one) and whether it can be relied on.
     /// `numerators` and `denominators` hold the articles of the statistic's sample only (an outlet's
-    /// articles a lexicon covers, of one month when `period` is given); they are resampled with the
-    /// outlet's (or month's) seed.
+    /// articles a lexicon covers, of one month when `period` is given); the interval comes from the
+    /// group's kept replicate sums of the same quantities (`replicate`).
     private mutating func ratio(
         outlet: String, period: String? = nil, numerators: [Double], denominators: [Double], scale: Double,
-        minimumTotal: Double, key: String?
+        minimumTotal: Double, key: String?, replicate: ReplicateRatio
     ) -> (value: Double?, interval: Interval?, articles: Int, sufficient: Bool, note: String?) {
         let total = denominators.reduce(0, +)
         let contributing = denominators.filter { $0 > 0 }.count
@@ -357,17 +341,7 @@ struct StatisticsComputer {
         }
         var interval: Interval?
         if contributing >= policy.minimumArticles {
-            let seed = seed(outlet, period: period)
-            let plan = plan(seed: seed, count: denominators.count)
-            let planKey = seed + "#" + String(denominators.count)
-            let bottom: [Double]
-            if let last = lastDenominators, last.plan == planKey, last.values == denominators {
-                bottom = last.sums
-            } else {
-                bottom = plan.sums(denominators)
-                lastDenominators = (planKey, denominators, bottom)
-            }
-            let ratios = plan.ratios(numerators: numerators, denominatorSums: bottom, scale: scale)
+            let ratios = replicate.replicateRatios(replicates, group: ReplicateGroup(outlet: outlet, month: period), scale: scale)
             if let key { resampled[Self.key(outlet, key)] = ratios }
             interval = BootstrapPlan.percentileInterval(ratios)
         }
@@ -403,7 +377,8 @@ struct StatisticsComputer {
             let hits = pick(index.sums.hits(.loaded(lexicon.id, voice)), positions).reduce(0, +)
             let result = ratio(
                 outlet: outlet, numerators: weights, denominators: denominators, scale: 1000, minimumTotal: 0,
-                key: Self.key(lexicon.id, voice.description))
+                key: Self.key(lexicon.id, voice.description),
+                replicate: .simple(.loaded(lexicon: lexicon.id, voice: voice), over: .tokens(lexicon: lexicon.id, voice: voice)))
             guard result.value != nil else { continue }
             if voice == .authorial {
                 contrastParts[Self.key(outlet, lexicon.id)] = ContrastPart(numerators: weights, denominators: denominators, occurrences: hits)
@@ -423,7 +398,8 @@ struct StatisticsComputer {
                 let categoryHits = pick(index.sums.hits(.category(lexicon.id, voice, category)), positions).reduce(0, +)
                 let categoryResult = ratio(
                     outlet: outlet, numerators: categoryWeights, denominators: denominators, scale: 1000, minimumTotal: 0,
-                    key: nil)
+                    key: nil,
+                    replicate: .simple(.category(lexicon: lexicon.id, voice: voice, category: category), over: .tokens(lexicon: lexicon.id, voice: voice)))
                 let label = lexicon.categoryLabels[category] ?? category
                 let (categoryID, categoryAlias) = Self.ids(
                     Statistic.Kind.categoryRate.rawValue, lexicon: lexicon.id,
@@ -466,7 +442,10 @@ struct StatisticsComputer {
                     let numerators = pick(index.sums.column(.term(lexicon.id, voice, family, term)), positions)
                     let result = ratio(
                         outlet: outlet, numerators: numerators, denominators: denominators, scale: 1,
-                        minimumTotal: Double(policy.minimumOccurrences), key: nil)
+                        minimumTotal: Double(policy.minimumOccurrences), key: nil,
+                        replicate: .simple(
+                            .term(lexicon: lexicon.id, voice: voice, family: family, term: term),
+                            over: .family(lexicon: lexicon.id, voice: voice, family: family)))
                     let (id, alias) = Self.ids(
                         Statistic.Kind.termShare.rawValue, lexicon: lexicon.id,
                         "\(outletSlug)/\(voice)/\(familySlug)/\(slug(lexicon.id, "term", term, family: family))")
@@ -500,7 +479,8 @@ struct StatisticsComputer {
                 let numerators = pick(index.sums.column(.stance(lexicon.id, voice, stance)), positions)
                 let result = ratio(
                     outlet: outlet, numerators: numerators, denominators: denominators, scale: 1,
-                    minimumTotal: Double(policy.minimumOccurrences), key: nil)
+                    minimumTotal: Double(policy.minimumOccurrences), key: nil,
+                    replicate: .simple(.stance(lexicon: lexicon.id, voice: voice, stance: stance), over: .terms(lexicon: lexicon.id, voice: voice)))
                 let (id, alias) = Self.ids(
                     Statistic.Kind.stanceShare.rawValue, lexicon: lexicon.id, "\(outletSlug)/\(voice)/\(slug(lexicon.id, "stance", stance))")
                 statistics.append(
@@ -518,7 +498,11 @@ struct StatisticsComputer {
             let numerators = zip(positive, negative).map { $0 - $1 }
             let result = ratio(
                 outlet: outlet, numerators: numerators, denominators: denominators, scale: 1,
-                minimumTotal: Double(policy.minimumOccurrences), key: Self.key(lexicon.id, "stance", voice.description))
+                minimumTotal: Double(policy.minimumOccurrences), key: Self.key(lexicon.id, "stance", voice.description),
+                replicate: ReplicateRatio(
+                    numerator: [(.stance(lexicon: lexicon.id, voice: voice, stance: sides.positive), 1),
+                                (.stance(lexicon: lexicon.id, voice: voice, stance: sides.negative), -1)],
+                    denominator: .terms(lexicon: lexicon.id, voice: voice)))
             if voice == .authorial {
                 contrastParts[Self.key(outlet, lexicon.id)] = ContrastPart(
                     numerators: numerators, denominators: denominators, occurrences: denominators.reduce(0, +))
@@ -557,7 +541,9 @@ struct StatisticsComputer {
                 let tokens = monthPositions.map { Double(index.articles[$0].tokens(in: .authorial)) }
                 let weights = monthPositions.map { allWeights[$0] }
                 let hits = monthPositions.reduce(0) { $0 + allHits[$1] }
-                let rate = ratio(outlet: outlet, period: month, numerators: weights, denominators: tokens, scale: 1000, minimumTotal: 0, key: nil)
+                let rate = ratio(
+                    outlet: outlet, period: month, numerators: weights, denominators: tokens, scale: 1000, minimumTotal: 0, key: nil,
+                    replicate: .simple(.loaded(lexicon: lexicon.id, voice: .authorial), over: .tokens(lexicon: lexicon.id, voice: .authorial)))
                 guard rate.value != nil else { continue }
                 let (id, alias) = Self.ids(kind.rawValue, lexicon: lexicon.id, "\(outletSlug)/authorial/\(month)")
                 let name = lexicon.measure.rateName
@@ -581,7 +567,11 @@ struct StatisticsComputer {
                 let denominators = monthPositions.map { allTerms[$0] }
                 let stanceIndex = ratio(
                     outlet: outlet, period: month, numerators: numerators, denominators: denominators, scale: 1,
-                    minimumTotal: Double(policy.minimumOccurrences), key: nil)
+                    minimumTotal: Double(policy.minimumOccurrences), key: nil,
+                    replicate: ReplicateRatio(
+                        numerator: [(.stance(lexicon: lexicon.id, voice: .authorial, stance: sides.positive), 1),
+                                    (.stance(lexicon: lexicon.id, voice: .authorial, stance: sides.negative), -1)],
+                        denominator: .terms(lexicon: lexicon.id, voice: .authorial)))
                 guard stanceIndex.value != nil else { continue }
                 let (id, alias) = Self.ids(Statistic.Kind.stanceIndex.rawValue, lexicon: lexicon.id, "\(outletSlug)/authorial/\(month)")
                 statistics.append(
@@ -602,32 +592,39 @@ struct StatisticsComputer {
 
     // MARK: - Contrasts
 
-    /// The authorial rate of every loaded-kind lexicon and the authorial stance index of every
-    /// terminology lexicon that declares one, for every pair of outlets, with Benjamini–Hochberg
-    /// adjustment across all of them. The permutation tests, the costly part, run in parallel; each
-    /// has its own seed (its ID without the lexicon), so the p-values do not depend on the order.
+    /// The authorial rate of every loaded-kind lexicon, the authorial stance index of every
+    /// terminology lexicon that declares one and the authorial share of every sentence model, for
+    /// every pair of outlets, with Benjamini–Hochberg adjustment across all of them. The permutation
+    /// tests, the costly part, run in parallel; each has its own seed (its ID without the lexicon or
+    /// model), so the p-values do not depend on the order.
     private func contrasts() -> [Statistic] {
         var statistics: [Statistic] = []
-        var measures: [(lexicon: LexiconFacts.Lexicon, kind: Statistic.Kind, key: String, label: String, scale: Double, unit: String)] = []
+        /// `name`: the lexicon's or model's id; `parts`: its key in `contrastParts`; `key`: the key of its
+        /// replicate ratios in `resampled`; `aliased`: whether the contrast has the alias without `name`.
+        var measures: [(name: String, lexiconMeasure: MeasureKind?, kind: Statistic.Kind, parts: String, key: String, aliased: Bool, label: String, scale: Double, unit: String)] = []
         for lexicon in facts.lexicons {
             if let kind = lexicon.measure.rateKind {
-                measures.append((lexicon, kind, Self.key(lexicon.id, VoiceKey.authorial.description),
+                measures.append((lexicon.id, lexicon.measure, kind, lexicon.id, Self.key(lexicon.id, VoiceKey.authorial.description), true,
                                  "\(lexicon.measure.rateName) (\(lexicon.id)) in the outlet's own voice", 1000, "weighted hits per 1,000 tokens"))
             } else if lexicon.stanceIndex != nil {
-                measures.append((lexicon, .stanceIndex, Self.key(lexicon.id, "stance", VoiceKey.authorial.description),
+                measures.append((lexicon.id, lexicon.measure, .stanceIndex, lexicon.id, Self.key(lexicon.id, "stance", VoiceKey.authorial.description), true,
                                  "stance index (\(lexicon.id)) in the outlet's own voice", 1, "index"))
             }
+        }
+        for model in facts.models {
+            measures.append((model.id, nil, .modelRate, Self.modelKey(model.id), Self.modelKey(model.id, VoiceKey.authorial.description), false,
+                             "share of sentences predicted loaded by model \(model.id) in the outlet's own voice", 1, "share"))
         }
         var tests: [ContrastTest] = []
         for measure in measures {
             for (position, first) in outlets.enumerated() {
                 for second in outlets[(position + 1)...] {
-                    guard let a = contrastParts[Self.key(first, measure.lexicon.id)],
-                        let b = contrastParts[Self.key(second, measure.lexicon.id)],
+                    guard let a = contrastParts[Self.key(first, measure.parts)],
+                        let b = contrastParts[Self.key(second, measure.parts)],
                         a.denominators.reduce(0, +) > 0, b.denominators.reduce(0, +) > 0
                     else { continue }
                     let (id, alias) = Self.ids(
-                        "contrast/\(measure.kind.rawValue)", lexicon: measure.lexicon.id,
+                        "contrast/\(measure.kind.rawValue)", lexicon: measure.name,
                         "authorial/\(outletSlugs.slug(first))/\(outletSlugs.slug(second))")
                     let ratiosA = resampled[Self.key(first, measure.key)] ?? []
                     let ratiosB = resampled[Self.key(second, measure.key)] ?? []
@@ -642,8 +639,8 @@ struct StatisticsComputer {
                     let value = (a.numerators.reduce(0, +) / a.denominators.reduce(0, +) - b.numerators.reduce(0, +) / b.denominators.reduce(0, +)) * measure.scale
                     statistics.append(
                         Statistic(
-                            id: id, aliases: [alias], kind: .contrast, lexicon: measure.lexicon.id,
-                            lexiconMeasure: measure.lexicon.measure,
+                            id: id, aliases: measure.aliased ? [alias] : [], kind: .contrast, lexicon: measure.name,
+                            lexiconMeasure: measure.lexiconMeasure,
                             label: "Difference in \(measure.label): \(first) minus \(second)",
                             outlet: first, otherOutlet: second, voice: .authorial, measure: measure.kind,
                             value: value, unit: measure.unit, interval: nil,
@@ -658,7 +655,7 @@ struct StatisticsComputer {
         let results = Parallel.map(tests, jobs: jobs) { test in
             Statistics.difference(
                 a: test.a, b: test.b, ratiosA: test.ratiosA, ratiosB: test.ratiosB, scale: test.scale, seed: test.seed,
-                permutations: test.permutations)
+                permutations: test.permutations, permutationLimit: Statistics.permutationLimit)
         }
         for (test, result) in zip(tests, results) {
             statistics[test.statistic].value = result.value
@@ -762,9 +759,15 @@ struct StatisticsComputer {
 // MARK: - Sentence models
 
 extension StatisticsComputer {
+    /// The key of a sentence model's entries in `contrastParts` and `resampled` (apart from the lexicons').
+    static func modelKey(_ model: String, _ rest: String...) -> String {
+        ([Statistic.Kind.modelRate.rawValue, model] + rest).joined(separator: "\u{1F}")
+    }
+
     /// `model-rate/<model>/<outlet>/<voice>`: the share of an outlet's sentences in a voice that the
-    /// model predicts loaded, over the articles the model covers, with the article-level bootstrap
-    /// interval of the other rates (articles resampled with the outlet's seed).
+    /// model predicts loaded, over the articles the model covers, with the Poisson bootstrap interval
+    /// of the other rates (the group's kept replicate sums of predicted-loaded and read sentences).
+    /// The authorial share is what the model's contrasts compare.
     mutating func modelRates(_ outlet: String, _ index: OutletIndex, _ model: SentenceModelFacts) -> [Statistic] {
         let positions = index.articles.indices.filter { model.covers(language: index.articles[$0].language) }
         guard !positions.isEmpty else { return [] }
@@ -779,8 +782,15 @@ extension StatisticsComputer {
                 loaded.append(Double(counts.reduce(0) { $0 + $1.loaded }))
                 sentences.append(Double(counts.reduce(0) { $0 + $1.sentences }))
             }
-            let result = ratio(outlet: outlet, numerators: loaded, denominators: sentences, scale: 1, minimumTotal: 0, key: nil)
+            let result = ratio(
+                outlet: outlet, numerators: loaded, denominators: sentences, scale: 1, minimumTotal: 0,
+                key: voice == .authorial ? Self.modelKey(model.id, voice.description) : nil,
+                replicate: .simple(.modelLoaded(model: model.id, voice: voice), over: .modelSentences(model: model.id, voice: voice)))
             guard result.value != nil else { continue }
+            if voice == .authorial {
+                contrastParts[Self.key(outlet, Self.modelKey(model.id))] = ContrastPart(
+                    numerators: loaded, denominators: sentences, occurrences: loaded.reduce(0, +))
+            }
             statistics.append(
                 Statistic(
                     id: "\(Statistic.Kind.modelRate.rawValue)/\(Slug.make(model.id))/\(outletSlug)/\(voice)", kind: .modelRate,

@@ -35,11 +35,31 @@ public struct OriginTables: Sendable {
 /// each loaded-kind lexicon and its authorial stance index of each terminology lexicon that declares
 /// one, over the text the report's figures leave out as well (`all-text/...`, or `own-writing/...`
 /// when the report counts everything).
+///
+/// Intervals come from the Poisson bootstrap, as every figure's: the replicate sums of each publishing
+/// outlet's origin group (``ReplicateGroup/Scope/origins``), kept with the report's other sums.
 public enum OriginStatistics {
+    /// What an article of `kind` published by `publisher` adds to the origin groups.
+    public static func contribution(publisher: String, kind: ArticleOrigin.Kind, settings: OriginSettings) -> OriginContribution {
+        OriginContribution(publisher: publisher, kind: kind.rawValue, inScope: settings.counting == .own || kind == .own)
+    }
+
+    /// `replicates`: the kept sums holding the articles' origin groups; nil to build them from `articles`.
     public static func tables(
         _ articles: [ArticleMeasures], origins: [String: ArticleOrigin], facts: LexiconFacts, policy: StatisticsPolicy,
-        settings: OriginSettings
+        settings: OriginSettings, replicates: ReplicateAccumulator? = nil
     ) -> OriginTables {
+        let sums: ReplicateAccumulator
+        if let replicates, replicates.replicates == policy.resamples {
+            sums = replicates
+        } else {
+            sums = ReplicateAccumulator.build(
+                articles.map { article in
+                    ArticleContribution(
+                        article, facts: facts, counted: false,
+                        origin: contribution(publisher: article.outlet, kind: origins[article.id]?.kind ?? .own, settings: settings))
+                }, replicates: policy.resamples)
+        }
         var groups: [String: [ArticleMeasures]] = [:]
         for article in articles { groups[article.outlet, default: []].append(article) }
         let names = groups.keys.sorted { $0.lowercased() < $1.lowercased() }
@@ -56,18 +76,22 @@ public enum OriginStatistics {
             }
             outlets.append(summary)
             let slug = slugs.slug(outlet)
+            let group = ReplicateGroup(outlet: outlet, scope: .origins)
             let denominators = members.map { Double($0.tokens) }
             let (first, last) = dates(members)
             for kind in ArticleOrigin.Kind.allCases {
                 let numerators = members.map { (origins[$0.id]?.kind ?? .own) == kind ? Double($0.tokens) : 0 }
                 let enough = members.count >= policy.minimumArticles
-                let result = Statistics.ratioOfSums(
-                    numerators: numerators, denominators: denominators, seed: "origin-share/\(slug)", resamples: policy.resamples)
-                guard denominators.reduce(0, +) > 0 else { continue }
+                let total = denominators.reduce(0, +)
+                guard total > 0 else { continue }
+                let value = numerators.reduce(0, +) / total
+                let interval = enough
+                    ? ReplicateRatio.simple(.originTokens(kind: kind.rawValue), over: .articleTokens).interval(sums, group: group, scale: 1)
+                    : nil
                 statistics.append(Statistic(
                     id: "origin-share/\(slug)/\(kind.rawValue)", kind: .originShare,
-                    label: "Share of \(outlet)'s article text that is \(name(kind))", outlet: outlet, value: result.value, unit: "share",
-                    interval: enough ? result.interval : nil, articles: members.count, occurrences: numerators.reduce(0, +),
+                    label: "Share of \(outlet)'s article text that is \(name(kind))", outlet: outlet, value: value, unit: "share",
+                    interval: interval, articles: members.count, occurrences: numerators.reduce(0, +),
                     total: denominators.reduce(0, +), sufficient: enough,
                     note: enough ? nil : "\(members.count) article\(members.count == 1 ? "" : "s"): too few for an interval (at least \(policy.minimumArticles) needed)",
                     firstDate: first, lastDate: last, metric: kind.rawValue))
@@ -76,7 +100,11 @@ public enum OriginStatistics {
             let scope = settings.counting == .own ? "all-text" : "own-writing"
             let scoped = settings.counting == .own ? members : members.filter { (origins[$0.id]?.kind ?? .own) == .own }
             for lexicon in facts.lexicons {
-                if let figure = scopeFigure(lexicon, scoped, outlet: outlet, slug: slug, scope: scope, policy: policy) { statistics.append(figure) }
+                if let figure = scopeFigure(
+                    lexicon, scoped, outlet: outlet, slug: slug, scope: scope, policy: policy, replicates: sums, group: group)
+                {
+                    statistics.append(figure)
+                }
             }
         }
         return OriginTables(settings: settings, origins: origins, outlets: outlets, statistics: statistics)
@@ -95,10 +123,10 @@ public enum OriginStatistics {
         return (dated.min(), dated.max())
     }
 
-    /// A lexicon's authorial figure over `articles` (those it covers).
+    /// A lexicon's authorial figure over `articles` (those it covers), its interval from the origin group's sums.
     static func scopeFigure(
         _ lexicon: LexiconFacts.Lexicon, _ articles: [ArticleMeasures], outlet: String, slug: String, scope: String,
-        policy: StatisticsPolicy
+        policy: StatisticsPolicy, replicates: ReplicateAccumulator, group: ReplicateGroup
     ) -> Statistic? {
         let covered = articles.filter { lexicon.covers(language: $0.language) }
         guard !covered.isEmpty else { return nil }
@@ -107,6 +135,7 @@ public enum OriginStatistics {
         let denominators: [Double]
         let scale: Double
         let unit: String
+        let replicate: ReplicateRatio
         var occurrences = 0.0
         let what = scope == "all-text" ? "all its text (own writing, republished and agency copy)" : "its own writing only"
         var label: String
@@ -119,6 +148,7 @@ public enum OriginStatistics {
                 total + Double(article.loadedCounts.filter { $0.lexicon == lexicon.id && $0.home && $0.voice == .authorial }.reduce(0) { $0 + $1.hits })
             }
             denominators = covered.map { Double($0.tokens(in: .authorial)) }
+            replicate = .simple(.loaded(lexicon: lexicon.id, voice: .authorial), over: .tokens(lexicon: lexicon.id, voice: .authorial))
             scale = 1000
             unit = "weighted hits per 1,000 tokens"
             let name = lexicon.measure.rateName
@@ -131,6 +161,10 @@ public enum OriginStatistics {
             }
             numerators = covered.map { sum($0, sides.positive) - sum($0, sides.negative) }
             denominators = covered.map { sum($0, nil) }
+            replicate = ReplicateRatio(
+                numerator: [(.stance(lexicon: lexicon.id, voice: .authorial, stance: sides.positive), 1),
+                            (.stance(lexicon: lexicon.id, voice: .authorial, stance: sides.negative), -1)],
+                denominator: .terms(lexicon: lexicon.id, voice: .authorial))
             occurrences = denominators.reduce(0, +)
             scale = 1
             unit = "index"
@@ -138,16 +172,18 @@ public enum OriginStatistics {
         } else {
             return nil
         }
-        guard denominators.reduce(0, +) > 0 else { return nil }
+        let total = denominators.reduce(0, +)
+        guard total > 0 else { return nil }
         let contributing = denominators.filter { $0 > 0 }.count
         let enough = contributing >= policy.minimumArticles
         let id = "\(scope)/\(kind.rawValue)/\(Slug.make(lexicon.id))/\(slug)/authorial"
-        let result = Statistics.ratioOfSums(numerators: numerators, denominators: denominators, scale: scale, seed: id, resamples: policy.resamples)
+        let value = numerators.reduce(0, +) / total * scale
+        let interval = enough ? replicate.interval(replicates, group: group, scale: scale) : nil
         let (first, last) = dates(covered)
         return Statistic(
             id: id, kind: .originScope, lexicon: lexicon.id, lexiconMeasure: lexicon.measure, label: label, outlet: outlet,
-            voice: .authorial, measure: kind, value: result.value, unit: unit, interval: enough ? result.interval : nil,
-            articles: contributing, occurrences: occurrences, total: denominators.reduce(0, +), sufficient: enough,
+            voice: .authorial, measure: kind, value: value, unit: unit, interval: interval,
+            articles: contributing, occurrences: occurrences, total: total, sufficient: enough,
             note: enough ? nil : "\(contributing) article\(contributing == 1 ? "" : "s"): too few for an interval (at least \(policy.minimumArticles) needed)",
             firstDate: first, lastDate: last, metric: scope)
     }

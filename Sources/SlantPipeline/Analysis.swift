@@ -22,6 +22,17 @@ public struct Analysis: Sendable {
         Dictionary(definition.lexicons.compactMap { lexicon in lexicon.measure.map { (lexicon.id, $0) } }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Cleans, segments and tags one raw document (a page of a WARC file).
+    public func analyse(_ raw: RawDocument) -> Result<AnalysedDocument, DocumentError> {
+        let segment = definition.segment
+        let tag = definition.tag
+        return definition.documentFlow.clean(raw).flatMap { document in
+            Result { () throws(DocumentError) -> AnalysedDocument in
+                AnalysedDocument(cleaned: document, tagged: try tag.process(try segment.process(document.article)))
+            }
+        }
+    }
+
     /// Analyses one file: one result per document (a `.jsonl` file gives several).
     public func analyse(_ file: DiscoveredFile) -> [Result<AnalysedDocument, DocumentError>] {
         let segment = definition.segment

@@ -35,8 +35,31 @@ public struct DocumentFlow: Sendable {
         self.clean = clean
     }
 
-    /// Reads, ingests and cleans one file; a `.jsonl` file gives one result per record.
+    /// Cleans one raw document, with its outlet.
+    public func clean(_ raw: RawDocument) -> Result<CleanedDocument, DocumentError> {
+        Result { () throws(DocumentError) -> CleanedDocument in
+            let article = try clean.process(raw)
+            let outlet = OutletResolver.outlet(hint: raw.outletHint, metadata: article.metadata, source: raw.source)
+            return CleanedDocument(raw: raw, article: article, outlet: outlet)
+        }
+    }
+
+    /// Reads, ingests and cleans one file; a `.jsonl` file gives one result per record, a WARC file one
+    /// per HTML response (and per record that cannot be read), all held: ``InputBatches`` streams WARC
+    /// files instead.
     public func process(_ file: DiscoveredFile) -> [Result<CleanedDocument, DocumentError>] {
+        if file.format.isArchive {
+            var results: [Result<CleanedDocument, DocumentError>] = []
+            let read = WARCIngest(maxDocumentBytes: ingest.maxDocumentBytes).forEach(absolutePath: file.absolutePath, path: file.path) { item in
+                switch item {
+                case .document(let raw): results.append(clean(raw))
+                case .failure(let error): results.append(.failure(error))
+                case .skipped, .filtered: break
+                }
+            }
+            if case .failure(let error) = read { return [.failure(error)] }
+            return results
+        }
         let input: InputFile
         switch reader.read(file, maxBytes: ingest.readLimit(for: file.format)) {
         case .success(let read): input = read

@@ -34,6 +34,8 @@ public struct PipelineDefinition: Sendable {
     /// The key of measures: ingest, clean, segment, tag, the sentence models (when any is configured:
     /// their files' digests), measure.
     public let analysisKey: String
+    /// Each source's compiled `filter:`.
+    public let filters: SourceFilters
 
     /// Stored keys are the first 32 hex digits of the chained digest.
     static let storedKeyLength = 32
@@ -56,10 +58,12 @@ public struct PipelineDefinition: Sendable {
         let measured = measure.cacheKey(after: models.isEmpty ? tagged : model.cacheKey(after: tagged))
         cleanKey = cleaned.prefix(Self.storedKeyLength)
         analysisKey = measured.prefix(Self.storedKeyLength)
+        filters = SourceFilters(configuration: configuration, lexicons: lexicons)
     }
 
     /// The definition of a configuration file's pipeline, with the lexicons and sentence models it
-    /// names; the problems of every lexicon and model file are reported together.
+    /// names; the problems of every lexicon and model file are reported together. A source's
+    /// `filter:` that names a lexicon the configuration does not load is refused here.
     public static func load(_ configuration: PipelineConfiguration) throws(LexiconFiles.Failure) -> PipelineDefinition {
         var messages: [String] = []
         var lexicons: [Lexicon] = []
@@ -75,7 +79,9 @@ public struct PipelineDefinition: Sendable {
             messages += error.messages
         }
         if !messages.isEmpty { throw LexiconFiles.Failure(messages: messages) }
-        return PipelineDefinition(configuration: configuration, lexicons: lexicons, models: models)
+        let definition = PipelineDefinition(configuration: configuration, lexicons: lexicons, models: models)
+        if !definition.filters.problems.isEmpty { throw LexiconFiles.Failure(messages: definition.filters.problems) }
+        return definition
     }
 
     /// What the statistics need to know of the lexicons and the sentence models.
@@ -85,6 +91,11 @@ public struct PipelineDefinition: Sendable {
             SentenceModelFacts(id: $0.id, path: $0.path, digest: $0.digest, languages: $0.model.languages, summary: $0.model.summary)
         }
         return facts
+    }
+
+    /// The WARC ingest of a file found by the configuration's sources: its source's filter applies.
+    public func archiveIngest(for file: DiscoveredFile?) -> WARCIngest {
+        WARCIngest(maxDocumentBytes: ingest.maxDocumentBytes, filter: file.flatMap { filters.filter(for: $0) })
     }
 
     /// Ingest and clean, as every command that reads documents runs them.

@@ -20,6 +20,8 @@ public struct RunSummary: Sendable, Hashable {
     public var duplicates = 0
     /// Documents of the previous run whose files are no longer in the corpus.
     public var removed = 0
+    /// Documents (WARC records, pages) that their source's `filter:` dropped before parsing.
+    public var filtered = 0
     public var cleaned = 0
     public var tagged = 0
     public var analysed = 0
@@ -33,6 +35,7 @@ public struct RunSummary: Sendable, Hashable {
         var parts = ["\(found) found", "\(new) new", "\(changed) changed", "\(unchanged) unchanged", "\(failed) failed"]
         if duplicates > 0 { parts.append("\(duplicates) duplicate\(duplicates == 1 ? "" : "s")") }
         if removed > 0 { parts.append("\(removed) removed") }
+        if filtered > 0 { parts.append("\(filtered) filtered out") }
         parts += ["cleaned \(cleaned)", "tagged \(tagged)"]
         return parts.joined(separator: " · ")
     }
@@ -96,6 +99,8 @@ public final class PipelineRun: @unchecked Sendable {
         var firstRun: Int64?
         var documents: [DocumentOutcome] = []
         var batch = SlantStore.Batch()
+        /// Documents the source's filter dropped.
+        var filtered = 0
     }
 
     /// A document that was analysed, with what decides which copy of a duplicate is kept.
@@ -186,47 +191,60 @@ public final class PipelineRun: @unchecked Sendable {
         result.candidates.reserveCapacity(files.count)
         observer.started(total: files.count, unit: "files")
         let batchSize = max(16, options.jobs * 16)
+        // WARC files are streamed one at a time, each on every core; other files are read in parallel batches.
+        let regular = files.filter { !$0.format.isArchive }
         var start = 0
-        while start < files.count {
-            let batch = files[start..<min(start + batchSize, files.count)].map { ($0, records[$0.path]) }
+        while start < regular.count {
+            let batch = regular[start..<min(start + batchSize, regular.count)].map { ($0, records[$0.path]) }
             let seen = known
             let outcomes = Parallel.map(batch, jobs: options.jobs) { file, record in
                 self.process(file, record: record, known: seen, store: store)
             }
             var writes = SlantStore.Batch()
-            for outcome in outcomes {
-                writes.files += outcome.batch.files
-                writes.documents += outcome.batch.documents
-                writes.cleaned += outcome.batch.cleaned
-                writes.failures += outcome.batch.failures
-                writes.measures += outcome.batch.measures
-                for document in outcome.documents {
-                    result.summary.found += 1
-                    result.currentSources.insert(document.source)
-                    switch document.status {
-                    case .new: result.summary.new += 1
-                    case .changed: result.summary.changed += 1
-                    case .unchanged: result.summary.unchanged += 1
-                    }
-                    if document.cleanedNow { result.summary.cleaned += 1 }
-                    if document.taggedNow { result.summary.tagged += 1 }
-                    if let failure = document.failure {
-                        result.excluded.append(failure)
-                        continue
-                    }
-                    guard let measures = document.measures, let digest = document.digest else { continue }
-                    result.candidates.append(join(measures, document: document, digest: digest, outcome: outcome, known: seen, run: run))
-                }
-            }
+            for outcome in outcomes { absorb(outcome, into: &result, writes: &writes, known: seen, run: run) }
             try store.write(writes, run: run)
             for document in writes.documents where known[document.digest] == nil { known[document.digest] = run }
             start += batch.count
             observer.advanced(by: batch.count)
         }
+        for file in files where file.format.isArchive {
+            try processArchive(file, record: records[file.path], known: &known, store: store, run: run, into: &result)
+            observer.advanced(by: 1)
+        }
         observer.finished()
         records = [:]
         known = [:]
         return result
+    }
+
+    /// Adds one file's outcome (or a part of a WARC file's) to the loop's result and its writes to `writes`.
+    func absorb(
+        _ outcome: FileOutcome, into result: inout LoopResult, writes: inout SlantStore.Batch, known: [String: Int64],
+        run: Int64
+    ) {
+        writes.files += outcome.batch.files
+        writes.documents += outcome.batch.documents
+        writes.cleaned += outcome.batch.cleaned
+        writes.failures += outcome.batch.failures
+        writes.measures += outcome.batch.measures
+        result.summary.filtered += outcome.filtered
+        for document in outcome.documents {
+            result.summary.found += 1
+            result.currentSources.insert(document.source)
+            switch document.status {
+            case .new: result.summary.new += 1
+            case .changed: result.summary.changed += 1
+            case .unchanged: result.summary.unchanged += 1
+            }
+            if document.cleanedNow { result.summary.cleaned += 1 }
+            if document.taggedNow { result.summary.tagged += 1 }
+            if let failure = document.failure {
+                result.excluded.append(failure)
+                continue
+            }
+            guard let measures = document.measures, let digest = document.digest else { continue }
+            result.candidates.append(join(measures, document: document, digest: digest, outcome: outcome, known: known, run: run))
+        }
     }
 
     /// The one place where what is not content — the document's outlet, its source, its digest and
@@ -333,9 +351,14 @@ public final class PipelineRun: @unchecked Sendable {
         let stamp = FileStamp.of(file.absolutePath)
         var documents: [StoredDocument]
         var raws: [String: RawDocument] = [:]
-        let unchangedFile = !options.full && record.map { record in stamp.map { record.size == $0.size && record.modified == $0.modified } ?? false } ?? false
+        let ingestKey = definition.filters.ingestKey(for: file)
+        let filter = definition.filters.filter(for: file)
+        let unchangedFile = !options.full && record.map { record in
+            record.ingestKey == ingestKey && (stamp.map { record.size == $0.size && record.modified == $0.modified } ?? false)
+        } ?? false
         if unchangedFile, let record {
             documents = record.documents
+            outcome.filtered = record.filtered
             // What could not be read of an unchanged file is reported again without reading it.
             for failure in record.failures {
                 outcome.documents.append(DocumentOutcome(source: failure.source, status: .unchanged, failure: failure))
@@ -350,6 +373,10 @@ public final class PipelineRun: @unchecked Sendable {
                 for result in results {
                     switch result {
                     case .success(let raw):
+                        if let filter, !filter.matches(raw.bytes) {
+                            outcome.filtered += 1
+                            continue
+                        }
                         let digest = raw.digest.hex
                         raws[digest] = raw
                         documents.append(StoredDocument(
@@ -367,7 +394,7 @@ public final class PipelineRun: @unchecked Sendable {
             if let stamp {
                 outcome.batch.files.append(FileRecord(
                     path: file.path, size: stamp.size, modified: stamp.modified, format: file.format.rawValue,
-                    documents: documents, failures: failures))
+                    documents: documents, failures: failures, filtered: outcome.filtered, ingestKey: ingestKey))
             }
         }
         let previousDigests = Set(record?.documents.map(\.digest) ?? [])
@@ -404,7 +431,7 @@ public final class PipelineRun: @unchecked Sendable {
     }
 
     /// The measures of one document: stored ones, else from its stored cleaned article, else from scratch.
-    private func analyse(
+    func analyse(
         _ document: StoredDocument, file: DiscoveredFile, raws: inout [String: RawDocument], store: SlantStore,
         into result: inout DocumentOutcome, batch: inout SlantStore.Batch
     ) {

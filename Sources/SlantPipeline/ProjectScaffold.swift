@@ -87,7 +87,7 @@ public enum ProjectScaffold {
         #   max_attributes_per_element: 1000  # ... or with an element carrying more attributes
         #   max_attributes: 2000000        # ... or with more attributes in all
         # statistics:
-        #   resamples: 2000                # bootstrap resamples of each outlet's articles
+        #   resamples: 2000                # Poisson bootstrap replicates over the articles
         #   min_articles: 3                # fewer articles: no interval, figure marked as too thin
         #   min_occurrences: 5             # fewer occurrences of a family: share marked as too thin
         #   evidence_per_statistic: 50     # evidence references kept per statistic

@@ -61,17 +61,19 @@ struct ReportInputs {
             return counted
         }
         let outletWords = try keynessWords(countedMembers, store: store)
+        let replicates = try KeptReplicates.update(all, origins: origins, store: store, definition: definition)
         var tables = try definition.aggregate.process(
             AggregateStage.Input(
                 measures: counted, excluded: excluded, facts: definition.facts,
                 outletWords: outletWords, evidence: evidenceClasses,
-                stopwords: try StopListFiles.load(for: definition.configuration)))
+                stopwords: try StopListFiles.load(for: definition.configuration), replicates: replicates))
         tables.articles = all.sorted {
             ($0.outlet, $0.published ?? "", $0.source, $0.id) < ($1.outlet, $1.published ?? "", $1.source, $1.id)
         }
         tables.corpusDigest = ContentDigest(ofParts: all.map(\.digest).sorted())
         let originTables = OriginStatistics.tables(
-            all, origins: origins, facts: tables.facts, policy: tables.policy, settings: definition.configuration.settings.origin)
+            all, origins: origins, facts: tables.facts, policy: tables.policy, settings: definition.configuration.settings.origin,
+            replicates: replicates)
         tables.statistics += originTables.statistics
         // The aggregate's resampling tables are freed; their pages go back before the reports are built.
         MemoryTrim.release()

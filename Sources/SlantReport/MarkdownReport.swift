@@ -210,7 +210,7 @@ struct MarkdownReport {
         lines += ["", "## Methods and reproducibility", ""]
         let provenance = input.provenance
         let policy = tables.policy
-        lines.append("- Intervals: 95% percentile bootstrap over articles, \(policy.resamples) resamples, seeded per outlet; none with fewer than \(policy.minimumArticles) articles; shares of fewer than \(policy.minimumOccurrences) occurrences marked †.")
+        lines.append("- Intervals: 95% percentile intervals of the Poisson bootstrap over articles, \(policy.resamples) replicates, each article's weights seeded by its id; none with fewer than \(policy.minimumArticles) articles; shares of fewer than \(policy.minimumOccurrences) occurrences marked †.")
         lines.append("- Measures: each lexicon is its own measure, over the articles in its languages only (articles of unknown language are left out of a lexicon that declares languages); loaded language, epistemic framing and labels are separate measures, never added together; a span two lexicons match counts once in each.")
         lines.append("- IDs: `<kind>/<lexicon>/<outlet>/<voice>…`; the same ID without the lexicon (as earlier reports named it) is an alias when no other statistic would have it. Names whose slugs collide get a suffix from a digest of the exact name.")
         lines.append("")
@@ -260,7 +260,12 @@ struct MarkdownReport {
 
     /// "stance index", "loaded-language rate", ...: what a contrast compares.
     static func measureName(_ contrast: Statistic) -> String {
-        contrast.lexiconMeasure?.rateName ?? (contrast.measure == .stanceIndex ? "stance index" : "rate")
+        if let measure = contrast.lexiconMeasure { return measure.rateName }
+        switch contrast.measure {
+        case .stanceIndex: return "stance index"
+        case .modelRate: return "share of sentences predicted loaded"
+        default: return "rate"
+        }
     }
 
     /// Which stop lists distinctive vocabulary left out.

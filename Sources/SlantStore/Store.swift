@@ -236,6 +236,24 @@ public final class SlantStore: @unchecked Sendable {
             // `headline` or `standfirst` for an occurrence in one (null in the body and comments, and before).
             try db.execute(sql: "ALTER TABLE evidence ADD COLUMN headline_part TEXT")
         }
+        migrator.registerMigration("v7-archives") { db in
+            // WARC files: how many documents a file's filter dropped, and under which filter it was read.
+            try db.execute(sql: """
+                ALTER TABLE files ADD COLUMN filtered INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE files ADD COLUMN ingest_key TEXT NOT NULL DEFAULT '';
+                """)
+        }
+        migrator.registerMigration("v8-replicates") { db in
+            // The kept Poisson bootstrap sums of the last report's corpus, and the articles they hold.
+            try db.execute(sql: """
+                CREATE TABLE replicate_sums (
+                    grp TEXT NOT NULL, quantity TEXT NOT NULL, total INTEGER NOT NULL, nonzero INTEGER NOT NULL,
+                    sums BLOB NOT NULL, PRIMARY KEY (grp, quantity));
+                CREATE TABLE replicate_members (
+                    article_id TEXT NOT NULL, digest TEXT NOT NULL, outlet TEXT NOT NULL, publisher TEXT NOT NULL,
+                    origin TEXT NOT NULL, PRIMARY KEY (article_id, digest, outlet, publisher, origin));
+                """)
+        }
         return migrator
     }
 
@@ -306,7 +324,7 @@ public final class SlantStore: @unchecked Sendable {
             for file in try FileRow.fetchAll(db) {
                 records[file.path] = FileRecord(
                     path: file.path, size: file.size, modified: file.modified, format: file.format, documents: [],
-                    firstRun: file.firstRun)
+                    firstRun: file.firstRun, filtered: file.filtered, ingestKey: file.ingestKey)
             }
             let documents = try FileDocumentRow.fetchCursor(db, sql: "SELECT * FROM file_documents ORDER BY path, position")
             while let row = try documents.next() { records[row.path]?.documents.append(row.document) }
@@ -371,9 +389,10 @@ public final class SlantStore: @unchecked Sendable {
         try writeTransaction { db in
             for file in batch.files {
                 try db.cachedStatement(sql: """
-                    INSERT INTO files (path, size, modified, format, first_run) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (path) DO UPDATE SET size = excluded.size, modified = excluded.modified, format = excluded.format
-                    """).execute(arguments: [file.path, file.size, file.modified, file.format, run])
+                    INSERT INTO files (path, size, modified, format, first_run, filtered, ingest_key) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (path) DO UPDATE SET size = excluded.size, modified = excluded.modified, format = excluded.format,
+                        filtered = excluded.filtered, ingest_key = excluded.ingest_key
+                    """).execute(arguments: [file.path, file.size, file.modified, file.format, run, file.filtered, file.ingestKey])
                 try db.cachedStatement(sql: "DELETE FROM file_documents WHERE path = ?").execute(arguments: [file.path])
                 try db.cachedStatement(sql: "DELETE FROM file_failures WHERE path = ?").execute(arguments: [file.path])
                 for (position, document) in file.documents.enumerated() {

@@ -18,10 +18,15 @@ public struct FileRecord: Sendable, Hashable {
     /// The run that first recorded the file (nil for a file not yet stored, or recorded before
     /// version 3): with the path, what decides which of two identical files is kept.
     public var firstRun: Int64?
+    /// Documents the source's `filter:` dropped (WARC records, pages): counted, not stored.
+    public var filtered: Int
+    /// What the documents were read under: the digest of the source's filter, "" without one. A file
+    /// read under another filter is read again, even when it has not changed.
+    public var ingestKey: String
 
     public init(
         path: String, size: Int64, modified: Int64, format: String, documents: [StoredDocument],
-        failures: [ExcludedDocument] = [], firstRun: Int64? = nil
+        failures: [ExcludedDocument] = [], firstRun: Int64? = nil, filtered: Int = 0, ingestKey: String = ""
     ) {
         self.path = path
         self.size = size
@@ -30,6 +35,8 @@ public struct FileRecord: Sendable, Hashable {
         self.documents = documents
         self.failures = failures
         self.firstRun = firstRun
+        self.filtered = filtered
+        self.ingestKey = ingestKey
     }
 }
 
@@ -122,6 +129,8 @@ struct FileRow: FetchableRecord, TableRecord {
     var modified: Int64
     var format: String
     var firstRun: Int64?
+    var filtered: Int
+    var ingestKey: String
 
     init(row: Row) {
         path = row["path"]
@@ -129,6 +138,8 @@ struct FileRow: FetchableRecord, TableRecord {
         modified = row["modified"]
         format = row["format"]
         firstRun = row["first_run"]
+        filtered = row["filtered"] ?? 0
+        ingestKey = row["ingest_key"] ?? ""
     }
 }
 

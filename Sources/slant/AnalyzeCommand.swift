@@ -60,13 +60,14 @@ struct AnalyzeCommand: ParsableCommand {
         let measures = analysis.measures
         let json = self.json
         let includeText = self.includeText
-        try PrintedDocuments(json: json, jobs: jobs.count, output: output, errors: errors).print(inputs) { file in
-            analysis.analyse(file).map { result in
-                result.map {
-                    json ? AnalysisJSON.line($0, includeText: includeText, measures: measures) + "\n" : AnalysisText.describe($0, measures: measures)
-                }
-            }
+        let render = { @Sendable (document: AnalysedDocument) -> String in
+            json ? AnalysisJSON.line(document, includeText: includeText, measures: measures) + "\n" : AnalysisText.describe(document, measures: measures)
         }
+        try PrintedDocuments(json: json, jobs: jobs.count, output: output, errors: errors).print(
+            inputs,
+            render: { file in analysis.analyse(file).map { $0.map(render) } },
+            renderDocument: { raw in analysis.analyse(raw).map(render) },
+            archiveIngest: definition.archiveIngest(for: nil))
     }
 
     /// `tagging with the bundled lexicons: karabakh-terminology v1, loaded-language-en v3`.

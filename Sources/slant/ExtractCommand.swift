@@ -9,7 +9,7 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Clean pages and print what was extracted: text, metadata, reader comments.",
         discussion: """
-            Each INPUT is an HTML or text file, a directory (every .html, .htm, .txt and .jsonl \
+            Each INPUT is an HTML, text, JSON Lines or WARC file, a directory (every .html, .htm, .txt, .jsonl, .warc and .warc.gz \
             file below it) or a glob. With --json, one JSON object per document per line; a \
             document that fails prints a line with an "error" field and the others still run. \
             The limits of --config (else ./pipeline.yaml when there is one) apply.
@@ -49,11 +49,14 @@ struct ExtractCommand: ParsableCommand {
         }
         let flow = definition.documentFlow
         let json = self.json
-        try PrintedDocuments(json: json, jobs: jobs.count, output: output, errors: errors).print(inputs) { file in
-            flow.process(file).map { result in
-                result.map { json ? ArticleJSON.extractLine($0) + "\n" : ArticleText.describe($0) }
-            }
+        let render = { @Sendable (document: CleanedDocument) -> String in
+            json ? ArticleJSON.extractLine(document) + "\n" : ArticleText.describe(document)
         }
+        try PrintedDocuments(json: json, jobs: jobs.count, output: output, errors: errors).print(
+            inputs,
+            render: { file in flow.process(file).map { $0.map(render) } },
+            renderDocument: { raw in flow.clean(raw).map(render) },
+            archiveIngest: definition.archiveIngest(for: nil))
     }
 }
 

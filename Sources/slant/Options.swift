@@ -57,9 +57,15 @@ struct PrintedDocuments {
     var output: OutputStream
     var errors: OutputStream
 
-    func print(_ inputs: [String], render: @escaping @Sendable (DiscoveredFile) -> [Result<String, DocumentError>]) throws {
+    func print(
+        _ inputs: [String], render: @escaping @Sendable (DiscoveredFile) -> [Result<String, DocumentError>],
+        renderDocument: (@Sendable (RawDocument) -> Result<String, DocumentError>)? = nil,
+        archiveIngest: WARCIngest = WARCIngest()
+    ) throws {
         var failed = false
-        let warnings = InputBatches(jobs: jobs).run(arguments: inputs, work: render) { result in
+        let warnings = InputBatches(jobs: jobs).run(
+            arguments: inputs, work: render, document: renderDocument, archiveIngest: archiveIngest
+        ) { result in
             switch result {
             case .success(let text): output.write(text)
             case .failure(let error):

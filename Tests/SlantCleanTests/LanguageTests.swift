@@ -37,6 +37,21 @@ import Testing
         #expect(LanguageGuess.language(of: "Արցախ", declared: "en") == "hy")
     }
 
+    @Test func capitalsReadLikeLowerCase() {
+        #expect(LanguageGuess.language(of: "THE MINISTRY SAID THAT THE TALKS WOULD GO ON IN GENEVA AFTER THE CEASEFIRE WAS BROKEN") == "en")
+        #expect(LanguageGuess.language(of: "DIE GESPRÄCHE WERDEN ÜBER DAS WOCHENENDE IN GENF FORTGESETZT, SAGTE DAS MINISTERIUM UND DIE DELEGATION") == "de")
+    }
+
+    /// Function words must be at least one word in twelve; words longer than any function word count
+    /// toward the total too.
+    @Test func longWordsCountTowardTheTotal() {
+        let function = "the and of "
+        let thirtyThree = function + Array(repeating: "extraordinarily", count: 33).joined(separator: " ")
+        let thirtyFour = function + Array(repeating: "extraordinarily", count: 34).joined(separator: " ")
+        #expect(LanguageGuess.language(of: thirtyThree) == "en")
+        #expect(LanguageGuess.language(of: thirtyFour) == nil)
+    }
+
     @Test func unsureIsNil() {
         #expect(LanguageGuess.language(of: "Азербайджан обвинил Армению в обстреле") == nil)
         #expect(LanguageGuess.language(of: "Nikol Pashinyan, Ilham Aliyev") == nil)

@@ -66,7 +66,7 @@ import Testing
 
     @Test func unknownKeyInsideASourceIsRefused() {
         #expect(errors("sources:\n  - path: corpus\n    outlett: X\n") == [
-            "pipeline.yaml:3:5: error: unknown key `outlett` in a source (did you mean `outlet`?); expected one of: path, outlet, format, exclude",
+            "pipeline.yaml:3:5: error: unknown key `outlett` in a source (did you mean `outlet`?); expected one of: path, outlet, format, exclude, filter",
         ])
     }
 
@@ -82,7 +82,7 @@ import Testing
             "pipeline.yaml:4:19: error: `max_attributes` must be a positive whole number; found the scalar `0`",
         ])
         #expect(errors("sources:\n  - path: corpus\n    format: pdf\n") == [
-            "pipeline.yaml:3:13: error: unknown format `pdf`; expected one of: html, text, jsonl",
+            "pipeline.yaml:3:13: error: unknown format `pdf`; expected one of: html, text, jsonl, warc",
         ])
     }
 

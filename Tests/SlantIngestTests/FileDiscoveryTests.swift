@@ -123,7 +123,7 @@ func discover(_ directory: TemporaryDirectory, _ sources: [SourceSpecification])
                 DocumentError(
                     source: SourceLocator(path: "corpus/notes.md"), stage: "ingest",
                     reason: .unsupportedFormat(
-                        "`notes.md` has no known extension (Slant reads .html, .htm, .txt and .jsonl)"))
+                        "`notes.md` has no known extension (Slant reads .html, .htm, .txt, .jsonl, .warc and .warc.gz)"))
             ])
         // Entries are sorted by path, failures among files.
         #expect(discovery.entries.count == 4)
@@ -341,7 +341,7 @@ func discover(_ directory: TemporaryDirectory, _ sources: [SourceSpecification])
                 failure("corpus/*.zzz", .unreadable("no file matches the pattern")),
                 failure(
                     "corpus/notes.md",
-                    .unsupportedFormat("`notes.md` has no known extension (Slant reads .html, .htm, .txt and .jsonl)")),
+                    .unsupportedFormat("`notes.md` has no known extension (Slant reads .html, .htm, .txt, .jsonl, .warc and .warc.gz)")),
                 failure("nowhere/*.html", .unreadable("no such directory `nowhere`")),
                 failure(
                     "corpus/*.md",

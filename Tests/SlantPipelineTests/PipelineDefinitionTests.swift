@@ -139,7 +139,7 @@ import Testing
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines == [
             "pipeline.yaml:2:11: error: `nowhere/*.html`: no such directory `nowhere`",
-            "pipeline.yaml:3:5: error: unknown key `outlett` in a source (did you mean `outlet`?); expected one of: path, outlet, format, exclude",
+            "pipeline.yaml:3:5: error: unknown key `outlett` in a source (did you mean `outlet`?); expected one of: path, outlet, format, exclude, filter",
             "pipeline.yaml:4:12: error: lexicon `lexicons/missing.yaml`: no such file",
             "pipeline.yaml:6:14: error: `resamples` must be between 100 and 1,000,000 (2,000 gives stable 95% intervals)",
         ], "\(result.stderr)")

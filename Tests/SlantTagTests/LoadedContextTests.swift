@@ -88,6 +88,32 @@ import Testing
         ])
     }
 
+    @Test func diseaseMetaphorsCountOnlyInTheFrameOfAPlagueOnSomeone() throws {
+        let text = "Corruption is a cancer on our democracy. Lung cancer patients waited, and the plague of 1665 "
+            + "killed thousands. A plague upon both houses, he said. Breast cancer on the rise worries doctors."
+        #expect(try Self.hits(text, Self.english, categories: true) == [
+            Hit("cancer", 16, 22, "dehumanisation-enemy-images"), Hit("plague", 113, 119, "dehumanisation-enemy-images"),
+        ])
+    }
+
+    @Test func insultsLeaveOutTheMachinePartTheMedicalStateAndTheWaste() throws {
+        let text = "Only cranks believe it. He had to crank up the heat after the crank shaft broke. "
+            + "The patient was declared brain-dead; it was a brain-dead policy. "
+            + "The trash collection resumed, and critics called the bill trash. Volunteers picked up trash on the beach."
+        #expect(try Self.hits(text, Self.english, categories: true) == [
+            Hit("cranks", 5, 11, "name-calling"), Hit("brain-dead", 127, 137, "subjective-evaluation"),
+            Hit("trash", 204, 209, "subjective-evaluation"),
+        ])
+    }
+
+    @Test func floodMetaphorsNeedTheQuantityTheyFrame() throws {
+        let text = "An avalanche buried the village, and the deluge flooded the valley. "
+            + "The agency faced an avalanche of lawsuits and a tidal wave of complaints."
+        #expect(try Self.hits(text, Self.english, categories: true) == [
+            Hit("avalanche", 88, 97, "fear-appeals"), Hit("tidal wave", 116, 126, "fear-appeals"),
+        ])
+    }
+
     // MARK: - English loaded language: the conflict's enemy vocabulary
 
     @Test func enemyImagesCountOnlyInTheirConflictSense() throws {
@@ -111,6 +137,12 @@ import Testing
         #expect(try Self.hits(text, Self.labels, categories: true) == [
             Hit("terrorists", 22, 32, "political-violence-labels"), Hit("regime", 40, 46, "government-labels"),
         ])
+    }
+
+    @Test func fakeNewsIsATruthVerdictNotLoadedLanguage() throws {
+        let text = "Calling the report fake news, he left."
+        #expect(try Self.hits(text, Self.epistemic, categories: true) == [Hit("fake news", 19, 28, "truth-verdicts")])
+        #expect(try Self.hits(text, Self.english).isEmpty)
     }
 
     @Test func epistemicVerbsCountOnlyAsVerbsOfSaying() throws {

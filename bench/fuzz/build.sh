@@ -1,9 +1,7 @@
 #!/bin/sh
-# Builds the fuzz target with coverage instrumentation and AddressSanitizer, linking libFuzzer's driver.
+# Builds the fuzz target in release with libFuzzer (its coverage instrumentation and its driver,
+# which brings `main`) and AddressSanitizer, for Slant's modules and the target alike.
+# Extra arguments go to `swift build`.
 set -eu
 cd "$(dirname "$0")"
-runtime=$(dirname "$(dirname "$(command -v swift)")")/lib/clang
-fuzzer=$(find "$runtime" -name 'libclang_rt.fuzzer_no_main-x86_64.a' | head -1)
-swift build -c release \
-  -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
-  -Xlinker "$fuzzer" -Xlinker -lstdc++ "$@"
+swift build -c release --product SlantFuzz -Xswiftc -sanitize=fuzzer,address "$@"

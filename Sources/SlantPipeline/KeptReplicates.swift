@@ -1,0 +1,101 @@
+import SlantCore
+import SlantMeasure
+import SlantOrigin
+import SlantStore
+
+/// The Poisson bootstrap sums of a report's corpus, kept in the store from one report to the next: the
+/// articles that joined the corpus since are added, those that left it removed (each costs its own
+/// quantities × replicates), so that one new article among a million costs one article, not a million.
+/// An article whose counted outlet or origin changed is removed and added again. Rebuilt from the
+/// measures when what they were made under changed (the analysis, the lexicons, the sentence models,
+/// the number of replicates, `origin.count`) or when most of the corpus changed.
+///
+/// The sums hold the groups of the report's figures (each outlet as `origin.count` counts it, and its
+/// months) and the origin groups (each publishing outlet's articles: origin shares and the figures
+/// over the other scope of text).
+enum KeptReplicates {
+    /// What the stored sums must have been made under to be reused.
+    static func basis(_ definition: PipelineDefinition) -> String {
+        let facts = definition.facts
+        var parts = [
+            "poisson-replicates", "2", definition.analysisKey, String(definition.aggregate.policy.resamples),
+            String(AggregateStage.version), "origin-count", definition.configuration.settings.origin.counting.rawValue,
+        ]
+        for lexicon in facts.lexicons { parts += [lexicon.id, lexicon.languages.joined(separator: ",")] }
+        for model in facts.models { parts += ["model", model.id, model.digest.hex, model.languages.joined(separator: ",")] }
+        return ContentDigest(ofParts: parts).prefix(32)
+    }
+
+    /// The sums for the corpus `all` (with its final ids and publishing outlets) and its `origins`,
+    /// updated from the stored ones and stored again.
+    static func update(
+        _ all: [ArticleMeasures], origins: [String: ArticleOrigin], store: SlantStore, definition: PipelineDefinition
+    ) throws -> ReplicateAccumulator {
+        let facts = definition.facts
+        let settings = definition.configuration.settings.origin
+        let replicates = definition.aggregate.policy.resamples
+        let basis = basis(definition)
+        var byMember: [ReplicateMember: Int] = [:]
+        for (index, article) in all.enumerated() {
+            byMember[member(article, origin: origins[article.id], settings: settings)] = index
+        }
+        let members = Set(byMember.keys)
+        let stored = try store.replicates(basis: basis, replicates: replicates)
+        var accumulator: ReplicateAccumulator
+        if let stored,
+            let updated = try changed(stored, to: members, byMember: byMember, measures: all, facts: facts, store: store, definition: definition)
+        {
+            accumulator = updated
+        } else {
+            let contributions = byMember.sorted { $0.value < $1.value }.map { member, index in
+                contribution(all[index], member: member, facts: facts, settings: settings)
+            }
+            accumulator = ReplicateAccumulator.build(contributions, replicates: replicates)
+        }
+        try store.saveReplicates(accumulator, members: members, basis: basis, previous: stored)
+        return accumulator
+    }
+
+    /// An article as the kept sums hold it: its counted outlet ("" when not counted), publisher and origin.
+    static func member(_ article: ArticleMeasures, origin: ArticleOrigin?, settings: OriginSettings) -> ReplicateMember {
+        let counted = origin.map { $0.countedFor ?? "" } ?? article.outlet
+        return ReplicateMember(
+            articleID: article.id, digest: article.digest, outlet: counted, publisher: article.outlet,
+            origin: (origin?.kind ?? .own).rawValue)
+    }
+
+    /// The contribution of `article` (its measures under any id and outlet) as `member`.
+    static func contribution(
+        _ article: ArticleMeasures, member: ReplicateMember, facts: LexiconFacts, settings: OriginSettings
+    ) -> ArticleContribution {
+        var article = article
+        article.id = member.articleID
+        article.outlet = member.outlet
+        let kind = ArticleOrigin.Kind(rawValue: member.origin) ?? .own
+        return ArticleContribution(
+            article, facts: facts, counted: !member.outlet.isEmpty,
+            origin: OriginStatistics.contribution(publisher: member.publisher, kind: kind, settings: settings))
+    }
+
+    /// The stored sums with the articles that joined added and those that left removed; nil when that
+    /// is more work than building them anew, or when a removed article's measures are gone.
+    private static func changed(
+        _ stored: StoredReplicates, to members: Set<ReplicateMember>, byMember: [ReplicateMember: Int],
+        measures: [ArticleMeasures], facts: LexiconFacts, store: SlantStore, definition: PipelineDefinition
+    ) throws -> ReplicateAccumulator? {
+        let settings = definition.configuration.settings.origin
+        let added = members.subtracting(stored.members)
+        let removed = stored.members.subtracting(members)
+        guard added.count + removed.count <= max(16, members.count / 2) else { return nil }
+        var accumulator = stored.accumulator
+        for member in removed {
+            guard let article = try store.measures(digest: member.digest, key: definition.analysisKey) else { return nil }
+            accumulator.remove(contribution(article, member: member, facts: facts, settings: settings))
+        }
+        for member in added {
+            guard let index = byMember[member] else { continue }
+            accumulator.add(contribution(measures[index], member: member, facts: facts, settings: settings))
+        }
+        return accumulator
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+import SlantCore
+import SlantMeasure
+
+/// An article whose contribution the kept replicate sums hold, with everything besides its measures that
+/// its contribution depends on.
+public struct ReplicateMember: Sendable, Hashable {
+    public var articleID: String
+    public var digest: String
+    /// The outlet the report's figures count it for; "" when they do not count it (`origin.count: own`
+    /// and the article republished from another outlet).
+    public var outlet: String
+    /// The outlet that published it.
+    public var publisher: String
+    /// Its origin (`own`, `republished`, `agency`).
+    public var origin: String
+
+    public init(articleID: String, digest: String, outlet: String, publisher: String, origin: String) {
+        self.articleID = articleID
+        self.digest = digest
+        self.outlet = outlet
+        self.publisher = publisher
+        self.origin = origin
+    }
+}
+
+/// The kept Poisson bootstrap sums as stored: what they were made under (`basis`), the sums, and the
+/// articles they hold.
+public struct StoredReplicates: Sendable {
+    public var basis: String
+    public var accumulator: ReplicateAccumulator
+    public var members: Set<ReplicateMember>
+}
+
+/// Kept replicate sums in the store (tables `replicate_sums` and `replicate_members`, migration
+/// `v8-replicates`): one row per group and quantity, its replicate sums as little-endian 64-bit
+/// integers. Written as a difference from what is stored, in one transaction with the members.
+extension SlantStore {
+    static let replicatesBasisKey = "replicates_basis"
+
+    /// The stored sums, when they were made under `basis` with `replicates` replicates.
+    public func replicates(basis: String, replicates: Int) throws(StoreError) -> StoredReplicates? {
+        guard try meta(Self.replicatesBasisKey) == basis else { return nil }
+        return try read { db -> StoredReplicates? in
+            var sums: [ReplicateGroup: [ReplicateQuantity: ReplicateSums]] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT grp, quantity, total, nonzero, sums FROM replicate_sums")
+            while let row = try rows.next() {
+                guard let group = Self.group(row["grp"]), let quantity = ReplicateQuantity(storageKey: row["quantity"]) else { return nil }
+                let data: Data = row["sums"]
+                guard data.count == replicates * 8 else { return nil }
+                var values = [Int64](repeating: 0, count: replicates)
+                _ = values.withUnsafeMutableBytes { data.copyBytes(to: $0) }
+                sums[group, default: [:]][quantity] = ReplicateSums(
+                    total: row["total"], nonzero: row["nonzero"], replicates: values.map { Int64(littleEndian: $0) })
+            }
+            var members = Set<ReplicateMember>()
+            let memberRows = try Row.fetchCursor(db, sql: "SELECT article_id, digest, outlet, publisher, origin FROM replicate_members")
+            while let row = try memberRows.next() {
+                members.insert(ReplicateMember(
+                    articleID: row["article_id"], digest: row["digest"], outlet: row["outlet"], publisher: row["publisher"],
+                    origin: row["origin"]))
+            }
+            return StoredReplicates(basis: basis, accumulator: ReplicateAccumulator(replicates: replicates, sums: sums), members: members)
+        }
+    }
+
+    /// Replaces the stored sums with `accumulator` (holding `members`), writing only the rows that changed
+    /// from `previous` (everything when it is nil or of another basis).
+    public func saveReplicates(
+        _ accumulator: ReplicateAccumulator, members: Set<ReplicateMember>, basis: String, previous: StoredReplicates?
+    ) throws(StoreError) {
+        let old = previous?.basis == basis ? previous : nil
+        try writeTransaction { db in
+            if old == nil {
+                try db.execute(sql: "DELETE FROM replicate_sums; DELETE FROM replicate_members")
+            }
+            let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO replicate_sums (grp, quantity, total, nonzero, sums) VALUES (?, ?, ?, ?, ?)")
+            let delete = try db.cachedStatement(sql: "DELETE FROM replicate_sums WHERE grp = ? AND quantity = ?")
+            for (group, quantities) in accumulator.sums {
+                let groupKey = Self.key(group)
+                for (quantity, sums) in quantities where old?.accumulator.sums(group, quantity) != sums {
+                    let data = sums.replicates.map(\.littleEndian).withUnsafeBytes { Data($0) }
+                    try upsert.execute(arguments: [groupKey, quantity.storageKey, sums.total, sums.nonzero, data])
+                }
+            }
+            if let old {
+                for (group, quantities) in old.accumulator.sums {
+                    for quantity in quantities.keys where accumulator.sums(group, quantity) == nil {
+                        try delete.execute(arguments: [Self.key(group), quantity.storageKey])
+                    }
+                }
+            }
+            let insertMember = try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO replicate_members (article_id, digest, outlet, publisher, origin) VALUES (?, ?, ?, ?, ?)")
+            let deleteMember = try db.cachedStatement(
+                sql: "DELETE FROM replicate_members WHERE article_id = ? AND digest = ? AND outlet = ? AND publisher = ? AND origin = ?")
+            for member in members where old?.members.contains(member) != true {
+                try insertMember.execute(arguments: [member.articleID, member.digest, member.outlet, member.publisher, member.origin])
+            }
+            for member in old?.members ?? [] where !members.contains(member) {
+                try deleteMember.execute(arguments: [member.articleID, member.digest, member.outlet, member.publisher, member.origin])
+            }
+            try MetaRow(key: Self.replicatesBasisKey, value: basis).save(db)
+        }
+    }
+
+    /// `outlet␟month` (month empty for the whole outlet), with `␟origins` after it for an origin group.
+    static func key(_ group: ReplicateGroup) -> String {
+        group.outlet + "\u{1F}" + (group.month ?? "") + (group.scope == .origins ? "\u{1F}origins" : "")
+    }
+
+    static func group(_ key: String) -> ReplicateGroup? {
+        let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false)
+        let month = parts.count > 1 && !parts[1].isEmpty ? String(parts[1]) : nil
+        switch parts.count {
+        case 2: return ReplicateGroup(outlet: String(parts[0]), month: month)
+        case 3 where parts[2] == "origins": return ReplicateGroup(outlet: String(parts[0]), month: month, scope: .origins)
+        default: return nil
+        }
+    }
+}
