@@ -191,6 +191,7 @@ public struct ReportPublisher {
         try store.setMeta([
             "citation_version": context.slantVersion, "citation_corpus": context.corpusDigest.hex,
             "citation_lexicons": context.lexicons.joined(separator: "\n"), "citation_generated": context.generatedAt,
+            "citation_models": context.models.joined(separator: "\n"),
         ])
         return ReportOutcome(directory: directory, articles: count, warnings: input.tables.warnings)
     }

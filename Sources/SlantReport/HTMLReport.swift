@@ -443,7 +443,7 @@ private struct Page {
     // MARK: - Sentence models
 
     private mutating func models() -> String {
-        var html = "<p class=\"note\">\(Escaping.html(MarkdownReport.modelMeaning))</p>\n"
+        var html = "<p class=\"note\">\(Escaping.htmlWithCodeSpans(MarkdownReport.modelMeaning))</p>\n"
         for model in tables.facts.models {
             let anchor = "models-\(Slug.make(model.id))"
             html += "<h3 id=\"\(Escaping.html(anchor))\">\(Escaping.html(model.id))</h3>\n"

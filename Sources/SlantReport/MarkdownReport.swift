@@ -125,7 +125,7 @@ struct MarkdownReport {
         }
 
         if !tables.facts.models.isEmpty {
-            lines += ["## Sentence models", "", "\(Escaping.markdownCell(MarkdownReport.modelMeaning))", ""]
+            lines += ["## Sentence models", "", MarkdownReport.modelMeaning, ""]
             for model in tables.facts.models {
                 lines += ["### \(Escaping.markdownCell(model.id))", "", "\(Escaping.markdownCell(model.summary)). Covers \(Escaping.markdownCell(index.modelCoverage(model))).", ""]
                 lines += [Self.voiceHeader + " sentences (own voice) |", Self.voiceRule + "---:|"]
@@ -249,7 +249,7 @@ struct MarkdownReport {
     }
 
     /// What a sentence model's figure means, for both renderers.
-    static let modelMeaning = "Each configured sentence model (`models:`, trained with `slant model train` on sentences coders labelled) reads every sentence of the articles in its languages: the figure is the share of a voice's sentences it predicts loaded, over the outlet's articles, with a 95% bootstrap interval over articles. A sentence's words in one voice are that voice's sentence; words in scare quotes are left out of the outlet's own; the headline's and standfirst's sentences are read in voice headline, without their quotations and reported speech. The figure says how often the model would agree with the coders whose labels it learned from, not how biased an outlet is; its cross-validated precision and recall say how far to trust it. A separate measure, never added to the lexicons' rates."
+    static let modelMeaning = "Each configured sentence model (`models:`, trained with `slant model train` on sentences coders labelled) reads every sentence of the articles in its languages: the figure is the share of a voice's sentences it predicts loaded, over the outlet's articles, with the 95% Poisson bootstrap interval over articles of the other rates. A sentence's words in one voice are that voice's sentence; words in scare quotes are left out of the outlet's own; the headline's and standfirst's sentences are read in voice headline, without their quotations and reported speech. The figure says how often the model would agree with the coders whose labels it learned from, not how biased an outlet is; its cross-validated precision and recall say how far to trust it. A separate measure, never added to the lexicons' rates."
 
     /// Why a measure kind has no figure, when no lexicon of that kind is configured.
     static func absence(_ index: ReportIndex, _ measure: MeasureKind) -> String? {

@@ -85,7 +85,8 @@ public struct ReportStage: Stage {
         public var citationContext: CitationContext {
             CitationContext(
                 slantVersion: provenance.slantVersion, corpusDigest: tables.corpusDigest,
-                lexicons: provenance.lexicons.map(\.label), generatedAt: provenance.generatedAt)
+                lexicons: provenance.lexicons.map(\.label), models: tables.facts.models.map(\.label),
+                generatedAt: provenance.generatedAt)
         }
     }
     public typealias Output = [ReportFile]

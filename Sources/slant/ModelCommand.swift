@@ -8,7 +8,15 @@ import SlantPipeline
 struct ModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "model",
-        abstract: "Train a sentence classifier on labelled sentences, or describe model files.",
+        abstract: "Train a sentence classifier on sentences your coders labelled, or describe model files.",
+        discussion: """
+            A sentence model is an extra measure beside the lexicons: train it with `slant model train \
+            LABELS.csv -o models/bias.json`, name the file under `models:` in pipeline.yaml, and `slant run` \
+            reports model-rate/<model>/<outlet>/<voice>, the share of an outlet's sentences in a voice that \
+            the model predicts loaded, with a Poisson bootstrap interval over articles. It measures agreement \
+            with your coders' labels, with the cross-validated error rates `slant model show` prints. \
+            See README, "Sentence models".
+            """,
         subcommands: [Train.self, Show.self]
     )
 
@@ -18,11 +26,14 @@ struct ModelCommand: ParsableCommand {
             discussion: """
                 LABELS.csv is either the BABE format (`;`-separated, columns `text` and `label_bias` with \
                 Biased / Non-biased; `No agreement` rows are left out; other columns are ignored) or a CSV \
-                with columns `text` and `label` (1/0, yes/no, loaded/not). The classifier is L2-regularised \
-                logistic regression on the words and word pairs of each sentence; λ is chosen by nested \
-                cross-validation unless --lambda gives it. The cross-validated precision, recall and F1 \
-                (with 95% intervals) are printed and saved in the model file, which `pipeline.yaml` can name \
-                under `models:` as an extra measure. See README, "Sentence models".
+                (`,`, `;` or tab, as the header has it) with columns `text` and `label` (1/0, yes/no, \
+                loaded/not, true/false; an empty label leaves the row out). A bad row is reported as \
+                FILE:LINE and nothing is written. The classifier is L2-regularised logistic regression on \
+                the words and word pairs of each sentence; λ is chosen by nested cross-validation unless \
+                --lambda gives it. Every sentence is predicted once by a model trained without it: the \
+                precision, recall and F1 of those predictions (with 95% intervals) are printed and saved in \
+                the model file (JSON, with the weights, the training file's SHA-256 and the settings), which \
+                `pipeline.yaml` can name under `models:` as an extra measure. See README, "Sentence models".
                 Exit status: 0 when the model was written, 1 when the labels could not be read or trained on \
                 (nothing is written), 2 for a usage error.
                 """
@@ -104,7 +115,7 @@ struct ModelCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Describe model files: what each was trained on and its cross-validated figures.",
-            discussion: "Without MODEL arguments, the models the configuration names (`models:`). Exit status: 0 when every model could be read, 1 otherwise, 2 for a usage or configuration error."
+            discussion: "Without model.json arguments, the models the configuration names (`models:`). For each: its id and SHA-256 (as citations name it), the labels it was trained on, its features and λ, and its cross-validated precision, recall, F1 and accuracy. Exit status: 0 when every model could be read, 1 otherwise, 2 for a usage or configuration error."
         )
 
         @Argument(help: ArgumentHelp("Model files (default: the configuration's).", valueName: "model.json"))
