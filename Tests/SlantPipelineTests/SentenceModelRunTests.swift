@@ -72,14 +72,23 @@ import Testing
         ("Beta", "b3.txt", "Ministry officials met", "New talks are planned. Officials joined the talks. The ministry issued a statement."),
     ]
 
-    static func ownCorpusProject() throws -> TemporaryDirectory {
+    /// A ninth article (Beta's), for the kept sums' updates.
+    static let extra = (outlet: "Beta", file: "b4.txt", title: "Talks ended", body: "Naked aggression against civilians went on. The ministry said nothing.")
+
+    /// Writes an article as a text file with front matter, published on day `day` of October 2020.
+    static func write(_ article: (outlet: String, file: String, title: String, body: String), day: Int, in directory: TemporaryDirectory) throws {
+        try directory.write(
+            "corpus/\(article.file)",
+            "---\ntitle: \(article.title)\noutlet: \(article.outlet)\npublished: 2020-10-\(day < 10 ? "0" : "")\(day)\nlanguage: en\n---\n\(article.body)\n")
+    }
+
+    static func ownCorpusProject(skippingFirst: Bool = false, withExtra: Bool = false) throws -> TemporaryDirectory {
         let directory = try TemporaryDirectory()
         try directory.write("labels.csv", labels)
-        for (index, article) in articles.enumerated() {
-            try directory.write(
-                "corpus/\(article.file)",
-                "---\ntitle: \(article.title)\noutlet: \(article.outlet)\npublished: 2020-10-0\(index + 1)\nlanguage: en\n---\n\(article.body)\n")
+        for (index, article) in articles.enumerated() where !(skippingFirst && index == 0) {
+            try write(article, day: index + 1, in: directory)
         }
+        if withExtra { try write(extra, day: 9, in: directory) }
         try directory.write("pipeline.yaml", "sources:\n  - path: corpus/*.txt\nmodels:\n  - models/war.json\nstore: .slant/slant.sqlite\nreports: reports\n")
         try FileManager.default.createDirectory(at: directory.url.appendingPathComponent("models"), withIntermediateDirectories: true)
         return directory
@@ -183,6 +192,27 @@ import Testing
         let report = try SlantProcess.run(["report"], in: directory.url)
         #expect(report.status == 0, "\(report.stderr)")
         try check(try Data(contentsOf: statisticsURL))
+    }
+
+    /// The kept sums of the models' sentences are updated article by article (one article removed,
+    /// one added): the statistics are byte for byte those of a run that builds them anew.
+    @Test func keptModelSumsFollowAddedAndRemovedArticles() throws {
+        let directory = try Self.ownCorpusProject()
+        #expect(try Self.train(directory).status == 0)
+        #expect(try SlantProcess.run(["run"], in: directory.url).status == 0)
+        let before = try statisticsLines(directory)
+        try FileManager.default.removeItem(at: directory.url.appendingPathComponent("corpus/a1.txt"))
+        try Self.write(Self.extra, day: 9, in: directory)
+        let updated = try SlantProcess.run(["run"], in: directory.url)
+        #expect(updated.stdout.contains("8 found · 1 new · 0 changed · 7 unchanged · 0 failed"), "\(updated.stdout)")
+
+        let fresh = try Self.ownCorpusProject(skippingFirst: true, withExtra: true)
+        #expect(try Self.train(fresh).status == 0)
+        #expect(try SlantProcess.run(["run"], in: fresh.url).status == 0)
+        let lines = try statisticsLines(directory)
+        #expect(lines == (try statisticsLines(fresh)))
+        #expect(lines.contains { $0.contains("\"id\": \"model-rate/war/beta/authorial\"") })
+        #expect(lines != before)
     }
 
     @Test func aBadModelFileIsRefusedWithItsFileAndReason() throws {
