@@ -484,14 +484,18 @@ def suite(binary, count, templates, args):
 # Where the time goes: a +1-article run under perf, samples attributed to phases by their call stacks
 
 PHASES = [  # first match wins, searched in the whole (demangled) call stack of a sample
+    ("origins (OriginPass.resolve)", "OriginPass.resolve", "report"),
+    ("kept replicate sums (KeptReplicates.update)", "KeptReplicates.update", "report"),
+    ("origin statistics (OriginStatistics.tables)", "OriginStatistics.tables", "report"),
     ("evidence rows for evidence.csv (SlantStore.evidence)", "SlantStore.evidence(digest", "report"),
     ("evidence rows (SlantStore.forEachEvidence)", "SlantStore.forEachEvidence", "report"),
     ("words of every article (SlantStore.forEachWord)", "SlantStore.forEachWord", "report"),
     ("contrasts (StatisticsComputer.contrasts)", "StatisticsComputer.contrasts", "report"),
     ("other statistics (AggregateStage)", "AggregateStage.process", "report"),
+    ("report inputs, other (ReportInputs.load)", "ReportInputs.load", "report"),
     ("render (ReportStage)", "ReportStage.process", "report"),
     ("write files (ReportWriter)", "ReportWriter.write", "report"),
-    ("reporting, other", "Reporting.write", "report"),
+    ("reporting, other (ReportPublisher.publish)", "ReportPublisher.publish", "report"),
     ("close the run (SlantStore.finishRun)", "finishRun", "run"),
     ("previous corpus (SlantStore.corpus)", "SlantStore.corpus()", "run"),
     ("clean", "CleanStage.process", "run"),
