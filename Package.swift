@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "SlantClean", dependencies: ["SlantCore", "CLibXML2"]),
         .target(name: "SlantText", dependencies: ["SlantCore"]),
         .target(name: "SlantTag", dependencies: ["SlantCore", "SlantText"]),
-        .target(name: "SlantModel", dependencies: ["SlantCore", "SlantText"]),
+        .target(name: "SlantModel", dependencies: ["SlantCore", "SlantText", "SlantValidate"]),
         .target(name: "SlantMeasure", dependencies: ["SlantCore"]),
         .target(name: "SlantValidate", dependencies: ["SlantCore", "SlantMeasure"]),
         .target(name: "SlantOrigin", dependencies: ["SlantCore", "SlantMeasure"]),

@@ -1,4 +1,5 @@
 import Foundation
+import SlantValidate
 
 /// SplitMix64, the generator Slant's statistics use, so that folds and resamples are the same on
 /// every machine for the same seed.
@@ -113,18 +114,14 @@ public struct ConfusionCounts: Sendable, Hashable {
 
 /// Intervals for the cross-validated figures.
 enum Intervals {
-    /// The Wilson score interval (95%) of `successes` out of `trials`.
+    /// The Wilson score interval (95%) of `successes` out of `trials`: ``Proportions/wilson(_:n:z:)``,
+    /// with the bounds at 0 and `trials` successes set to exactly 0 and 1 (rounding would leave them a
+    /// hair short).
     static func wilson(_ successes: Int, _ trials: Int) -> Estimate {
-        guard trials > 0 else { return Estimate(value: 0, lower: 0, upper: 0) }
-        let z = 1.959963984540054
-        let n = Double(trials)
-        let p = Double(successes) / n
-        let denominator = 1 + z * z / n
-        let centre = (p + z * z / (2 * n)) / denominator
-        let half = z * (p * (1 - p) / n + z * z / (4 * n * n)).squareRoot() / denominator
-        // At 0 and n successes the bound is exactly 0 or 1 (rounding would leave it a hair short).
+        let p = trials > 0 ? Double(successes) / Double(trials) : 0
+        guard let interval = Proportions.wilson(p, n: Double(trials)) else { return Estimate(value: 0, lower: 0, upper: 0) }
         return Estimate(
-            value: p, lower: successes == 0 ? 0 : max(0, centre - half), upper: successes == trials ? 1 : min(1, centre + half))
+            value: p, lower: successes == 0 ? 0 : interval.lower, upper: successes == trials ? 1 : interval.upper)
     }
 
     /// F1 with a 95% percentile bootstrap interval: the (prediction, label) pairs resampled with
