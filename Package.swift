@@ -42,6 +42,7 @@ let package = Package(
         .target(name: "SlantClean", dependencies: ["SlantCore", "CLibXML2"]),
         .target(name: "SlantText", dependencies: ["SlantCore"]),
         .target(name: "SlantTag", dependencies: ["SlantCore", "SlantText"]),
+        .target(name: "SlantModel", dependencies: ["SlantCore", "SlantText", "SlantValidate"]),
         .target(name: "SlantMeasure", dependencies: ["SlantCore"]),
         .target(name: "SlantValidate", dependencies: ["SlantCore", "SlantMeasure"]),
         .target(name: "SlantOrigin", dependencies: ["SlantCore", "SlantMeasure"]),
@@ -54,7 +55,7 @@ let package = Package(
             name: "SlantPipeline",
             dependencies: [
                 "SlantCore", "SlantIngest", "SlantClean", "SlantText", "SlantTag",
-                "SlantMeasure", "SlantReport", "SlantStore", "SlantValidate", "SlantOrigin",
+                "SlantMeasure", "SlantModel", "SlantReport", "SlantStore", "SlantValidate", "SlantOrigin",
             ]
         ),
         // PostgreSQL as the shared store and work queue of `slant worker` (the only target that depends on NIO).
@@ -67,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "slant",
             dependencies: [
-                "SlantPipeline", "SlantCore", "SlantTag", "SlantReport", "SlantValidate", "SlantOrigin", "SlantPostgres",
+                "SlantPipeline", "SlantCore", "SlantTag", "SlantReport", "SlantModel", "SlantValidate", "SlantOrigin", "SlantPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +79,7 @@ let package = Package(
         .testTarget(name: "SlantCleanTests", dependencies: ["SlantClean", "SlantIngest"]),
         .testTarget(name: "SlantTextTests", dependencies: ["SlantText"]),
         .testTarget(name: "SlantMeasureTests", dependencies: ["SlantMeasure", "SlantCore"]),
+        .testTarget(name: "SlantModelTests", dependencies: ["SlantModel", "SlantText", "SlantCore"]),
         .testTarget(name: "SlantTagTests", dependencies: ["SlantTag", "SlantText", "SlantCore"]),
         .testTarget(name: "SlantIngestTests", dependencies: ["SlantIngest", "SlantCore", "CZlib"]),
         .testTarget(name: "SlantValidateTests", dependencies: ["SlantValidate", "SlantMeasure", "SlantCore"]),

@@ -437,7 +437,9 @@ def add_article(corpus, index, templates):
 def suite(binary, count, templates, args):
     directory = os.path.join(WORK, f"scale-{count}")
     config, corpus = generate(directory, count, templates, args.regenerate)
-    reset_store(directory)
+    kept = args.keep_store and os.path.exists(os.path.join(directory, "store", "slant.sqlite"))
+    if not kept:
+        reset_store(directory)
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     run = [binary, "run", "--config", config] + jobs
     report = [binary, "report", "--config", config]
@@ -445,7 +447,8 @@ def suite(binary, count, templates, args):
     print(f"[{count} articles] load average {results['load_before']}", flush=True)
     print(f"  $ {' '.join(run)}", flush=True)
 
-    cold = timed("cold run", run, directory)
+    # With --keep-store and a store already there, the first run is only a warm-up (not a cold run).
+    cold = timed("kept store, first run" if kept else "cold run", run, directory)
     show(cold)
     results["cold"] = cold
     warm = [timed(f"warm run {i + 1}", run, directory) for i in range(args.runs)]
@@ -481,14 +484,18 @@ def suite(binary, count, templates, args):
 # Where the time goes: a +1-article run under perf, samples attributed to phases by their call stacks
 
 PHASES = [  # first match wins, searched in the whole (demangled) call stack of a sample
+    ("origins (OriginPass.resolve)", "OriginPass.resolve", "report"),
+    ("kept replicate sums (KeptReplicates.update)", "KeptReplicates.update", "report"),
+    ("origin statistics (OriginStatistics.tables)", "OriginStatistics.tables", "report"),
     ("evidence rows for evidence.csv (SlantStore.evidence)", "SlantStore.evidence(digest", "report"),
     ("evidence rows (SlantStore.forEachEvidence)", "SlantStore.forEachEvidence", "report"),
     ("words of every article (SlantStore.forEachWord)", "SlantStore.forEachWord", "report"),
     ("contrasts (StatisticsComputer.contrasts)", "StatisticsComputer.contrasts", "report"),
     ("other statistics (AggregateStage)", "AggregateStage.process", "report"),
+    ("report inputs, other (ReportInputs.load)", "ReportInputs.load", "report"),
     ("render (ReportStage)", "ReportStage.process", "report"),
     ("write files (ReportWriter)", "ReportWriter.write", "report"),
-    ("reporting, other", "Reporting.write", "report"),
+    ("reporting, other (ReportPublisher.publish)", "ReportPublisher.publish", "report"),
     ("close the run (SlantStore.finishRun)", "finishRun", "run"),
     ("previous corpus (SlantStore.corpus)", "SlantStore.corpus()", "run"),
     ("clean", "CleanStage.process", "run"),
@@ -659,6 +666,9 @@ def main():
     parser.add_argument("--regenerate", action="store_true", help="regenerate the corpus even if present")
     parser.add_argument("--no-phases", dest="phases", action="store_false",
                         help="skip the +1-article run under perf that splits the time into phases")
+    parser.add_argument("--keep-store", action="store_true",
+                        help="reuse the store of an earlier run of this size (no cold run; the first run only brings "
+                             "the store up to date): for comparing builds at 100,000 articles without re-analysing them")
     parser.add_argument("--massif", action="store_true", help="cold run of the smallest size under massif (slow)")
     args = parser.parse_args()
     args.sizes = [int(s) for s in args.compare.split(",")] if args.compare else [args.articles]

@@ -105,25 +105,33 @@ struct ComplexityBudget: Sendable, Hashable {
     }
 
     /// Elements whose content is text up to their end tag (no elements inside).
-    private static let rawTextNames: [[UInt8]] =
-        ["script", "style", "textarea", "title", "xmp", "noembed", "noframes", "iframe"].map { Array($0.utf8) }
+    private static let rawTextNames: [StaticString] = ["script", "style", "textarea", "title", "xmp", "noembed", "noframes", "iframe"]
+
+    /// Whether the bytes at `index` spell `name` (lower-case ASCII), each byte compared with `0x20` set.
+    @inline(__always)
+    private static func spells(_ name: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let letters = name.utf8Start
+        for offset in 0..<name.utf8CodeUnitCount where letters[offset] != bytes[index + offset] | 0x20 { return false }
+        return true
+    }
 
     /// Where the content of a raw-text element ends (the `<` of its end tag), or nil when `name` is none.
     private static func endOfRawText(_ bytes: UnsafeBufferPointer<UInt8>, name: Range<Int>, from start: Int) -> Int? {
-        guard name.count >= 3, name.count <= 8,
-            let raw = rawTextNames.first(where: { candidate in
-                candidate.count == name.count && zip(candidate, bytes[name]).allSatisfy { $0 == $1 | 0x20 }
-            }),
-            let base = bytes.baseAddress
-        else { return nil }
+        guard name.count >= 3, name.count <= 8, let base = bytes.baseAddress else { return nil }
+        var found: StaticString?
+        for candidate in rawTextNames
+        where candidate.utf8CodeUnitCount == name.count && spells(candidate, bytes, at: name.lowerBound) {
+            found = candidate
+            break
+        }
+        guard let raw = found else { return nil }
+        let length = raw.utf8CodeUnitCount
         var index = start
         while index < bytes.count {
             guard let found = memchr(base + index, Int32(UInt8(ascii: "<")), bytes.count - index) else { return bytes.count }
             let open = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             let nameStart = open + 2
-            if nameStart + raw.count <= bytes.count, bytes[open + 1] == UInt8(ascii: "/"),
-                zip(raw, bytes[nameStart..<(nameStart + raw.count)]).allSatisfy({ $0 == $1 | 0x20 })
-            {
+            if nameStart + length <= bytes.count, bytes[open + 1] == UInt8(ascii: "/"), spells(raw, bytes, at: nameStart) {
                 return open
             }
             index = open + 1

@@ -38,7 +38,7 @@ enum LanguageGuess {
 
     /// The most frequent function words of each language sharing a script (conjunctions,
     /// prepositions, articles, pronouns, auxiliaries), lower case.
-    private static let profiles: [(language: String, words: Set<String>)] = [
+    static let profiles: [(language: String, words: Set<String>)] = [
         ("en", ["the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "as", "it", "by", "at",
                 "from", "has", "have", "be", "are", "this", "said", "its", "his", "her", "were", "not", "but", "which",
                 "they", "an", "or", "had", "will", "would", "their", "been", "who", "after"]),
@@ -100,75 +100,126 @@ enum LanguageGuess {
 
     /// Each function word of the profiles, with the profiles (bit `i` for `profiles[i]`) that list it:
     /// one look-up per word of the text instead of one per profile.
-    private static let profilesOfWord: [String: UInt32] = {
+    private static let functionWords: ByteWordTable = {
         var table: [String: UInt32] = [:]
         for (index, profile) in profiles.enumerated() {
             for word in profile.words { table[word, default: 0] |= 1 << UInt32(index) }
         }
-        return table
+        return ByteWordTable(table)
     }()
 
     /// The longest function word, in Unicode scalars: a longer word of the text cannot be one (lower
     /// casing never shortens a word), so it is counted but not looked up.
     private static let longestProfileWord = profiles.flatMap(\.words).map(\.unicodeScalars.count).max() ?? 0
 
-    /// The language of `text` (its first 6,000 characters), checking the `declared` hint.
-    static func language(of text: String, declared: String? = nil) -> String? {
+    /// How many Unicode scalars of the text are read.
+    static let scalarsRead = 6000
+
+    /// What the first ``scalarsRead`` scalars of a text hold: letters by script, words, function-word
+    /// hits by profile, and the letters that tell languages of one script apart.
+    struct Tally: Equatable {
         var scripts = [Int](repeating: 0, count: Script.allCases.count)
         var letters = 0
         var wordCount = 0
-        var profileHits = [Int](repeating: 0, count: profiles.count)
-        // The current word's UTF-8 bytes, ASCII letters already in lower case, and its length in scalars.
-        var word: [UInt8] = []
-        word.reserveCapacity(4 * longestProfileWord + 4)
+        var profileHits = [Int](repeating: 0, count: LanguageGuess.profiles.count)
+        var azerbaijaniLetters = 0, dotlessI = 0, ukrainianLetters = 0, russianLetters = 0
+    }
+
+    /// Counts the text's letters and words, walking its UTF-8 bytes.
+    ///
+    /// A word is a run of letters (ASCII `A`–`Z`, `a`–`z`, and every other alphabetic scalar): an
+    /// apostrophe or hyphen ends it ("l'armée" splits, as French does). Only the first 1,500 words are
+    /// counted and looked up, and only words no longer than the longest function word are looked up:
+    /// ASCII letters folded to lower case on the fly; a word with other letters as it is when it is
+    /// already in lower case, else after `String.lowercased()` (so `Für` and `ОН` find `für` and `он`).
+    static func tally(_ bytes: UnsafeBufferPointer<UInt8>) -> Tally {
+        var tally = Tally()
+        let table = functionWords
+        let longest = longestProfileWord
+        let count = bytes.count
+        var index = 0
+        var scalars = 0
+        var wordStart = 0
         var wordScalars = 0
         var wordIsASCII = true
-        var azerbaijaniLetters = 0, dotlessI = 0, ukrainianLetters = 0, russianLetters = 0
-        func endWord() {
+        // Set when a non-ASCII letter of the word may change when lower-cased.
+        var wordMayHaveCapitals = false
+        var wordHash = ByteWordTable.emptyHash
+        func endWord(at end: Int) {
             defer {
-                word.removeAll(keepingCapacity: true)
                 wordScalars = 0
                 wordIsASCII = true
+                wordMayHaveCapitals = false
+                wordHash = ByteWordTable.emptyHash
             }
-            guard wordScalars > 0, wordCount < 1500 else { return }
-            wordCount += 1
-            guard wordScalars <= longestProfileWord else { return }
-            let spelled = String(decoding: word, as: UTF8.self)
-            guard var mask = profilesOfWord[wordIsASCII ? spelled : spelled.lowercased()] else { return }
+            guard wordScalars > 0, tally.wordCount < 1500 else { return }
+            tally.wordCount += 1
+            guard wordScalars <= longest else { return }
+            let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<end])
+            var mask = table.value(of: word, hash: wordHash)
+            if mask == 0, !wordIsASCII, wordMayHaveCapitals {
+                var lowered = String(decoding: word, as: UTF8.self).lowercased()
+                mask = lowered.withUTF8 { table.value(of: $0) }
+            }
             while mask != 0 {
-                profileHits[mask.trailingZeroBitCount] += 1
+                tally.profileHits[mask.trailingZeroBitCount] += 1
                 mask &= mask - 1
             }
         }
-        for scalar in text.unicodeScalars.prefix(6000) {
-            let value = scalar.value
-            let isLetter = value < 0x80 ? (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) : scalar.properties.isAlphabetic
-            guard isLetter else {
-                // An apostrophe or hyphen inside a word keeps it whole ("l'armée" splits, as French does).
-                endWord()
+        while index < count, scalars < scalarsRead {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                scalars += 1
+                let folded = lead | 0x20
+                guard folded >= UInt8(ascii: "a"), folded <= UInt8(ascii: "z") else {
+                    endWord(at: index)
+                    index += 1
+                    continue
+                }
+                if wordScalars == 0 { wordStart = index }
+                tally.letters += 1
+                wordScalars += 1
+                if wordScalars <= longest { wordHash = ByteWordTable.hash(wordHash, folded) }
+                tally.scripts[Script.latin.rawValue] += 1
+                index += 1
                 continue
             }
-            letters += 1
+            guard let (value, length) = Letters.scalar(in: bytes, at: index) else { break }
+            scalars += 1
+            guard Letters.isAlphabetic(value) else {
+                endWord(at: index)
+                index += length
+                continue
+            }
+            if wordScalars == 0 { wordStart = index }
+            tally.letters += 1
             wordScalars += 1
-            // Only a word that could be a function word is spelled out.
-            let spelled = wordScalars <= longestProfileWord
-            if value < 0x80 {
-                if spelled { word.append(UInt8(truncatingIfNeeded: value) | 0x20) }
-                scripts[Script.latin.rawValue] += 1
-                continue
+            if wordScalars <= longest {
+                for offset in 0..<length { wordHash = ByteWordTable.hash(wordHash, bytes[index + offset]) }
+                if !Letters.isLowerCase(value) { wordMayHaveCapitals = true }
             }
-            if spelled { UTF8.encode(scalar) { word.append($0) } }
             wordIsASCII = false
-            if let script = script(of: scalar) { scripts[script.rawValue] += 1 }
+            if let script = script(of: value) { tally.scripts[script.rawValue] += 1 }
             switch value {
-            case 0x259, 0x18F: azerbaijaniLetters += 1  // ə Ə: Azerbaijani only
-            case 0x131: dotlessI += 1  // ı dotless i: Turkish and Azerbaijani
-            case 0x456, 0x457, 0x454, 0x491: ukrainianLetters += 1  // і ї є ґ: Ukrainian, not Russian
-            case 0x44B, 0x44D, 0x451: russianLetters += 1  // ы э ё: Russian, not Ukrainian or Bulgarian
+            case 0x259, 0x18F: tally.azerbaijaniLetters += 1  // ə Ə: Azerbaijani only
+            case 0x131: tally.dotlessI += 1  // ı dotless i: Turkish and Azerbaijani
+            case 0x456, 0x457, 0x454, 0x491: tally.ukrainianLetters += 1  // і ї є ґ: Ukrainian, not Russian
+            case 0x44B, 0x44D, 0x451: tally.russianLetters += 1  // ы э ё: Russian, not Ukrainian or Bulgarian
             default: break
             }
+            index += length
         }
-        endWord()
+        endWord(at: index)
+        return tally
+    }
+
+    /// The language of `text` (its first ``scalarsRead`` Unicode scalars), checking the `declared` hint.
+    static func language(of text: String, declared: String? = nil) -> String? {
+        var text = text
+        let tally = text.withUTF8 { Self.tally($0) }
+        let (scripts, letters, wordCount, profileHits) = (tally.scripts, tally.letters, tally.wordCount, tally.profileHits)
+        let (azerbaijaniLetters, dotlessI, ukrainianLetters, russianLetters) =
+            (tally.azerbaijaniLetters, tally.dotlessI, tally.ukrainianLetters, tally.russianLetters)
         let declaredLanguage = declared.flatMap(primary)
         // A strict majority of the letters: at most one script has it.
         guard letters > 0, let majority = scripts.firstIndex(where: { $0 * 2 > letters }), let dominant = Script(rawValue: majority) else {
@@ -226,8 +277,8 @@ enum LanguageGuess {
     }
 
     /// The script of a letter, for the scripts told apart.
-    private static func script(of scalar: Unicode.Scalar) -> Script? {
-        switch scalar.value {
+    static func script(of value: UInt32) -> Script? {
+        switch value {
         case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: .latin
         case 0x400...0x52F: .cyrillic
         case 0x530...0x58F, 0xFB13...0xFB17: .armenian

@@ -58,12 +58,15 @@ enum MarkupRepair {
         cuts.sort { $0.lowerBound < $1.lowerBound }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
-        var kept = 0
-        for cut in cuts where cut.lowerBound >= kept {
-            output.append(contentsOf: repaired[kept..<cut.lowerBound])
-            kept = cut.upperBound
+        // Copied through a buffer pointer: appending one copies the bytes at once, an array slice byte by byte.
+        repaired.withUnsafeBufferPointer { source in
+            var kept = 0
+            for cut in cuts where cut.lowerBound >= kept {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: source[kept..<cut.lowerBound]))
+                kept = cut.upperBound
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: source[kept...]))
         }
-        output.append(contentsOf: repaired[kept...])
         return Repair(bytes: output, cutNoscript: true)
     }
 

@@ -86,8 +86,7 @@ struct MetadataExtractor {
             case .title:
                 if titleElement == nil { titleElement = Self.textContent(node.pointer) }
             case .script:
-                if let type = XMLNode.attributeString(node.pointer, "type")?.lowercased(), type.contains("ld+json"),
-                    let json = Self.textContent(node.pointer, collapse: false)
+                if Self.isJSONLD(node.pointer), let json = Self.textContent(node.pointer, collapse: false)
                 {
                     readJSONLD(json, into: &found)
                 }
@@ -191,32 +190,88 @@ struct MetadataExtractor {
     }
 
     private func readMeta(_ node: xmlNodePtr, into found: inout Candidates) {
-        guard let content = XMLNode.attributeString(node, "content") else { return }
-        let key = (XMLNode.attributeString(node, "property") ?? XMLNode.attributeString(node, "name")
-            ?? XMLNode.attributeString(node, "itemprop") ?? XMLNode.attributeString(node, "http-equiv"))?.lowercased()
-        guard let key else { return }
+        guard let key = Self.metaKey(node), let content = XMLNode.attributeString(node, "content") else { return }
         switch key {
-        case "og:title": found.offerText(content, to: \.title, priority: 0)
-        case "twitter:title": found.offerText(content, to: \.title, priority: 2)
-        case "dc.title", "citation_title": found.offerText(content, to: \.title, priority: 3)
-        case "og:site_name": found.offerText(content, to: \.site, priority: 0)
-        case "application-name", "al:android:app_name", "al:ios:app_name": found.offerText(content, to: \.site, priority: 4)
-        case "og:url": found.offerText(content, to: \.url, priority: 1)
-        case "og:locale": found.offerText(Self.primaryLanguage(content), to: \.language, priority: 2)
-        case "content-language", "language", "dc.language":
-            found.offerText(Self.primaryLanguage(content), to: \.language, priority: 1)
-        case "article:published_time", "og:article:published_time", "datepublished", "article:published":
-            found.offerDate(content, priority: 0)
-        case "pubdate", "publishdate", "publish-date", "publish_date", "pub_date", "date", "dc.date", "dc.date.issued",
-            "dcterms.created", "dcterms.date", "dcterms.issued", "sailthru.date", "parsely-pub-date",
-            "citation_publication_date", "article.published", "article_date_original", "og:published_time",
-            "cxenseparse:recs:publishtime", "publication_date", "date_published", "release_date":
-            found.offerDate(content, priority: 1)
-        case "author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author", "citation_author":
+        case .ogTitle: found.offerText(content, to: \.title, priority: 0)
+        case .twitterTitle: found.offerText(content, to: \.title, priority: 2)
+        case .otherTitle: found.offerText(content, to: \.title, priority: 3)
+        case .siteName: found.offerText(content, to: \.site, priority: 0)
+        case .applicationName: found.offerText(content, to: \.site, priority: 4)
+        case .ogURL: found.offerText(content, to: \.url, priority: 1)
+        case .ogLocale: found.offerText(Self.primaryLanguage(content), to: \.language, priority: 2)
+        case .language: found.offerText(Self.primaryLanguage(content), to: \.language, priority: 1)
+        case .publishedTime: found.offerDate(content, priority: 0)
+        case .publicationDate: found.offerDate(content, priority: 1)
+        case .author:
             if !content.lowercased().hasPrefix("http") { found.offerText(Self.cleanByline(content), to: \.byline, priority: 1) }
-        default:
-            break
         }
+    }
+
+    /// What a `<meta>` key gives, for the keys read.
+    private enum MetaKey: UInt32 {
+        case ogTitle = 1, twitterTitle, otherTitle, siteName, applicationName, ogURL, ogLocale, language, publishedTime
+        case publicationDate, author
+    }
+
+    /// The `<meta>` keys read, in lower case.
+    private static let metaKeys: ByteWordTable = {
+        let keys: [(MetaKey, [String])] = [
+            (.ogTitle, ["og:title"]), (.twitterTitle, ["twitter:title"]), (.otherTitle, ["dc.title", "citation_title"]),
+            (.siteName, ["og:site_name"]), (.applicationName, ["application-name", "al:android:app_name", "al:ios:app_name"]),
+            (.ogURL, ["og:url"]), (.ogLocale, ["og:locale"]), (.language, ["content-language", "language", "dc.language"]),
+            (.publishedTime, ["article:published_time", "og:article:published_time", "datepublished", "article:published"]),
+            (.publicationDate, [
+                "pubdate", "publishdate", "publish-date", "publish_date", "pub_date", "date", "dc.date", "dc.date.issued",
+                "dcterms.created", "dcterms.date", "dcterms.issued", "sailthru.date", "parsely-pub-date",
+                "citation_publication_date", "article.published", "article_date_original", "og:published_time",
+                "cxenseparse:recs:publishtime", "publication_date", "date_published", "release_date",
+            ]),
+            (.author, ["author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author", "citation_author"]),
+        ]
+        return ByteWordTable(Dictionary(uniqueKeysWithValues: keys.flatMap { key, names in names.map { ($0, key.rawValue) } }))
+    }()
+
+    /// The key of a `<meta>` (its first non-empty `property`, `name`, `itemprop` or `http-equiv`, white
+    /// space collapsed, in lower case), when it is one that is read.
+    ///
+    /// A value of printable ASCII without spaces (nearly every one) is looked up as its bytes, ASCII
+    /// capitals folded: collapsing and `lowercased()` would give the same bytes. Any other value is
+    /// collapsed and lower-cased as a `String` first.
+    private static func metaKey(_ node: xmlNodePtr) -> MetaKey? {
+        for name: StaticString in ["property", "name", "itemprop", "http-equiv"] {
+            guard let raw = XMLNode.attribute(node, name) else { continue }
+            if raw.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+                guard !raw.isEmpty else { continue }
+                return MetaKey(rawValue: metaKeys.value(of: raw))
+            }
+            guard var key = XMLNode.attributeString(node, name)?.lowercased() else { continue }
+            return key.withUTF8 { MetaKey(rawValue: metaKeys.value(of: $0)) }
+        }
+        return nil
+    }
+
+    /// Whether a `<script>`'s `type` (white space collapsed, in lower case) contains `ld+json`.
+    ///
+    /// A value of printable ASCII (nearly every one) is searched as its bytes, ASCII capitals folded:
+    /// collapsing its spaces cannot make or break a match for a needle without spaces. Any other value
+    /// is collapsed, lower-cased and searched as a `String`.
+    private static func isJSONLD(_ node: xmlNodePtr) -> Bool {
+        guard let raw = XMLNode.attribute(node, "type") else { return false }
+        guard raw.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else {
+            return XMLNode.attributeString(node, "type")?.lowercased().contains("ld+json") ?? false
+        }
+        let needle: StaticString = "ld+json"
+        let length = needle.utf8CodeUnitCount
+        guard raw.count >= length else { return false }
+        for start in 0...(raw.count - length) {
+            var matches = true
+            for offset in 0..<length where ByteWordTable.folded(raw[start + offset]) != needle.utf8Start[offset] {
+                matches = false
+                break
+            }
+            if matches { return true }
+        }
+        return false
     }
 
     // MARK: - JSON-LD

@@ -72,33 +72,64 @@ enum TitleCleaner {
         }
     }
 
-    /// Lower case, letters and digits only.
+    /// Lower case, letters and digits only: `text.lowercased()`, keeping its alphabetic scalars and
+    /// ASCII digits.
+    ///
+    /// Walks the UTF-8 bytes: ASCII, Latin-1 and basic Cyrillic letters are lower-cased by hand (see
+    /// ``Letters``); any other scalar goes through its `lowercaseMapping` (what `lowercased()` applies
+    /// scalar by scalar), whose alphabetic scalars are kept.
     static func folded(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            let kept = text.utf8.compactMap { byte -> UInt8? in
-                switch byte {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte | 0x20
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
-                default: nil
+        var text = text
+        return text.withUTF8 { bytes in
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    switch byte {
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): kept.append(byte | 0x20)
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): kept.append(byte)
+                    default: break
+                    }
+                    index += 1
+                    continue
                 }
+                guard let (value, length) = Letters.scalar(in: bytes, at: index) else { break }
+                if Letters.isLowerCase(value) {
+                    for offset in 0..<length { kept.append(bytes[index + offset]) }
+                } else if let lower = Letters.simpleLowercase(value) {
+                    Letters.appendUTF8(lower, to: &kept)
+                } else if let scalar = Unicode.Scalar(value) {
+                    for mapped in scalar.properties.lowercaseMapping.unicodeScalars
+                    where mapped.properties.isAlphabetic || (mapped.value >= 48 && mapped.value <= 57) {
+                        Letters.appendUTF8(mapped.value, to: &kept)
+                    }
+                }
+                index += length
             }
             return String(decoding: kept, as: UTF8.self)
         }
-        return String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter {
-            $0.properties.isAlphabetic || ($0.value >= 48 && $0.value <= 57)
-        }))
     }
 
     /// The first (or last) place `separator` occurs in `text`, compared byte for byte. Every separator
     /// starts and ends with an ASCII space, so a match always falls between whole characters.
     private static func range(of separator: String, in text: String, last: Bool) -> Range<String.Index>? {
-        let needle = Array(separator.utf8)
-        let haystack = Array(text.utf8)
-        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
-        let starts = 0...(haystack.count - needle.count)
-        let matches = { (start: Int) in haystack[start..<(start + needle.count)].elementsEqual(needle) }
-        guard let start = last ? starts.reversed().first(where: matches) : starts.first(where: matches) else { return nil }
+        var needleText = separator
+        var haystackText = text
+        let start = needleText.withUTF8 { needle in
+            haystackText.withUTF8 { haystack -> Int? in
+                guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+                let starts = 0...(haystack.count - needle.count)
+                let matches = { (start: Int) in
+                    for offset in 0..<needle.count where haystack[start + offset] != needle[offset] { return false }
+                    return true
+                }
+                return last ? starts.reversed().first(where: matches) : starts.first(where: matches)
+            }
+        }
+        guard let start else { return nil }
         let lower = text.utf8.index(text.utf8.startIndex, offsetBy: start)
-        return lower..<text.utf8.index(lower, offsetBy: needle.count)
+        return lower..<text.utf8.index(lower, offsetBy: separator.utf8.count)
     }
 }

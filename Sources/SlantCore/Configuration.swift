@@ -148,6 +148,8 @@ public struct PipelineConfiguration: Sendable, Hashable {
     public var baseDirectory: String
     public var sources: [SourceSpecification]
     public var lexicons: [ConfiguredPath]
+    /// Sentence-model files (`slant model train`), each an extra measure.
+    public var models: [ConfiguredPath] = []
     /// The SQLite store.
     public var store: String
     /// The directory reports are written to.
@@ -236,7 +238,7 @@ private struct ConfigurationReader {
     var yaml: YAMLReader
     var errors: [ConfigurationError] { yaml.errors }
 
-    static let topLevelKeys = ["sources", "lexicons", "store", "reports", "limits", "statistics", "report", "origin"]
+    static let topLevelKeys = ["sources", "lexicons", "models", "store", "reports", "limits", "statistics", "report", "origin"]
     static let originKeys = ["count", "shingle_words", "min_share", "window_days", "min_words", "agencies"]
     static let sourceKeys = ["path", "outlet", "format", "exclude", "filter"]
     static let filterKeys = ["lexicons", "words"]
@@ -260,6 +262,10 @@ private struct ConfigurationReader {
                 configuration.sources = readSources(value)
             case "lexicons":
                 configuration.lexicons = yaml.stringList(value, "`lexicons`").map {
+                    ConfiguredPath(path: $0.0, location: yaml.location($0.1))
+                }
+            case "models":
+                configuration.models = yaml.stringList(value, "`models`").map {
                     ConfiguredPath(path: $0.0, location: yaml.location($0.1))
                 }
             case "store":

@@ -231,6 +231,8 @@ public struct ArticleMeasures: Sendable, Hashable, Codable {
     /// Lower-cased words of the outlet's own (authorial) voice with their counts: the keyness input.
     public var words: [String: Int]
     public var evidence: [Evidence]
+    /// Optional so that measures stored before sentence models existed still decode (``modelCounts``).
+    var storedModelCounts: [ModelCount]?
 
     public init(
         id: String, outlet: String, source: String, digest: String, title: String?, url: String?,

@@ -6,7 +6,9 @@ struct HTTPResponse {
     var mediaType: String?
     /// The `charset` parameter of `Content-Type`, if given.
     var charset: String?
-    var body: [UInt8]
+    /// The body: a slice of the block when no coding had to be undone (so that a page the filter drops
+    /// is never copied), else the decoded bytes.
+    var body: ArraySlice<UInt8>
 
     /// Why a block gives no body.
     enum Problem: Error, Equatable {
@@ -34,7 +36,7 @@ struct HTTPResponse {
         guard fields.count >= 2, let status = Int(String(decoding: fields[1], as: UTF8.self)), (100...999).contains(status) else {
             return .failure(.malformed("the HTTP status line is malformed"))
         }
-        var response = HTTPResponse(status: status, body: [])
+        var response = HTTPResponse(status: status, body: [][...])
         var transferEncodings: [String] = []
         var contentEncodings: [String] = []
         for line in lines {
@@ -61,11 +63,11 @@ struct HTTPResponse {
                 break
             }
         }
-        var body = Array(block[bodyStart...])
+        var body = block[bodyStart...]
         for coding in transferEncodings.reversed() where coding != "identity" {
             guard coding == "chunked" else { return .failure(.unsupportedCoding("Transfer-Encoding: \(coding)")) }
             switch dechunk(body) {
-            case .success(let decoded): body = decoded
+            case .success(let decoded): body = decoded[...]
             case .failure(let problem): return .failure(problem)
             }
         }
@@ -74,8 +76,8 @@ struct HTTPResponse {
             case "identity":
                 continue
             case "gzip", "x-gzip", "deflate":
-                switch BodyInflation.inflate(body[...], gzip: coding != "deflate", limit: limit) {
-                case .inflated(let inflated): body = inflated
+                switch BodyInflation.inflate(body, gzip: coding != "deflate", limit: limit) {
+                case .inflated(let inflated): body = inflated[...]
                 case .tooLarge: return .failure(.tooLarge(limit: limit))
                 case .failed(let reason):
                     return .failure(.malformed("the body's Content-Encoding \(coding) cannot be decoded (\(reason))"))
@@ -107,9 +109,10 @@ struct HTTPResponse {
     }
 
     /// Undoes `Transfer-Encoding: chunked`. A body that ends before its last chunk keeps what it holds.
-    static func dechunk(_ body: [UInt8]) -> Result<[UInt8], Problem> {
+    static func dechunk(_ chunked: ArraySlice<UInt8>) -> Result<[UInt8], Problem> {
         var output: [UInt8] = []
-        output.reserveCapacity(body.count)
+        output.reserveCapacity(chunked.count)
+        let body = Array(chunked)
         var position = 0
         while position < body.count {
             // The size line: hex digits, then extensions after `;`, then CRLF.

@@ -312,6 +312,9 @@ private struct Automaton: Sendable, Hashable {
     /// `transitions[state * classCount + class]`: the next state.
     private let transitions: [Int32]
     private let accepting: [Bool]
+    /// The bytes that leave the automaton in its start state whatever came before: ASCII, not `&`, and
+    /// starting no needle once folded. Runs of them are skipped without a table read each.
+    private let inert: [Bool]
 
     init(_ needles: [[UInt8]]) {
         var classes = [UInt8](repeating: 0, count: 256)
@@ -375,6 +378,9 @@ private struct Automaton: Sendable, Hashable {
         self.classCount = classCount
         transitions = table
         self.accepting = accepting
+        inert = (0..<256).map { byte in
+            byte < 0x80 && byte != Int(UInt8(ascii: "&")) && table[Int(classes[Int(ByteFolding.ascii[byte])])] == 0
+        }
     }
 
     /// Whether a needle occurs in the folded bytes, and whether they were all well-formed UTF-8.
@@ -385,70 +391,83 @@ private struct Automaton: Sendable, Hashable {
             accepting.withUnsafeBufferPointer { accepting in
                 asciiClasses.withUnsafeBufferPointer { ascii in
                     classes.withUnsafeBufferPointer { classes in
-                        let stride = classCount
-                        var state = 0
-                        var position = 0
-                        let space = spaceClass
-                        var afterSpace = false
-                        @inline(__always) func feed(_ byte: UInt8) -> Bool {
-                            let symbol = classes[Int(byte)]
-                            if space != 0 {
-                                if symbol == space {
-                                    if afterSpace { return false }
-                                    afterSpace = true
-                                } else {
-                                    afterSpace = false
-                                }
-                            }
-                            state = Int(table[state * stride + Int(symbol)])
-                            return accepting[state]
-                        }
-                        while position < count {
-                            let byte = bytes[position]
-                            if byte < 0x80 {
-                                if byte == UInt8(ascii: "&"), let (folded, length) = FoldingScanner.reference(bytes, at: position) {
-                                    for piece in folded where feed(piece) { return (true, sawInvalid) }
-                                    position += length
-                                    continue
-                                }
-                                let symbol = ascii[Int(byte)]
-                                position += 1
+                        inert.withUnsafeBufferPointer { inert in
+                            let stride = classCount
+                            var state = 0
+                            var position = 0
+                            let space = spaceClass
+                            var afterSpace = false
+                            @inline(__always) func feed(_ byte: UInt8) -> Bool {
+                                let symbol = classes[Int(byte)]
                                 if space != 0 {
                                     if symbol == space {
-                                        if afterSpace { continue }
+                                        if afterSpace { return false }
                                         afterSpace = true
                                     } else {
                                         afterSpace = false
                                     }
                                 }
                                 state = Int(table[state * stride + Int(symbol)])
-                                if accepting[state] { return (true, sawInvalid) }
-                                continue
+                                return accepting[state]
                             }
-                            let (value, length, valid) = FoldingScanner.decode(bytes, at: position)
-                            if !valid {
-                                sawInvalid = true
-                                if feed(byte) { return (true, sawInvalid) }
-                                position += 1
-                                continue
-                            }
-                            if value < 0x800 {
-                                let entry = ByteFolding.table[Int(value)]
-                                var packed = entry.bytes
-                                for _ in 0..<entry.count {
-                                    if feed(UInt8(truncatingIfNeeded: packed)) { return (true, sawInvalid) }
-                                    packed >>= 8
+                            while position < count {
+                                if state == 0 {
+                                    // In the start state an inert byte leaves it there: skip the run. Only
+                                    // whether the last one was a space could matter, and the next byte that
+                                    // leaves the start state is not one, so that is settled there.
+                                    let first = position
+                                    while position < count, inert[Int(bytes[position])] { position += 1 }
+                                    if position > first {
+                                        afterSpace = space != 0 && ascii[Int(bytes[position - 1])] == space
+                                        if position == count { break }
+                                    }
                                 }
-                            } else if value == 0x2018 || value == 0x2019 {
-                                if feed(UInt8(ascii: "'")) { return (true, sawInvalid) }
-                            } else if FoldingScanner.isSpaceOrDash(value) {
-                                if feed(0x20) { return (true, sawInvalid) }
-                            } else {
-                                for offset in 0..<length where feed(bytes[position + offset]) { return (true, sawInvalid) }
+                                let byte = bytes[position]
+                                if byte < 0x80 {
+                                    if byte == UInt8(ascii: "&"), let (folded, length) = FoldingScanner.reference(bytes, at: position) {
+                                        for piece in folded where feed(piece) { return (true, sawInvalid) }
+                                        position += length
+                                        continue
+                                    }
+                                    let symbol = ascii[Int(byte)]
+                                    position += 1
+                                    if space != 0 {
+                                        if symbol == space {
+                                            if afterSpace { continue }
+                                            afterSpace = true
+                                        } else {
+                                            afterSpace = false
+                                        }
+                                    }
+                                    state = Int(table[state * stride + Int(symbol)])
+                                    if accepting[state] { return (true, sawInvalid) }
+                                    continue
+                                }
+                                let (value, length, valid) = FoldingScanner.decode(bytes, at: position)
+                                if !valid {
+                                    sawInvalid = true
+                                    if feed(byte) { return (true, sawInvalid) }
+                                    position += 1
+                                    continue
+                                }
+                                if value < 0x800 {
+                                    let entry = ByteFolding.table[Int(value)]
+                                    var packed = entry.bytes
+                                    for _ in 0..<entry.count {
+                                        if feed(UInt8(truncatingIfNeeded: packed)) { return (true, sawInvalid) }
+                                        packed >>= 8
+                                    }
+                                } else if value == 0x2018 || value == 0x2019 {
+                                    if feed(UInt8(ascii: "'")) { return (true, sawInvalid) }
+                                } else if FoldingScanner.isSpaceOrDash(value) {
+                                    if feed(0x20) { return (true, sawInvalid) }
+                                } else {
+                                    for offset in 0..<length where feed(bytes[position + offset]) { return (true, sawInvalid) }
+                                }
+                                position += length
                             }
-                            position += length
+                            return (false, sawInvalid)
                         }
-                        return (false, sawInvalid)
                     }
                 }
             }

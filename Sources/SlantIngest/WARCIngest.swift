@@ -104,12 +104,13 @@ public struct WARCIngest: Sendable {
         }
         guard (200..<300).contains(response.status) else { return .skipped }
         guard Self.isHTML(response, identified: record.identifiedPayloadType) else { return .skipped }
-        if let filter, !filter.matches(response.body) { return .filtered }
-        if ContentCheck.isBlank(response.body) { return fail(.empty) }
-        if let what = ContentCheck.binaryDescription(response.body) { return fail(.binary(what)) }
+        if let filter, !response.body.withUnsafeBufferPointer({ filter.matches($0) }) { return .filtered }
+        let body = Array(response.body)
+        if ContentCheck.isBlank(body) { return fail(.empty) }
+        if let what = ContentCheck.binaryDescription(body) { return fail(.binary(what)) }
         let metadata = DocumentMetadata(url: record.targetURI, captured: record.date)
         return .document(
-            RawDocument(source: source, format: .html, bytes: response.body, metadata: metadata, transportCharset: response.charset))
+            RawDocument(source: source, format: .html, bytes: body, metadata: metadata, transportCharset: response.charset))
     }
 
     /// Whether a response is an HTML page: by its media type, else by what the crawler identified, else
@@ -126,10 +127,10 @@ public struct WARCIngest: Sendable {
     }
 
     /// `<!doctype html`, `<html` or `<head` after white space and a byte-order mark.
-    static func looksLikeHTML(_ body: [UInt8]) -> Bool {
-        var position = body.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while position < body.count, ContentCheck.isASCIIWhitespace(body[position]) { position += 1 }
-        let head = body[position..<min(body.count, position + 14)].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    static func looksLikeHTML(_ body: ArraySlice<UInt8>) -> Bool {
+        var position = body.startIndex + (body.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
+        while position < body.endIndex, ContentCheck.isASCIIWhitespace(body[position]) { position += 1 }
+        let head = body[position..<min(body.endIndex, position + 14)].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         for start in ["<!doctype html", "<html", "<head"] where head.starts(with: Array(start.utf8)) { return true }
         return false
     }

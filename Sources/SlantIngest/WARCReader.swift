@@ -345,7 +345,10 @@ public final class WARCReader {
                 }
             }
             let count = min(length - block.count, end - start)
-            block.append(contentsOf: buffer[start..<(start + count)])
+            let from = start
+            buffer.withUnsafeBufferPointer { bytes in
+                block.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<(from + count)]))
+            }
             start += count
         }
         return .success(block)

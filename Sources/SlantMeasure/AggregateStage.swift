@@ -150,7 +150,9 @@ public struct AggregateStage: Stage {
         for id in repeated.sorted() {
             warnings.append("lexicon id `\(id)` is used by \(counts[id] ?? 0) configured lexicons: their matches cannot be told apart, so none of them is measured; give each lexicon its own id")
         }
-        return LexiconFacts(lexicons: facts.lexicons.filter { !repeated.contains($0.id) })
+        var distinct = facts
+        distinct.lexicons = facts.lexicons.filter { !repeated.contains($0.id) }
+        return distinct
     }
 
     /// The stop lists of the languages of the corpus's articles.

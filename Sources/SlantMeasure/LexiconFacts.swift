@@ -123,6 +123,8 @@ public struct LexiconFacts: Sendable, Hashable {
 
     /// The lexicons in configuration order.
     public var lexicons: [Lexicon]
+    /// The sentence models (`models:`) in configuration order: each an extra measure of its own.
+    public var models: [SentenceModelFacts] = []
 
     public init(lexicons: [Lexicon] = []) {
         self.lexicons = lexicons

@@ -70,6 +70,10 @@ public enum ReplicateQuantity: Hashable, Sendable {
     case originTokens(kind: String)
     /// Body tokens of every article, the denominator of origin shares.
     case articleTokens
+    /// Sentences a sentence model (`models:`) predicted loaded in a voice of the articles it covers.
+    case modelLoaded(model: String, voice: VoiceKey)
+    /// Sentences a sentence model read in a voice of the articles it covers.
+    case modelSentences(model: String, voice: VoiceKey)
 
     /// A stable text form (`loaded␟lexicon␟voice`), for stores.
     public var storageKey: String {
@@ -84,6 +88,8 @@ public enum ReplicateQuantity: Hashable, Sendable {
         case .tokens(let lexicon, let voice): parts = ["tokens", lexicon, voice.description]
         case .originTokens(let kind): parts = ["origin-tokens", kind]
         case .articleTokens: parts = ["article-tokens"]
+        case .modelLoaded(let model, let voice): parts = ["model-loaded", model, voice.description]
+        case .modelSentences(let model, let voice): parts = ["model-sentences", model, voice.description]
         }
         return parts.joined(separator: "\u{1F}")
     }
@@ -106,6 +112,8 @@ public enum ReplicateQuantity: Hashable, Sendable {
         case ("term", 5): self = .term(lexicon: lexicon, voice: voice, family: parts[3], term: parts[4])
         case ("stance", 4): self = .stance(lexicon: lexicon, voice: voice, stance: parts[3])
         case ("tokens", 3): self = .tokens(lexicon: lexicon, voice: voice)
+        case ("model-loaded", 3): self = .modelLoaded(model: lexicon, voice: voice)
+        case ("model-sentences", 3): self = .modelSentences(model: lexicon, voice: voice)
         default: return nil
         }
     }
@@ -213,7 +221,7 @@ public struct ArticleContribution: Sendable, Hashable {
     public var parts: [Part]
 
     /// The contribution of an article's measures to its outlet (`article.outlet`) and month, counting for
-    /// each lexicon only an article it covers (by language), as the statistics do.
+    /// each lexicon and sentence model only an article it covers (by language), as the statistics do.
     public init(_ article: ArticleMeasures, facts: LexiconFacts) {
         self.init(article, facts: facts, counted: true, origin: nil)
     }
@@ -264,6 +272,12 @@ public struct ArticleContribution: Sendable, Hashable {
             for voice in VoiceKey.reported {
                 let tokens = article.tokens(in: voice.voice)
                 if tokens > 0 { sums[.tokens(lexicon: lexicon, voice: voice), default: 0] += Double(tokens) }
+            }
+        }
+        for model in facts.models where model.covers(language: article.language) {
+            for count in article.modelCounts where count.model == model.id {
+                sums[.modelLoaded(model: model.id, voice: count.voice), default: 0] += Double(count.loaded)
+                sums[.modelSentences(model: model.id, voice: count.voice), default: 0] += Double(count.sentences)
             }
         }
         return sums.compactMapValues { value in

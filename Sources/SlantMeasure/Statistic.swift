@@ -45,6 +45,8 @@ public struct Statistic: Sendable, Hashable, Codable {
         case contrast
         /// A word an outlet uses more than the rest of the corpus (Dunning G²).
         case keyness
+        /// The share of a voice's sentences a sentence model predicts loaded.
+        case modelRate = "model-rate"
         /// How well the instrument does on this corpus, from a coded sample (`slant validate`):
         /// precision, recall, accuracy of voice, speaker and stance, agreement (``Statistic/metric``).
         case validity

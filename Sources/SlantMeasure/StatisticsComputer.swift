@@ -273,6 +273,9 @@ struct StatisticsComputer {
             for lexicon in facts.lexicons {
                 statistics += timeSeries(outlet, index, lexicon)
             }
+            for model in facts.models {
+                statistics += modelRates(outlet, index, model)
+            }
         }
         statistics += contrasts()
         statistics += keyness()
@@ -589,32 +592,39 @@ struct StatisticsComputer {
 
     // MARK: - Contrasts
 
-    /// The authorial rate of every loaded-kind lexicon and the authorial stance index of every
-    /// terminology lexicon that declares one, for every pair of outlets, with Benjamini–Hochberg
-    /// adjustment across all of them. The permutation tests, the costly part, run in parallel; each
-    /// has its own seed (its ID without the lexicon), so the p-values do not depend on the order.
+    /// The authorial rate of every loaded-kind lexicon, the authorial stance index of every
+    /// terminology lexicon that declares one and the authorial share of every sentence model, for
+    /// every pair of outlets, with Benjamini–Hochberg adjustment across all of them. The permutation
+    /// tests, the costly part, run in parallel; each has its own seed (its ID without the lexicon or
+    /// model), so the p-values do not depend on the order.
     private func contrasts() -> [Statistic] {
         var statistics: [Statistic] = []
-        var measures: [(lexicon: LexiconFacts.Lexicon, kind: Statistic.Kind, key: String, label: String, scale: Double, unit: String)] = []
+        /// `name`: the lexicon's or model's id; `parts`: its key in `contrastParts`; `key`: the key of its
+        /// replicate ratios in `resampled`; `aliased`: whether the contrast has the alias without `name`.
+        var measures: [(name: String, lexiconMeasure: MeasureKind?, kind: Statistic.Kind, parts: String, key: String, aliased: Bool, label: String, scale: Double, unit: String)] = []
         for lexicon in facts.lexicons {
             if let kind = lexicon.measure.rateKind {
-                measures.append((lexicon, kind, Self.key(lexicon.id, VoiceKey.authorial.description),
+                measures.append((lexicon.id, lexicon.measure, kind, lexicon.id, Self.key(lexicon.id, VoiceKey.authorial.description), true,
                                  "\(lexicon.measure.rateName) (\(lexicon.id)) in the outlet's own voice", 1000, "weighted hits per 1,000 tokens"))
             } else if lexicon.stanceIndex != nil {
-                measures.append((lexicon, .stanceIndex, Self.key(lexicon.id, "stance", VoiceKey.authorial.description),
+                measures.append((lexicon.id, lexicon.measure, .stanceIndex, lexicon.id, Self.key(lexicon.id, "stance", VoiceKey.authorial.description), true,
                                  "stance index (\(lexicon.id)) in the outlet's own voice", 1, "index"))
             }
+        }
+        for model in facts.models {
+            measures.append((model.id, nil, .modelRate, Self.modelKey(model.id), Self.modelKey(model.id, VoiceKey.authorial.description), false,
+                             "share of sentences predicted loaded by model \(model.id) in the outlet's own voice", 1, "share"))
         }
         var tests: [ContrastTest] = []
         for measure in measures {
             for (position, first) in outlets.enumerated() {
                 for second in outlets[(position + 1)...] {
-                    guard let a = contrastParts[Self.key(first, measure.lexicon.id)],
-                        let b = contrastParts[Self.key(second, measure.lexicon.id)],
+                    guard let a = contrastParts[Self.key(first, measure.parts)],
+                        let b = contrastParts[Self.key(second, measure.parts)],
                         a.denominators.reduce(0, +) > 0, b.denominators.reduce(0, +) > 0
                     else { continue }
                     let (id, alias) = Self.ids(
-                        "contrast/\(measure.kind.rawValue)", lexicon: measure.lexicon.id,
+                        "contrast/\(measure.kind.rawValue)", lexicon: measure.name,
                         "authorial/\(outletSlugs.slug(first))/\(outletSlugs.slug(second))")
                     let ratiosA = resampled[Self.key(first, measure.key)] ?? []
                     let ratiosB = resampled[Self.key(second, measure.key)] ?? []
@@ -629,8 +639,8 @@ struct StatisticsComputer {
                     let value = (a.numerators.reduce(0, +) / a.denominators.reduce(0, +) - b.numerators.reduce(0, +) / b.denominators.reduce(0, +)) * measure.scale
                     statistics.append(
                         Statistic(
-                            id: id, aliases: [alias], kind: .contrast, lexicon: measure.lexicon.id,
-                            lexiconMeasure: measure.lexicon.measure,
+                            id: id, aliases: measure.aliased ? [alias] : [], kind: .contrast, lexicon: measure.name,
+                            lexiconMeasure: measure.lexiconMeasure,
                             label: "Difference in \(measure.label): \(first) minus \(second)",
                             outlet: first, otherOutlet: second, voice: .authorial, measure: measure.kind,
                             value: value, unit: measure.unit, interval: nil,
@@ -743,5 +753,52 @@ struct StatisticsComputer {
             }
         }
         return selection
+    }
+}
+
+// MARK: - Sentence models
+
+extension StatisticsComputer {
+    /// The key of a sentence model's entries in `contrastParts` and `resampled` (apart from the lexicons').
+    static func modelKey(_ model: String, _ rest: String...) -> String {
+        ([Statistic.Kind.modelRate.rawValue, model] + rest).joined(separator: "\u{1F}")
+    }
+
+    /// `model-rate/<model>/<outlet>/<voice>`: the share of an outlet's sentences in a voice that the
+    /// model predicts loaded, over the articles the model covers, with the Poisson bootstrap interval
+    /// of the other rates (the group's kept replicate sums of predicted-loaded and read sentences).
+    /// The authorial share is what the model's contrasts compare.
+    mutating func modelRates(_ outlet: String, _ index: OutletIndex, _ model: SentenceModelFacts) -> [Statistic] {
+        let positions = index.articles.indices.filter { model.covers(language: index.articles[$0].language) }
+        guard !positions.isEmpty else { return [] }
+        let (first, last) = index.dates(positions)
+        let outletSlug = outletSlugs.slug(outlet)
+        var statistics: [Statistic] = []
+        for voice in VoiceKey.reported {
+            var loaded: [Double] = []
+            var sentences: [Double] = []
+            for position in positions {
+                let counts = index.articles[position].modelCounts.filter { $0.model == model.id && $0.voice == voice }
+                loaded.append(Double(counts.reduce(0) { $0 + $1.loaded }))
+                sentences.append(Double(counts.reduce(0) { $0 + $1.sentences }))
+            }
+            let result = ratio(
+                outlet: outlet, numerators: loaded, denominators: sentences, scale: 1, minimumTotal: 0,
+                key: voice == .authorial ? Self.modelKey(model.id, voice.description) : nil,
+                replicate: .simple(.modelLoaded(model: model.id, voice: voice), over: .modelSentences(model: model.id, voice: voice)))
+            guard result.value != nil else { continue }
+            if voice == .authorial {
+                contrastParts[Self.key(outlet, Self.modelKey(model.id))] = ContrastPart(
+                    numerators: loaded, denominators: sentences, occurrences: loaded.reduce(0, +))
+            }
+            statistics.append(
+                Statistic(
+                    id: "\(Statistic.Kind.modelRate.rawValue)/\(Slug.make(model.id))/\(outletSlug)/\(voice)", kind: .modelRate,
+                    lexicon: model.id, label: "Sentences predicted loaded by model \(model.id) in \(voiceLabel(voice))",
+                    outlet: outlet, voice: voice, value: result.value, unit: "share", interval: result.interval,
+                    articles: result.articles, occurrences: loaded.reduce(0, +), total: sentences.reduce(0, +),
+                    sufficient: result.sufficient, note: result.note, firstDate: first, lastDate: last))
+        }
+        return statistics
     }
 }

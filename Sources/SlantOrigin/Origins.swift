@@ -53,7 +53,10 @@ public struct OriginArticle: Sendable, Hashable {
     }
 
     /// Days since 1970-01-01 of a date that starts `YYYY-MM-DD`.
-    public var day: Int? {
+    public var day: Int? { Self.day(of: published) }
+
+    /// Days since 1970-01-01 of a date that starts `YYYY-MM-DD`; nil for no date or another form.
+    public static func day(of published: String?) -> Int? {
         guard let published else { return nil }
         let bytes = Array(published.utf8.prefix(10))
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
@@ -90,12 +93,45 @@ public enum NearDuplicates {
     /// not copies: its pairs beyond this many per article are not made (so the cost stays linear).
     public static let partnersPerBucket = 64
 
+    /// The bucket of each band of a MinHash signature (none for a signature shorter than the bands):
+    /// the band in the top 6 bits, a hash of its rows below, so that one key names one bucket of one
+    /// band and the kept index (``OriginIndex``) can hold every band's buckets in one table.
+    public static func bucketKeys(_ minhash: [UInt32]) -> [Int64] {
+        var keys: [Int64] = []
+        keys.reserveCapacity(bands)
+        for band in 0..<bands where minhash.count >= (band + 1) * rows {
+            keys.append(bucketKey(minhash, band: band))
+        }
+        return keys
+    }
+
+    static func bucketKey(_ minhash: [UInt32], band: Int) -> Int64 {
+        var key: UInt64 = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+        for row in 0..<rows { key = WordHashing.mix(key ^ UInt64(minhash[band * rows + row])) }
+        return Int64(bitPattern: UInt64(band) << 58 | key >> 6)
+    }
+
+    /// The pairs one bucket makes, as positions in `days`, the days of its articles in bucket order
+    /// (undated first, then by day, then in corpus order): each article with the next ones at most
+    /// `windowDays` later (any number of days when either is undated), at most ``partnersPerBucket`` of them.
+    public static func forEachBucketPair(_ days: [Int?], windowDays: Int, _ body: (Int, Int) -> Void) {
+        for first in days.indices {
+            var partners = 0
+            for second in (first + 1)..<days.count {
+                if let a = days[first], let b = days[second], b - a > windowDays { break }
+                body(first, second)
+                partners += 1
+                if partners >= partnersPerBucket { break }
+            }
+        }
+    }
+
     /// Candidate pairs (i < j) of articles sharing a band of their signatures, at most `windowDays`
-    /// apart (pairs with an undated article are kept).
+    /// apart (pairs with an undated article are kept); the articles in corpus order.
     public static func candidatePairs(_ minhashes: [[UInt32]], days: [Int?], windowDays: Int) -> [(Int, Int)] {
         var pairs = Set<UInt64>()
-        // Per band: the first article of each band value, and each article's next one of the same value.
-        var head: [UInt64: Int32] = [:]
+        // Per band: the first article of each bucket, and each article's next one of the same bucket.
+        var head: [Int64: Int32] = [:]
         head.reserveCapacity(minhashes.count)
         var next = [Int32](repeating: -1, count: minhashes.count)
         var members: [Int] = []
@@ -103,8 +139,7 @@ public enum NearDuplicates {
             head.removeAll(keepingCapacity: true)
             var shared: [Int32] = []
             for (index, signature) in minhashes.enumerated() where signature.count >= (band + 1) * rows {
-                var key: UInt64 = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-                for row in 0..<rows { key = WordHashing.mix(key ^ UInt64(signature[band * rows + row])) }
+                let key = bucketKey(signature, band: band)
                 if let first = head[key] {
                     next[index] = next[Int(first)]
                     next[Int(first)] = Int32(index)
@@ -122,15 +157,9 @@ public enum NearDuplicates {
                     cursor = Int(next[cursor])
                 }
                 let ordered = members.sorted { (days[$0] ?? Int.min, $0) < (days[$1] ?? Int.min, $1) }
-                for (position, first) in ordered.enumerated() {
-                    var partners = 0
-                    for second in ordered[(position + 1)...] {
-                        if let a = days[first], let b = days[second], b - a > windowDays { break }
-                        let (low, high) = first < second ? (first, second) : (second, first)
-                        pairs.insert(UInt64(low) << 32 | UInt64(high))
-                        partners += 1
-                        if partners >= partnersPerBucket { break }
-                    }
+                forEachBucketPair(ordered.map { days[$0] }, windowDays: windowDays) { a, b in
+                    let (low, high) = ordered[a] < ordered[b] ? (ordered[a], ordered[b]) : (ordered[b], ordered[a])
+                    pairs.insert(UInt64(low) << 32 | UInt64(high))
                 }
             }
         }
@@ -258,55 +287,93 @@ public enum NearDuplicates {
             sets[index] = value
             return value
         }
-        struct Match { var original: Int; var overlap: Overlap; var jaccard: Double }
-        var copies: [Int: Match] = [:]
+        var copies: [Int: (original: Int, match: Match)] = [:]
         for (first, second) in pairs {
             guard articles[first].outlet != articles[second].outlet,
                 let a = signatures[first], let b = signatures[second],
                 a.words >= settings.minimumWords, b.words >= settings.minimumWords
             else { continue }
             let (original, copy) = earlier(first, second) ? (first, second) : (second, first)
-            guard let copySignature = signatures[copy] else { continue }
-            let overlap = overlap(copySignature, in: set(original))
-            guard overlap.containment >= settings.minimumShare else { continue }
-            let union = set(original).union(set(copy)).count
-            let jaccard = union > 0 ? Double(set(original).intersection(set(copy)).count) / Double(union) : 0
+            guard let copySignature = signatures[copy],
+                let match = check(copySignature, copySet: set(copy), originalSet: set(original), settings: settings)
+            else { continue }
             if let known = copies[copy], !earlier(original, known.original) { continue }
-            copies[copy] = Match(original: original, overlap: overlap, jaccard: jaccard)
+            copies[copy] = (original, match)
         }
         var result: [ArticleOrigin] = []
         result.reserveCapacity(articles.count)
         let marks = AgencyMarks(settings.agencies)
         for (index, article) in articles.enumerated() {
             let mark = signatures[index].flatMap { agency($0, marks: marks) }
-            var origin = ArticleOrigin(kind: mark != nil ? .agency : copies[index] != nil ? .republished : .own, countedFor: nil)
-            origin.agency = mark?.name
-            origin.agencyMark = mark?.mark
-            if let match = copies[index] {
-                origin.copiesArticle = articles[match.original].id
-                origin.copiesOutlet = articles[match.original].outlet
-                origin.matchedSentences = match.overlap.matchedSentences
-                origin.containment = match.overlap.containment
-                origin.jaccard = match.jaccard
-                switch (days[match.original], days[index]) {
-                case (let original?, let copy?) where original != copy:
-                    origin.basis = "published earlier"
-                case (.some, nil):
-                    origin.basis = "the copy has no publication date: the dated article is taken for the original"
-                default:
-                    origin.basis = "the same (or no) publication date: the article whose source path sorts first is taken for the original"
-                }
+            let copied = copies[index].map { copy in
+                (Original(id: articles[copy.original].id, outlet: articles[copy.original].outlet, day: days[copy.original]), copy.match)
             }
-            switch settings.counting {
-            case .all:
-                origin.countedFor = article.outlet
-            case .own:
-                if origin.copiesArticle == nil {
-                    origin.countedFor = origin.kind == .agency ? "\(origin.agency ?? "agency") (agency copy)" : article.outlet
-                }
-            }
-            result.append(origin)
+            result.append(origin(outlet: article.outlet, day: days[index], mark: mark, copies: copied, counting: settings.counting))
         }
         return result
+    }
+
+    /// What a pair checked on its exact shingles shows: how much of the later article is in the
+    /// earlier one, and the Jaccard similarity of the two.
+    public struct Match: Sendable, Hashable {
+        public var overlap: Overlap
+        public var jaccard: Double
+    }
+
+    /// The article a copy copies, as its origin names it.
+    public struct Original: Sendable, Hashable {
+        public var id: String
+        public var outlet: String
+        public var day: Int?
+
+        public init(id: String, outlet: String, day: Int?) {
+            self.id = id
+            self.outlet = outlet
+            self.day = day
+        }
+    }
+
+    /// The match of `copy` (whose distinct shingles are `copySet`) in the article of `originalSet`, when
+    /// at least `minimumShare` of its shingles are there.
+    static func check(_ copy: OriginSignature, copySet: Set<UInt32>, originalSet: Set<UInt32>, settings: OriginSettings) -> Match? {
+        let overlap = overlap(copy, in: originalSet)
+        guard overlap.containment >= settings.minimumShare else { return nil }
+        let union = originalSet.union(copySet).count
+        let jaccard = union > 0 ? Double(originalSet.intersection(copySet).count) / Double(union) : 0
+        return Match(overlap: overlap, jaccard: jaccard)
+    }
+
+    /// An article's origin from its agency mark and the earliest article it copies.
+    static func origin(
+        outlet: String, day: Int?, mark: (name: String, mark: String)?, copies: (original: Original, match: Match)?,
+        counting: OriginSettings.Counting
+    ) -> ArticleOrigin {
+        var origin = ArticleOrigin(kind: mark != nil ? .agency : copies != nil ? .republished : .own, countedFor: nil)
+        origin.agency = mark?.name
+        origin.agencyMark = mark?.mark
+        if let (original, match) = copies {
+            origin.copiesArticle = original.id
+            origin.copiesOutlet = original.outlet
+            origin.matchedSentences = match.overlap.matchedSentences
+            origin.containment = match.overlap.containment
+            origin.jaccard = match.jaccard
+            switch (original.day, day) {
+            case (let original?, let copy?) where original != copy:
+                origin.basis = "published earlier"
+            case (.some, nil):
+                origin.basis = "the copy has no publication date: the dated article is taken for the original"
+            default:
+                origin.basis = "the same (or no) publication date: the article whose source path sorts first is taken for the original"
+            }
+        }
+        switch counting {
+        case .all:
+            origin.countedFor = outlet
+        case .own:
+            if origin.copiesArticle == nil {
+                origin.countedFor = origin.kind == .agency ? "\(origin.agency ?? "agency") (agency copy)" : outlet
+            }
+        }
+        return origin
     }
 }

@@ -132,6 +132,7 @@ public enum CitationLookup {
             slantVersion: try store.meta("citation_version") ?? SlantVersion.current,
             corpusDigest: ContentDigest(hex: try store.meta("citation_corpus") ?? ""),
             lexicons: (try store.meta("citation_lexicons") ?? "").split(separator: "\n").map(String.init),
+            models: (try store.meta("citation_models") ?? "").split(separator: "\n").map(String.init),
             generatedAt: try store.meta("citation_generated") ?? "")
         return Citation.render(statistic, context: context, format: format)
     }

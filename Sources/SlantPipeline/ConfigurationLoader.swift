@@ -41,6 +41,9 @@ public enum ConfigurationLoader {
         for lexicon in configuration.lexicons where !FileManager.default.fileExists(atPath: configuration.resolve(lexicon.path)) {
             errors.append(ConfigurationError(lexicon.location, "lexicon `\(lexicon.path)`: no such file"))
         }
+        for model in configuration.models where !FileManager.default.fileExists(atPath: configuration.resolve(model.path)) {
+            errors.append(ConfigurationError(model.location, "model `\(model.path)`: no such file (train one with `slant model train LABELS.csv -o \(model.path)`)"))
+        }
         if checkingSources { errors += FileDiscovery().missingSources(for: configuration) }
         if !errors.isEmpty {
             throw .invalid(ConfigurationErrors(errors.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }))

@@ -7,8 +7,8 @@ import SlantStore
 /// articles that joined the corpus since are added, those that left it removed (each costs its own
 /// quantities × replicates), so that one new article among a million costs one article, not a million.
 /// An article whose counted outlet or origin changed is removed and added again. Rebuilt from the
-/// measures when what they were made under changed (the analysis, the lexicons, the number of
-/// replicates, `origin.count`) or when most of the corpus changed.
+/// measures when what they were made under changed (the analysis, the lexicons, the sentence models,
+/// the number of replicates, `origin.count`) or when most of the corpus changed.
 ///
 /// The sums hold the groups of the report's figures (each outlet as `origin.count` counts it, and its
 /// months) and the origin groups (each publishing outlet's articles: origin shares and the figures
@@ -16,12 +16,13 @@ import SlantStore
 enum KeptReplicates {
     /// What the stored sums must have been made under to be reused.
     static func basis(_ definition: PipelineDefinition) -> String {
-        let facts = LexiconFacts(definition.lexicons)
+        let facts = definition.facts
         var parts = [
             "poisson-replicates", "2", definition.analysisKey, String(definition.aggregate.policy.resamples),
             String(AggregateStage.version), "origin-count", definition.configuration.settings.origin.counting.rawValue,
         ]
         for lexicon in facts.lexicons { parts += [lexicon.id, lexicon.languages.joined(separator: ",")] }
+        for model in facts.models { parts += ["model", model.id, model.digest.hex, model.languages.joined(separator: ",")] }
         return ContentDigest(ofParts: parts).prefix(32)
     }
 
@@ -30,7 +31,7 @@ enum KeptReplicates {
     static func update(
         _ all: [ArticleMeasures], origins: [String: ArticleOrigin], store: SlantStore, definition: PipelineDefinition
     ) throws -> ReplicateAccumulator {
-        let facts = LexiconFacts(definition.lexicons)
+        let facts = definition.facts
         let settings = definition.configuration.settings.origin
         let replicates = definition.aggregate.policy.resamples
         let basis = basis(definition)

@@ -493,8 +493,9 @@ public final class PipelineRun: @unchecked Sendable {
         do {
             let tagged = try definition.tag.process(try definition.segment.process(article))
             let identity = CleanedDocument.articleID(article, given: document.givenID)
-            let measured = try definition.measure.process(
+            var measured = try definition.measure.process(
                 MeasureInput(id: identity, outlet: "", digest: ContentDigest(hex: digest), tagged: tagged))
+            measured.modelCounts = try definition.model.process(tagged)
             batch.measures.append((digest, analysisKey, measured))
             // The corpus is held in memory for the aggregate without what the store keeps apart.
             result.measures = measured.withoutWordsAndSentences

@@ -71,6 +71,9 @@ public enum ProjectScaffold {
           # Check a lexicon with `slant lexicon check FILE`; my-topic.yaml is a template to start from.
         \(lexiconList)
 
+        # models:                      # sentence classifiers trained on your coders' labels, each an extra measure
+        #   - models/bias.json         # `slant model train labels.csv -o models/bias.json` (see README, "Sentence models")
+
         store: .slant/slant.sqlite     # the incremental store (SQLite)
         reports: reports               # where index.html, report.md and data/ are written
 

@@ -64,7 +64,7 @@ struct ReportInputs {
         let replicates = try KeptReplicates.update(all, origins: origins, store: store, definition: definition)
         var tables = try definition.aggregate.process(
             AggregateStage.Input(
-                measures: counted, excluded: excluded, facts: LexiconFacts(definition.lexicons),
+                measures: counted, excluded: excluded, facts: definition.facts,
                 outletWords: outletWords, evidence: evidenceClasses,
                 stopwords: try StopListFiles.load(for: definition.configuration), replicates: replicates))
         tables.articles = all.sorted {
@@ -191,6 +191,7 @@ public struct ReportPublisher {
         try store.setMeta([
             "citation_version": context.slantVersion, "citation_corpus": context.corpusDigest.hex,
             "citation_lexicons": context.lexicons.joined(separator: "\n"), "citation_generated": context.generatedAt,
+            "citation_models": context.models.joined(separator: "\n"),
         ])
         return ReportOutcome(directory: directory, articles: count, warnings: input.tables.warnings)
     }

@@ -62,12 +62,15 @@ public struct CitationContext: Sendable {
     public var corpusDigest: ContentDigest
     /// "karabakh-terminology v1 (43791fff)".
     public var lexicons: [String]
+    /// "war (8ca15d3764c165bb)": the sentence models (`models:`), named only when there are any.
+    public var models: [String]
     public var generatedAt: String
 
-    public init(slantVersion: String, corpusDigest: ContentDigest, lexicons: [String], generatedAt: String) {
+    public init(slantVersion: String, corpusDigest: ContentDigest, lexicons: [String], models: [String] = [], generatedAt: String) {
         self.slantVersion = slantVersion
         self.corpusDigest = corpusDigest
         self.lexicons = lexicons
+        self.models = models
         self.generatedAt = generatedAt
     }
 }
@@ -106,6 +109,8 @@ public enum Citation {
         case .contrast:
             if let p = Figures.pValue(statistic.pValue) { details.append("permutation p \(p)") }
             if let q = Figures.pValue(statistic.qValue) { details.append("BH-adjusted q \(q)") }
+        case .modelRate:
+            details.append("\(Figures.count(statistic.occurrences)) of \(Figures.count(statistic.total)) sentences predicted loaded")
         case .keyness:
             details.append("\(Figures.count(statistic.occurrences)) occurrences in \(Figures.count(statistic.total)) tokens")
             if let logRatio = statistic.logRatio { details.append(String(format: "log ratio %.2f", logRatio)) }
@@ -147,8 +152,9 @@ public enum Citation {
 
     public static func render(_ statistic: Statistic, context: CitationContext, format: Format) -> String {
         let statement = statement(statistic)
-        let reproduce =
+        var reproduce =
             "Slant \(context.slantVersion); statistic \(statistic.id); corpus \(context.corpusDigest.prefix()); lexicons \(context.lexicons.isEmpty ? "none" : context.lexicons.joined(separator: ", "))"
+        if !context.models.isEmpty { reproduce += "; models \(context.models.joined(separator: ", "))" }
         switch format {
         case .text:
             return "\(statement). \(reproduce); generated \(context.generatedAt)."

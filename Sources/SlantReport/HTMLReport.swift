@@ -47,7 +47,7 @@ private struct Page {
     private var policy: StatisticsPolicy { input.tables.policy }
 
     mutating func render() -> String {
-        let sections: [(id: String, title: String, body: String)] = [
+        var sections: [(id: String, title: String, body: String)] = [
             ("overview", "Corpus overview", overview()),
             ("origins", "Origin of the text", origins()),
             ("terminology", "Terminology choices", terminology()),
@@ -62,6 +62,9 @@ private struct Page {
             ("methods", "Methods and reproducibility", methods()),
             ("cite", "How to cite", cite()),
         ]
+        if !tables.facts.models.isEmpty, let position = sections.firstIndex(where: { $0.id == "labels" }) {
+            sections.insert(("models", "Sentence models", models()), at: position + 1)
+        }
         var lead = index.corpusSummary
         if !tables.excluded.isEmpty { lead += " · \(tables.excluded.count) document\(tables.excluded.count == 1 ? "" : "s") excluded" }
         var html = """
@@ -437,6 +440,28 @@ private struct Page {
         return html
     }
 
+    // MARK: - Sentence models
+
+    private mutating func models() -> String {
+        var html = "<p class=\"note\">\(Escaping.htmlWithCodeSpans(MarkdownReport.modelMeaning))</p>\n"
+        for model in tables.facts.models {
+            let anchor = "models-\(Slug.make(model.id))"
+            html += "<h3 id=\"\(Escaping.html(anchor))\">\(Escaping.html(model.id))</h3>\n"
+            html += "<p class=\"note\">\(Escaping.html(model.summary)). Covers \(Escaping.html(index.modelCoverage(model))).</p>\n"
+            html += "<div class=\"scroll\"><table>\n<thead><tr><th>outlet</th>\(Self.voiceHeaders)<th class=\"num\">predicted loaded (own voice)</th></tr></thead>\n<tbody>\n"
+            for outlet in index.outlets {
+                html += "<tr><th scope=\"row\">\(Escaping.html(outlet))</th>"
+                for voice in VoiceNames.columns {
+                    html += "<td class=\"num\">\(figure(index.modelRate(model.id, outlet, voice), section: anchor))</td>"
+                }
+                let own = index.modelRate(model.id, outlet, .authorial)
+                html += "<td class=\"num\">\(Figures.count(own?.occurrences ?? 0)) <span class=\"n\">of \(Figures.count(own?.total ?? 0)) sentences</span></td></tr>\n"
+            }
+            html += "</tbody></table></div>\n"
+        }
+        return html
+    }
+
     // MARK: - Contrasts
 
     private mutating func contrasts() -> String {
@@ -629,6 +654,9 @@ private struct Page {
         html += "<tr><th scope=\"row\">Configuration</th><td><code>\(Escaping.html(provenance.configurationFile))</code> · <code>\(provenance.configurationDigest.hex)</code></td></tr>\n"
         html += "<tr><th scope=\"row\">Corpus</th><td>\(tables.articles.count) articles · <code>\(tables.corpusDigest.hex)</code></td></tr>\n"
         if provenance.lexicons.isEmpty { html += "<tr><th scope=\"row\">Lexicons</th><td>none configured</td></tr>\n" }
+        for model in tables.facts.models {
+            html += "<tr><th scope=\"row\">Sentence model</th><td>\(Escaping.html(model.id)) · <code>\(Escaping.html(model.path))</code> · <code>\(model.digest.hex)</code></td></tr>\n"
+        }
         for lexicon in provenance.lexicons {
             html += "<tr><th scope=\"row\">Lexicon</th><td>\(Escaping.html(lexicon.id)) v\(lexicon.version) · <code>\(Escaping.html(lexicon.path))</code> · <code>\(lexicon.digest.hex)</code></td></tr>\n"
         }

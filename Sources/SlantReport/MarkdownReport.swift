@@ -124,6 +124,20 @@ struct MarkdownReport {
             }
         }
 
+        if !tables.facts.models.isEmpty {
+            lines += ["## Sentence models", "", MarkdownReport.modelMeaning, ""]
+            for model in tables.facts.models {
+                lines += ["### \(Escaping.markdownCell(model.id))", "", "\(Escaping.markdownCell(model.summary)). Covers \(Escaping.markdownCell(index.modelCoverage(model))).", ""]
+                lines += [Self.voiceHeader + " sentences (own voice) |", Self.voiceRule + "---:|"]
+                for outlet in index.outlets {
+                    let cells = VoiceNames.columns.map { index.modelRate(model.id, outlet, $0).map { Self.figure($0) } ?? "—" }
+                    let own = index.modelRate(model.id, outlet, .authorial)
+                    lines.append("| \(Escaping.markdownCell(outlet)) | " + cells.joined(separator: " | ") + " | \(Figures.count(own?.occurrences ?? 0)) of \(Figures.count(own?.total ?? 0)) |")
+                }
+                lines.append("")
+            }
+        }
+
         lines += ["## Differences between outlets", ""]
         if index.contrasts.isEmpty {
             lines.append(tables.outlets.count < 2 ? "There is only one outlet." : "No measure has figures for two outlets.")
@@ -205,6 +219,9 @@ struct MarkdownReport {
         lines.append("- Configuration: \(Escaping.markdownCode(provenance.configurationFile)) (digest `\(provenance.configurationDigest.hex)`)")
         lines.append("- Corpus digest: `\(tables.corpusDigest.hex)`")
         if provenance.lexicons.isEmpty { lines.append("- Lexicons: none configured") }
+        for model in tables.facts.models {
+            lines.append("- Sentence model \(Escaping.markdownCell(model.id)), \(Escaping.markdownCode(model.path)): `\(model.digest.hex)`")
+        }
         for lexicon in provenance.lexicons {
             lines.append("- Lexicon \(Escaping.markdownCell(lexicon.id)) v\(lexicon.version), \(Escaping.markdownCode(lexicon.path)): `\(lexicon.digest.hex)`")
         }
@@ -231,6 +248,9 @@ struct MarkdownReport {
         return lines + ["", "Each lexicon is its own measure, over the articles in its languages; articles in other languages, or of unknown language, are in none of its numerators or denominators.", ""]
     }
 
+    /// What a sentence model's figure means, for both renderers.
+    static let modelMeaning = "Each configured sentence model (`models:`, trained with `slant model train` on sentences coders labelled) reads every sentence of the articles in its languages: the figure is the share of a voice's sentences it predicts loaded, over the outlet's articles, with the 95% Poisson bootstrap interval over articles of the other rates. A sentence's words in one voice are that voice's sentence; words in scare quotes are left out of the outlet's own; the headline's and standfirst's sentences are read in voice headline, without their quotations and reported speech. The figure says how often the model would agree with the coders whose labels it learned from, not how biased an outlet is; its cross-validated precision and recall say how far to trust it. A separate measure, never added to the lexicons' rates."
+
     /// Why a measure kind has no figure, when no lexicon of that kind is configured.
     static func absence(_ index: ReportIndex, _ measure: MeasureKind) -> String? {
         guard index.lexicons(measure).isEmpty else { return nil }
@@ -240,7 +260,12 @@ struct MarkdownReport {
 
     /// "stance index", "loaded-language rate", ...: what a contrast compares.
     static func measureName(_ contrast: Statistic) -> String {
-        contrast.lexiconMeasure?.rateName ?? (contrast.measure == .stanceIndex ? "stance index" : "rate")
+        if let measure = contrast.lexiconMeasure { return measure.rateName }
+        switch contrast.measure {
+        case .stanceIndex: return "stance index"
+        case .modelRate: return "share of sentences predicted loaded"
+        default: return "rate"
+        }
     }
 
     /// Which stop lists distinctive vocabulary left out.

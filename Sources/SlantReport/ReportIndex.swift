@@ -132,6 +132,18 @@ struct ReportIndex {
         return byKey[Key(kind: kind, lexicon: lexicon.id, outlet: outlet, voice: voice, period: period)]
     }
 
+    /// A sentence model's share of sentences predicted loaded (`model-rate/<model>/<outlet>/<voice>`).
+    func modelRate(_ model: String, _ outlet: String, _ voice: VoiceKey) -> Statistic? {
+        byKey[Key(kind: .modelRate, lexicon: model, outlet: outlet, voice: voice)]
+    }
+
+    /// "5 of 7 articles (languages en)": the articles a sentence model covers.
+    func modelCoverage(_ model: SentenceModelFacts) -> String {
+        let covered = tables.articles.filter { model.covers(language: $0.language) }.count
+        let languages = model.languages.isEmpty ? "every language" : "languages \(model.languages.joined(separator: ", "))"
+        return "\(covered) of \(tables.articles.count) article\(tables.articles.count == 1 ? "" : "s") (\(languages))"
+    }
+
     func categoryRate(_ lexicon: String, _ outlet: String, _ voice: VoiceKey, _ category: String) -> Statistic? {
         byKey[Key(kind: .categoryRate, lexicon: lexicon, outlet: outlet, voice: voice, category: category)]
     }

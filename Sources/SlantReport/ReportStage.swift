@@ -85,7 +85,8 @@ public struct ReportStage: Stage {
         public var citationContext: CitationContext {
             CitationContext(
                 slantVersion: provenance.slantVersion, corpusDigest: tables.corpusDigest,
-                lexicons: provenance.lexicons.map(\.label), generatedAt: provenance.generatedAt)
+                lexicons: provenance.lexicons.map(\.label), models: tables.facts.models.map(\.label),
+                generatedAt: provenance.generatedAt)
         }
     }
     public typealias Output = [ReportFile]
@@ -165,6 +166,12 @@ public enum StatisticsJSON {
             ]),
             "lexicons": .array(provenance.lexicons.map {
                 .object(["path": .string($0.path), "id": .string($0.id), "version": .int($0.version), "digest": .string($0.digest.hex)])
+            }),
+            "models": .array(tables.facts.models.map { model in
+                .object([
+                    "id": .string(model.id), "path": .string(model.path), "digest": .string(model.digest.hex),
+                    "languages": .array(model.languages.map(JSON.string)), "summary": .string(model.summary),
+                ])
             }),
             "measures": .array(tables.coverage.map { coverage in
                 .object([

@@ -254,6 +254,7 @@ public final class SlantStore: @unchecked Sendable {
                     origin TEXT NOT NULL, PRIMARY KEY (article_id, digest, outlet, publisher, origin));
                 """)
         }
+        migrator.registerMigration("v9-origin-index", migrate: Self.migrateToOriginIndex)
         return migrator
     }
 

@@ -290,6 +290,17 @@ enum MeasuresFormat {
             writer.int(item.matchStart)
             writer.int(item.matchEnd)
         }
+        // The sentence models' counts: a trailing section, written only when a model is configured, so
+        // that measures without models are stored exactly as before.
+        if !measures.modelCounts.isEmpty {
+            writer.unsigned(UInt64(measures.modelCounts.count))
+            for count in measures.modelCounts {
+                writer.string(count.model)
+                writer.voice(count.voice)
+                writer.int(count.sentences)
+                writer.int(count.loaded)
+            }
+        }
         return writer.bytes
     }
 
@@ -380,12 +391,21 @@ enum MeasuresFormat {
                 end: try reader.int(), sentenceText: "", matchStart: try reader.int(), matchEnd: try reader.int(),
                 lexicon: lexicon, alsoIn: alsoIn, headlinePart: part))
         }
+        var modelCounts: [ModelCount] = []
+        if lexicons, !reader.atEnd {
+            for _ in 0..<(try reader.count()) {
+                modelCounts.append(ModelCount(
+                    model: try reader.string(), voice: try reader.voice(), sentences: try reader.int(), loaded: try reader.int()))
+            }
+        }
         guard reader.atEnd else { throw MalformedBlob() }
-        return ArticleMeasures(
+        var measures = ArticleMeasures(
             id: id, outlet: outlet, source: source, digest: digest, title: title, url: url, published: published,
             language: language, site: site, tokens: tokens, voiceTokens: voiceTokens, sentences: sentences,
             paragraphs: paragraphs, comments: comments, commentTokens: commentTokens, warnings: warnings,
             termCounts: termCounts, loadedCounts: loadedCounts, evidence: evidence)
+        measures.modelCounts = modelCounts
+        return measures
     }
 }
 

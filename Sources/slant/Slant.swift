@@ -13,7 +13,7 @@ struct Slant: ParsableCommand {
         version: SlantVersion.current,
         subcommands: [
             InitCommand.self, RunCommand.self, WatchCommand.self, ExtractCommand.self, AnalyzeCommand.self,
-            ReportCommand.self, CiteCommand.self, KWICCommand.self, LexiconCommand.self, ScanCommand.self, ValidateCommand.self,
+            ReportCommand.self, CiteCommand.self, KWICCommand.self, LexiconCommand.self, ScanCommand.self, ValidateCommand.self, ModelCommand.self,
             QueueCommand.self, WorkerCommand.self,
         ]
     )

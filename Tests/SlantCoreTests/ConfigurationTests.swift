@@ -60,7 +60,7 @@ import Testing
 
     @Test func unknownKeyIsRefusedWithItsPlaceAndASuggestion() {
         #expect(errors("sorces:\n  - corpus\n") == [
-            "pipeline.yaml:1:1: error: unknown key `sorces` in the configuration (did you mean `sources`?); expected one of: sources, lexicons, store, reports, limits, statistics, report, origin",
+            "pipeline.yaml:1:1: error: unknown key `sorces` in the configuration (did you mean `sources`?); expected one of: sources, lexicons, models, store, reports, limits, statistics, report, origin",
         ])
     }
 

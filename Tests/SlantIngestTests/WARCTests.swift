@@ -235,6 +235,54 @@ private func crawl() -> [[UInt8]] {
         #expect(filter.digest == Prefilter(words: ["occup"])?.digest)
     }
 
+    /// What the scan must decide, spelled out: the whole text folded character by character, runs of
+    /// spaces as one, and a needle found in it (or a page that is not UTF-8, when a needle is not ASCII).
+    private func reference(_ filter: Prefilter, _ bytes: [UInt8]) -> Bool {
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return true }
+        var folded: [UInt8] = []
+        let invalid = bytes.withUnsafeBufferPointer { buffer in
+            var scanner = FoldingScanner(buffer)
+            while let next = scanner.nextFolded() {
+                for byte in next where !(byte == 0x20 && folded.last == 0x20) { folded.append(byte) }
+            }
+            return scanner.sawInvalidUTF8
+        }
+        let needles = filter.needles.map { Array($0.utf8) }
+        for needle in needles where folded.count >= needle.count {
+            for start in 0...(folded.count - needle.count) where folded[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return invalid && needles.contains { $0.contains { $0 >= 0x80 } }
+    }
+
+    @Test func theScanDecidesAsTheFoldedTextDoes() throws {
+        let filters = [
+            try #require(Prefilter(words: ["Kremlin", "Kyiv", "Ukrain*", "Донбас", "44-day war", "Dağlıq"])),
+            try #require(Prefilter(words: ["Kremlin", "Donbas"])),
+        ]
+        let pieces = [
+            "Kremlin", "KREM", "kyi", "Kyiv", "ukrAine", "Донбас", "ДОНБ", "44-day", " war", "44 day  war", "day", "Dağlıq", "DAGLIQ",
+            "&amp;", "&#107;", "&#x4B;remlin", "&nbsp;", "Kr&eacute;mlin", "—", " ", "\t", "\n", "-", "<p class=\"k\">", "</div>",
+            "dk", "u", "K", "é", "Ки", "\u{2019}", "x", "the ", "a",
+        ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x80]]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var passed = [0, 0]
+        for _ in 0..<3_000 {
+            var text: [UInt8] = []
+            for _ in 0..<(1 + next(12)) { text += pieces[next(pieces.count)] }
+            for (index, filter) in filters.enumerated() {
+                let expected = reference(filter, text)
+                #expect(filter.matches(text) == expected, "\(filter) \(String(decoding: text, as: UTF8.self))")
+                if expected { passed[index] += 1 }
+            }
+        }
+        // Both outcomes are exercised.
+        #expect(passed.allSatisfy { $0 > 300 && $0 < 2_700 }, "\(passed)")
+    }
+
     @Test func aFilterDropsPagesAndCountsThem() throws {
         let filter = Prefilter(words: ["Artsakh"])
         let (bytes, _) = WARCBuilder.file(crawl(), gzipped: true)

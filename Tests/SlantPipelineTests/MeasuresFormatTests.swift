@@ -101,3 +101,22 @@ import Testing
         #expect(Self.decode(bytes) == nil)
     }
 }
+
+/// Sentence models' counts are a trailing section of the binary measures, absent without models.
+@Suite struct ModelCountsFormatTests {
+    @Test func modelCountsReadBackAndMeasuresWithoutThemAreUnchanged() {
+        var measures = MeasuresFormatTests.measures
+        let without = MeasuresFormat.encode(measures)
+        measures.modelCounts = [
+            ModelCount(model: "babe", voice: .authorial, sentences: 12, loaded: 3),
+            ModelCount(model: "babe", voice: .comment, sentences: 2, loaded: 2),
+        ]
+        let with = MeasuresFormat.encode(measures)
+        #expect(Array(with.prefix(without.count)) == without)
+        #expect(with.count > without.count)
+        #expect(MeasuresFormatTests.decode(with) == measures)
+        #expect(MeasuresFormatTests.decode(without)?.modelCounts == [])
+        // A damaged trailing section is refused, not half read.
+        #expect(MeasuresFormatTests.decode(Array(with.dropLast())) == nil)
+    }
+}

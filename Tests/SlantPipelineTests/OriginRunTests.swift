@@ -65,6 +65,64 @@ import Testing
         #expect(try SlantProcess.run(["report"], in: directory.url).status == 0)
     }
 
+    /// The configuration of `project()`, without Mail Online's page unless `original`.
+    private func configure(_ directory: TemporaryDirectory, original: Bool) throws {
+        var text = try String(contentsOf: SlantProcess.package.appendingPathComponent("pipeline.yaml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "  # Without `outlet:`", with: "  - path: \(Self.seed)\n    outlet: Outlet D\n  # Without `outlet:`")
+        if !original {
+            text = text.replacingOccurrences(
+                of: #"  - path: corpus/mail-online/\*\.html\n    outlet: Mail Online[^\n]*\n"#, with: "", options: .regularExpression)
+        }
+        try directory.write("pipeline.yaml", text)
+    }
+
+    /// The kept origin index: ordinal, article id and origin of each member.
+    private func keptIndex(_ directory: TemporaryDirectory) throws -> [(ordinal: Int, id: String, kind: String)] {
+        let store = try DatabaseQueue(path: directory.url.appendingPathComponent(".slant/slant.sqlite").path)
+        defer { try? store.close() }
+        return try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT ordinal, article_id, kind FROM origin_members ORDER BY ordinal").map { ($0[0], $0[1], $0[2]) }
+        }
+    }
+
+    @Test func anOriginalJoiningLaterMakesTheKeptCopyRepublishedAsAFreshRunDoes() throws {
+        let directory = try bundledProject()
+        try configure(directory, original: false)
+        #expect(try SlantProcess.run(["run"], in: directory.url).status == 0)
+        let before = try keptIndex(directory)
+        let seedID = try #require(try csvRows(directory, "reports/data/articles.csv").first { $0["source"] == Self.seed }?["id"])
+        #expect(before.first { $0.id == seedID }?.kind == "own")
+
+        // Mail Online's page joins: the index is updated, not rebuilt (the members already there keep
+        // their ordinals, the new ones come after them), and the seed, already kept, becomes its copy.
+        try configure(directory, original: true)
+        let run = try SlantProcess.run(["run"], in: directory.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let after = try keptIndex(directory)
+        #expect(Array(after.prefix(before.count)).map(\.ordinal) == before.map(\.ordinal))
+        #expect(Array(after.prefix(before.count)).map(\.id) == before.map(\.id))
+        #expect(after.count > before.count && after.dropFirst(before.count).allSatisfy { $0.ordinal >= before.count })
+        #expect(after.first { $0.id == seedID }?.kind == "republished")
+        let copy = try #require(try csvRows(directory, "reports/data/articles.csv").first { $0["source"] == Self.seed })
+        #expect(copy["origin"] == "republished" && copy["copies_outlet"] == "Mail Online")
+
+        let fresh = try bundledProject()
+        try configure(fresh, original: true)
+        #expect(try SlantProcess.run(["run"], in: fresh.url).status == 0)
+        #expect(try statisticsLines(directory) == (try statisticsLines(fresh)))
+        let articles = "reports/data/articles.csv"
+        #expect(try Data(contentsOf: directory.url.appendingPathComponent(articles)) == (try Data(contentsOf: fresh.url.appendingPathComponent(articles))))
+
+        // And leaving again, the seed is Outlet D's own writing, as in a fresh run without it.
+        try configure(directory, original: false)
+        #expect(try SlantProcess.run(["run"], in: directory.url).status == 0)
+        #expect(try keptIndex(directory).first { $0.id == seedID }?.kind == "own")
+        let without = try bundledProject()
+        try configure(without, original: false)
+        #expect(try SlantProcess.run(["run"], in: without.url).status == 0)
+        #expect(try statisticsLines(directory) == (try statisticsLines(without)))
+    }
+
     @Test func countAllCountsCopiesForTheOutletsThatRanThem() throws {
         let directory = try project(extra: "origin:\n  count: all\n  window_days: 7\n")
         let run = try SlantProcess.run(["run"], in: directory.url)
