@@ -85,7 +85,10 @@ let package = Package(
         .testTarget(name: "SlantValidateTests", dependencies: ["SlantValidate", "SlantMeasure", "SlantCore"]),
         .testTarget(name: "SlantOriginTests", dependencies: ["SlantOrigin", "SlantText", "SlantMeasure", "SlantCore"]),
         .testTarget(name: "SlantReportTests", dependencies: ["SlantReport", "SlantMeasure", "SlantCore"]),
-        .testTarget(name: "SlantPostgresTests", dependencies: ["SlantPostgres", "SlantPipeline", "SlantCore"]),
+        .testTarget(
+            name: "SlantPostgresTests",
+            dependencies: ["SlantPostgres", "SlantPipeline", "SlantCore", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         .testTarget(
             name: "SlantPipelineTests",
             dependencies: ["SlantPipeline", "SlantStore", .product(name: "GRDB", package: "GRDB.swift")]

@@ -177,8 +177,41 @@ public struct PipelineConfiguration: Sendable, Hashable {
     /// The text the configuration was read from (for its digest in reports).
     public var sourceText = ""
 
-    /// The digest of the configuration file as written.
-    public var fileDigest: ContentDigest { ContentDigest(of: Array(sourceText.utf8)) }
+    /// The digest of the configuration file as written, except the value of its top-level `store:`
+    /// line (digested as `store:` alone). Where results are kept changes no figure, so one
+    /// configuration has one digest whether it keeps them in SQLite or in PostgreSQL (whose
+    /// statistics are compared byte for byte), and a password in a `postgres://` URL never enters a
+    /// published digest, where it could be guessed offline.
+    public var fileDigest: ContentDigest { ContentDigest(of: Self.withoutStoreValue(Array(sourceText.utf8))) }
+
+    /// `text` with the value of its top-level `store:` key removed: what follows `store:` on a line
+    /// that begins with it, and the indented lines after it (a value continued on them).
+    static func withoutStoreValue(_ text: [UInt8]) -> [UInt8] {
+        let key = Array("store:".utf8)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(text.count)
+        var insideStoreValue = false
+        var lineStart = 0
+        while lineStart < text.count {
+            var lineEnd = lineStart
+            while lineEnd < text.count, text[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            let line = text[lineStart..<lineEnd]
+            let indented = line.first == UInt8(ascii: " ") || line.first == UInt8(ascii: "\t")
+            if line.starts(with: key) {
+                kept += key
+                insideStoreValue = true
+            } else if insideStoreValue, indented {
+                lineStart = lineEnd + 1
+                continue
+            } else {
+                if !line.isEmpty { insideStoreValue = false }
+                kept += line
+            }
+            if lineEnd < text.count { kept.append(UInt8(ascii: "\n")) }
+            lineStart = lineEnd + 1
+        }
+        return kept
+    }
 
     /// A digest of which files belong to which outlet: the sources as declared (patterns, outlets,
     /// formats, exclusions), without where they are written in the file.

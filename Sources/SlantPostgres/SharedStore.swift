@@ -56,19 +56,27 @@ public struct Claim: Sendable, Hashable {
 /// killed at any point leaves either nothing of its unit or all of it, and a unit is never counted twice.
 public final class SharedStore: @unchecked Sendable {
     public static let schemaVersion = "1"
+    /// Seconds a session may sit idle inside a transaction before the server ends it (rolling it back).
+    public static let idleTransactionTimeout = 60
     public let location: PostgresLocation
     let connection: PostgresConnection
     let logger: Logger
+    /// Counts the statements sent on this connection as steps of the kill -9 trials.
+    let killPoints: KillPoints?
 
-    private init(location: PostgresLocation, connection: PostgresConnection, logger: Logger) {
+    private init(location: PostgresLocation, connection: PostgresConnection, logger: Logger, killPoints: KillPoints?) {
         self.location = location
         self.connection = connection
         self.logger = logger
+        self.killPoints = killPoints
     }
 
     /// Connects to the server of `location` and makes sure the database holds Slant's tables of this
-    /// schema version (creating them in an empty database).
-    public static func open(_ location: PostgresLocation, prepare: Bool = true) async throws(SharedStoreError) -> SharedStore {
+    /// schema version (creating them in an empty database). `killPoints` counts connecting and each
+    /// statement as a step (``KillPoints``).
+    public static func open(
+        _ location: PostgresLocation, prepare: Bool = true, killPoints: KillPoints? = nil
+    ) async throws(SharedStoreError) -> SharedStore {
         var logger = Logger(label: "slant.postgres")
         logger.logLevel = .critical
         let tls: PostgresConnection.Configuration.TLS
@@ -86,12 +94,21 @@ public final class SharedStore: @unchecked Sendable {
             database: location.database, tls: tls)
         configuration.options.connectTimeout = .seconds(10)
         let connection: PostgresConnection
+        killPoints?.step()
         do {
             connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
         } catch {
             throw SharedStoreError.classify(error, location: location)
         }
-        let store = SharedStore(location: location, connection: connection, logger: logger)
+        let store = SharedStore(location: location, connection: connection, logger: logger, killPoints: killPoints)
+        do {
+            // A worker whose machine dies inside a unit's transaction holds the unit's row lock (which
+            // claims skip) until the server gives up on the session: after this long, not TCP's hours.
+            try await store.run("SET idle_in_transaction_session_timeout = \(unescaped: String(Self.idleTransactionTimeout * 1000))")
+        } catch {
+            await store.close()
+            throw error
+        }
         if prepare {
             do {
                 try await store.prepareSchema()
@@ -110,6 +127,7 @@ public final class SharedStore: @unchecked Sendable {
     /// Runs `query`, mapping what the server says to a typed error.
     @discardableResult
     func run(_ query: PostgresQuery) async throws(SharedStoreError) -> PostgresRowSequence {
+        killPoints?.step()
         do {
             return try await connection.query(query, logger: logger)
         } catch {
@@ -121,6 +139,7 @@ public final class SharedStore: @unchecked Sendable {
     func rows<each Column: PostgresDecodable>(
         _ query: PostgresQuery, as type: (repeat each Column).Type
     ) async throws(SharedStoreError) -> [(repeat each Column)] {
+        killPoints?.step()
         do {
             var result: [(repeat each Column)] = []
             for try await row in try await connection.query(query, logger: logger).decode(type) {

@@ -77,7 +77,8 @@ public final class SharedWorker: @unchecked Sendable {
         let location = try PostgresLocation.parse(url)
         let corpus = try SharedCorpus(definition: definition)
         for problem in corpus.problems { log(problem) }
-        let store = try await SharedStore.open(location)
+        let killPoints = KillPoints.from(ProcessInfo.processInfo.environment)
+        let store = try await SharedStore.open(location, killPoints: killPoints)
         // Leases are renewed on a connection of their own: the main one is inside a unit's transaction.
         let leases: SharedStore
         do {
@@ -95,9 +96,12 @@ public final class SharedWorker: @unchecked Sendable {
                 let added = try await store.enqueue(corpus.units, corpus: corpus.key, synchronise: false)
                 if added > 0 { log("slant: queued \(added) unit\(added == 1 ? "" : "s")") }
             }
-            let summary = try await work(store: store, leases: leases, corpus: corpus, scratch: scratch)
+            let summary = try await work(store: store, leases: leases, corpus: corpus, scratch: scratch, killPoints: killPoints)
             await store.close()
             await leases.close()
+            if let killPoints {
+                log("slant: \(KillPoints.variable)=\(killPoints.target) not reached: \(killPoints.steps) steps")
+            }
             return summary
         } catch {
             await store.close()
@@ -106,7 +110,9 @@ public final class SharedWorker: @unchecked Sendable {
         }
     }
 
-    private func work(store: SharedStore, leases: SharedStore, corpus: SharedCorpus, scratch: SlantStore) async throws -> WorkerSummary {
+    private func work(
+        store: SharedStore, leases: SharedStore, corpus: SharedCorpus, scratch: SlantStore, killPoints: KillPoints?
+    ) async throws -> WorkerSummary {
         let analyser = PipelineRun(definition: definition, options: RunOptions(full: true, jobs: options.jobs))
         let files = Dictionary(corpus.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var summary = WorkerSummary()
@@ -148,12 +154,14 @@ public final class SharedWorker: @unchecked Sendable {
                 }
             }
             let jobs = options.jobs
+            killPoints?.step()
             let results = await Self.offCooperativePool {
                 Parallel.map(claimedFiles, jobs: claimedFiles.count > 1 ? jobs : 1) { file in
                     analyser.analyseUnit(file, scratch: scratch)
                 }
             }
             renewal.cancel()
+            killPoints?.step()
             for index in claimed.indices {
                 let outcome = await finish(claimed[index], result: results[index], store: store, corpus: key)
                 summary.add(outcome, result: results[index])

@@ -2,6 +2,21 @@ import SlantCore
 import Testing
 
 @Suite struct ConfigurationTests {
+    @Test func theDigestLeavesOutWhereTheStoreIs() throws {
+        func digest(_ yaml: String) throws -> String {
+            try PipelineConfiguration.parse(yaml: yaml, file: "pipeline.yaml", baseDirectory: "/p").fileDigest.hex
+        }
+        let sqlite = try digest("sources: [corpus/*.html]\nstore: .slant/slant.sqlite # local\nreports: out\n")
+        let postgres = try digest("sources: [corpus/*.html]\nstore: postgres://ana:s3cret@db.example/news\nreports: out\n")
+        let continued = try digest("sources: [corpus/*.html]\nstore:\n  postgres://ana:other@db.example/news\nreports: out\n")
+        #expect(sqlite == postgres)
+        #expect(sqlite == continued)
+        #expect(sqlite == ContentDigest(of: Array("sources: [corpus/*.html]\nstore:\nreports: out\n".utf8)).hex)
+        // Everything else is digested as written.
+        #expect(try digest("sources: [corpus/*.html]\nstore: x\nreports: other\n") != sqlite)
+        #expect(try digest("sources: [corpus/*.html]\n# store: y\nstore: x\nreports: out\n") != sqlite)
+    }
+
     @Test func readsSourcesLexiconsAndPaths() throws {
         let yaml = """
             sources:

@@ -1,6 +1,10 @@
 import Foundation
+import PostgresNIO
 import Testing
 @testable import SlantPostgres
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The URL of a PostgreSQL server for these tests (a superuser: each test makes its own database);
 /// `scripts/with-postgres` starts one and sets it. Without it the server tests are skipped.
@@ -45,88 +49,284 @@ let serverURL = ProcessInfo.processInfo.environment["SLANT_TEST_POSTGRES_URL"]
     }
 }
 
+@Suite struct KillPointsTests {
+    @Test func readsAPositiveStepAndIgnoresTheRest() {
+        #expect(KillPoints.from([KillPoints.variable: "17"])?.target == 17)
+        #expect(KillPoints.from([:]) == nil)
+        #expect(KillPoints.from([KillPoints.variable: "0"]) == nil)
+        #expect(KillPoints.from([KillPoints.variable: "-3"]) == nil)
+        #expect(KillPoints.from([KillPoints.variable: "soon"]) == nil)
+    }
+}
+
+/// Why the server tests are skipped.
+let noServer = "SLANT_TEST_POSTGRES_URL is not set: run `scripts/with-postgres swift test` to test against a PostgreSQL server"
+
+/// The worker options of the trials: one unit and one thread at a time (so that a worker's steps come
+/// in the same order on every run), and a lease of one second so that a killed worker's unit is
+/// claimed again soon.
+let trialWorker = ["worker", "--config", "pipeline.yaml", "--jobs", "1", "--units", "1", "--lease", "1", "--poll", "0.1"]
+
 @Suite(.serialized) struct SharedStoreServerTests {
-    @Test(.enabled(if: serverURL != nil, "SLANT_TEST_POSTGRES_URL is not set: run `scripts/with-postgres swift test` to test against a server"))
+    /// The bundled corpus and a JSON Lines feed (many documents in one unit, a bad line among them):
+    /// `slant run` into SQLite, then workers into PostgreSQL, 1, 2 and 4 at a time as processes of
+    /// their own. The configurations differ only in `store:`, which the configuration digest leaves
+    /// out, so the files are compared whole, with only the time of the run masked.
+    @Test(.enabled(if: serverURL != nil, "\(noServer)"))
     func sameStatisticsThroughSQLiteAndOneTwoFourWorkers() throws {
-        let reference = try Project.make(store: nil)
-        try reference.slant(["run", "--config", "pipeline.yaml"])
+        let reference = try Project.make()
+        try reference.expectSuccess(["run", "--config", "pipeline.yaml"])
         let expected = try reference.statistics()
+        let expectedData = try reference.dataFiles()
+        #expect(expectedData["excluded.csv"]?.contains("corpus/feed.jsonl:6,ingest,malformed-record,") == true)
         for workers in [1, 2, 4] {
-            let database = try Project.createDatabase()
-            let project = try Project.make(store: database)
-            let processes = try (0..<workers).map { _ in try project.start(["worker", "--config", "pipeline.yaml", "--jobs", "1", "--units", "1"]) }
-            for process in processes {
-                process.waitUntilExit()
-                #expect(process.terminationStatus == 0)
+            let database = try TestDatabase()
+            defer { database.drop() }
+            let project = try Project.make(store: database.url)
+            let processes = try (0..<workers).map { index in
+                try project.start(["worker", "--config", "pipeline.yaml", "--jobs", "1", "--units", "1", "--name", "w\(index)"])
             }
-            try project.slant(["report", "--config", "pipeline.yaml"])
-            #expect(try project.statistics() == expected, "\(workers) workers")
+            for process in processes {
+                process.wait()
+                #expect(process.status == 0, "\(workers) workers: \(process.errors)")
+            }
+            try project.expectSuccess(["report", "--config", "pipeline.yaml"])
+            let statistics = try project.statistics()
+            #expect(statistics == expected, "\(workers) workers")
+            #expect(try project.dataFiles() == expectedData, "\(workers) workers")
+            #expect(try database.counts() == TestDatabase.Counts(units: 6, done: 6, documents: 10))
+        }
+    }
+
+    /// 20 trials, each on a new database: a worker is killed (SIGKILL, by itself, at a step drawn
+    /// from a seeded generator among the steps a whole run makes: connecting, enqueueing, claiming,
+    /// analysing, any statement of a unit's transaction), then another worker finishes the queue and
+    /// `slant report` writes the reports. Each trial's statistics equal the clean SQLite run's
+    /// and the store holds each document once: nothing lost, nothing counted twice.
+    @Test(.enabled(if: serverURL != nil, "\(noServer)"))
+    func aWorkerKilledAtTwentyRandomPointsLosesAndDuplicatesNothing() throws {
+        let reference = try Project.make()
+        try reference.expectSuccess(["run", "--config", "pipeline.yaml"])
+        let expected = try reference.statistics()
+
+        let counting = try TestDatabase()
+        defer { counting.drop() }
+        let clean = try Project.make(store: counting.url)
+        let counted = try clean.start(trialWorker, environment: [KillPoints.variable: "1000000"])
+        counted.wait()
+        #expect(counted.status == 0, "\(counted.errors)")
+        let stepsLine = counted.errors.split(separator: "\n").first { $0.contains("not reached: ") }
+        let steps = stepsLine.flatMap { line in Int(line.split(separator: " ").dropLast().last ?? "") } ?? 0
+        #expect(steps > 40, "\(counted.errors)")
+        guard steps > 0 else { return }
+
+        var generator = SplitMix64(seed: 16)
+        var reclaimed = 0
+        for trial in 1...20 {
+            let point = 1 + Int(generator.next() % UInt64(steps))
+            let database = try TestDatabase()
+            defer { database.drop() }
+            let project = try Project.make(store: database.url)
+            let killed = try project.start(trialWorker, environment: [KillPoints.variable: String(point)])
+            killed.wait()
+            #expect(killed.killedBySIGKILL, "trial \(trial) (step \(point) of \(steps)): \(killed.errors)")
+            let finisher = try project.start(trialWorker)
+            finisher.wait()
+            #expect(finisher.status == 0, "trial \(trial) (step \(point)): \(finisher.errors)")
+            try project.expectSuccess(["report", "--config", "pipeline.yaml"])
+            #expect(try project.statistics() == expected, "trial \(trial) (step \(point) of \(steps))")
+            #expect(try database.counts() == TestDatabase.Counts(units: 6, done: 6, documents: 10), "trial \(trial) (step \(point))")
+            if try database.reclaimedUnits() > 0 { reclaimed += 1 }
+        }
+        // Some kills left a unit leased: those units were claimed again once their lease expired.
+        #expect(reclaimed > 0)
+    }
+}
+
+/// A seeded generator (SplitMix64), the same numbers on every run.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// A database of its own on the test server.
+struct TestDatabase {
+    let name: String
+    let url: String
+
+    /// What the store holds: units, units done, document rows.
+    struct Counts: Equatable {
+        var units: Int
+        var done: Int
+        var documents: Int
+    }
+
+    init() throws {
+        guard let server = serverURL else { throw CancellationError() }
+        name = "slant_test_\(UUID().uuidString.prefix(8).lowercased())"
+        let statement = "CREATE DATABASE \(name)"
+        try Self.onServer(server) { store in try await store.run(PostgresQuery(unsafeSQL: statement)) }
+        var parts = server.split(separator: "?", maxSplits: 1).map(String.init)
+        let base = parts[0]
+        let prefix = base.range(of: "/", options: .backwards).map { String(base[..<$0.lowerBound]) } ?? base
+        parts[0] = prefix + "/" + name
+        url = parts.joined(separator: "?")
+    }
+
+    func drop() {
+        guard let server = serverURL else { return }
+        let statement = "DROP DATABASE IF EXISTS \(name)"
+        try? Self.onServer(server) { store in try await store.run(PostgresQuery(unsafeSQL: statement)) }
+    }
+
+    func counts() throws -> Counts {
+        try onDatabase { store in
+            let units = try await store.rows(
+                "SELECT count(*)::bigint, (count(*) FILTER (WHERE state = 'done'))::bigint FROM slant_units", as: (Int64, Int64).self)
+            let documents = try await store.rows("SELECT count(*)::bigint FROM slant_unit_documents", as: Int64.self)
+            return Counts(units: Int(units.first?.0 ?? -1), done: Int(units.first?.1 ?? -1), documents: Int(documents.first ?? -1))
+        }
+    }
+
+    /// Units claimed more than once.
+    func reclaimedUnits() throws -> Int {
+        try onDatabase { store in
+            let count = try await store.rows("SELECT count(*)::bigint FROM slant_units WHERE attempts > 1", as: Int64.self)
+            return Int(count.first ?? 0)
+        }
+    }
+
+    private func onDatabase<T: Sendable>(_ body: @escaping @Sendable (SharedStore) async throws -> T) throws -> T {
+        let url = url
+        return try Blocking.run {
+            let store = try await SharedStore.open(try PostgresLocation.parse(url), prepare: false)
+            do {
+                let value = try await body(store)
+                await store.close()
+                return value
+            } catch {
+                await store.close()
+                throw error
+            }
+        }
+    }
+
+    private static func onServer(_ server: String, _ body: @escaping @Sendable (SharedStore) async throws -> Void) throws {
+        try Blocking.run {
+            let store = try await SharedStore.open(try PostgresLocation.parse(server), prepare: false)
+            do {
+                try await body(store)
+            } catch {
+                await store.close()
+                throw error
+            }
+            await store.close()
         }
     }
 }
 
-/// A copy of the bundled project, with `store:` set to a PostgreSQL URL when given.
+/// A `slant` child process, its standard error kept in a file (read once it has ended).
+final class SlantChild {
+    let process = Process()
+    let errorFile: URL
+
+    init(_ arguments: [String], in directory: URL, environment: [String: String]) throws {
+        errorFile = directory.appendingPathComponent("stderr-\(UUID().uuidString).txt")
+        guard FileManager.default.createFile(atPath: errorFile.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+        process.executableURL = Project.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: errorFile)
+        try process.run()
+    }
+
+    func wait() { process.waitUntilExit() }
+    var status: Int32 { process.terminationStatus }
+    var killedBySIGKILL: Bool { process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL }
+    var errors: String { (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "" }
+}
+
+/// A copy of the bundled project with a JSON Lines feed made from the corpus's plain-text articles
+/// (five records and a bad line), and `store:` set to a PostgreSQL URL when given.
 struct Project {
     static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let executable = package.appendingPathComponent(".build/debug/slant")
     let directory: URL
 
-    static func make(store: String?) throws -> Project {
+    static func make(store: String? = nil) throws -> Project {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slant-pg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for item in ["corpus", "lexicons", "pipeline.yaml"] {
             try FileManager.default.copyItem(at: package.appendingPathComponent(item), to: directory.appendingPathComponent(item))
         }
-        if let store {
-            let file = directory.appendingPathComponent("pipeline.yaml")
-            let text = try String(contentsOf: file, encoding: .utf8)
-            try text.replacingOccurrences(of: "store: .slant/slant.sqlite", with: "store: \(store)")
-                .write(to: file, atomically: true, encoding: .utf8)
+        let texts = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("corpus/text").path)
+            .filter { $0.hasSuffix(".txt") }.sorted()
+        var feed = ""
+        for (index, name) in texts.enumerated() {
+            let text = try String(contentsOf: directory.appendingPathComponent("corpus/text/\(name)"), encoding: .utf8)
+            let record: [String: String] = [
+                "id": "wire-\(index)", "outlet": index % 2 == 0 ? "Wire A" : "Wire B",
+                "url": "https://wire.example/\(index)", "published": "2020-10-0\(index + 1)", "text": text,
+            ]
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            feed += String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
         }
+        feed += "{\"id\": \"broken\", \"text\": \n"
+        try feed.write(to: directory.appendingPathComponent("corpus/feed.jsonl"), atomically: true, encoding: .utf8)
+        let file = directory.appendingPathComponent("pipeline.yaml")
+        var yaml = try String(contentsOf: file, encoding: .utf8)
+        yaml = yaml.replacingOccurrences(of: "sources:\n", with: "sources:\n  - corpus/feed.jsonl\n")
+        if let store { yaml = yaml.replacingOccurrences(of: "store: .slant/slant.sqlite", with: "store: \(store)") }
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
         return Project(directory: directory)
     }
 
-    /// A new database on the test server; its URL.
-    static func createDatabase() throws -> String {
-        guard let url = serverURL else { throw CancellationError() }
-        let name = "slant_test_\(UUID().uuidString.prefix(8).lowercased())"
-        let location = try PostgresLocation.parse(url)
-        try Blocking.run {
-            let store = try await SharedStore.open(location, prepare: false)
-            try await store.run("CREATE DATABASE \(unescaped: name)")
-            await store.close()
+    func start(_ arguments: [String], environment: [String: String] = [:]) throws -> SlantChild {
+        try SlantChild(arguments, in: directory, environment: environment)
+    }
+
+    func expectSuccess(_ arguments: [String]) throws {
+        let child = try start(arguments)
+        child.wait()
+        #expect(child.status == 0, "slant \(arguments.joined(separator: " ")): \(child.errors)")
+    }
+
+    /// The files of `reports/data/` (the tables of articles, statistics, evidence, exclusions…) by
+    /// name, with the time of the run replaced by `<time>`.
+    func dataFiles() throws -> [String: String] {
+        let time = try runTime()
+        let data = directory.appendingPathComponent("reports/data")
+        var files: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: data.path) {
+            files[name] = Self.masking(time, in: try String(contentsOf: data.appendingPathComponent(name), encoding: .utf8))
         }
-        var parts = url.split(separator: "?", maxSplits: 1).map(String.init)
-        let base = parts[0]
-        let prefix = base.range(of: "/", options: .backwards).map { String(base[..<$0.lowerBound]) } ?? base
-        parts[0] = prefix + "/" + name
-        return parts.joined(separator: "?")
+        return files
     }
 
-    func start(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+    /// `reports/statistics.json` as written, with only the time of the run (`generated_at`, which
+    /// each citation repeats) replaced by `<time>`.
+    func statistics() throws -> String {
+        Self.masking(try runTime(), in: try String(contentsOf: directory.appendingPathComponent("reports/statistics.json"), encoding: .utf8))
     }
 
-    func slant(_ arguments: [String]) throws {
-        let process = try start(arguments)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "slant \(arguments.joined(separator: " "))")
-    }
-
-    /// `reports/statistics.json` without the lines of the time and of the configuration file's digest
-    /// (the two projects' pipeline.yaml differ in `store:`).
-    func statistics() throws -> [String] {
+    /// The `generated_at` of `reports/statistics.json`.
+    func runTime() throws -> String {
         let text = try String(contentsOf: directory.appendingPathComponent("reports/statistics.json"), encoding: .utf8)
-        let lines = text.split(separator: "\n").map(String.init)
-        return lines.enumerated().filter { index, line in
-            !line.contains("generated") && !(index < 12 && line.contains("\"digest\""))
-        }.map(\.1)
+        guard let range = text.range(of: #""generated_at": "[^"]+""#, options: .regularExpression) else { return "" }
+        return text[range].split(separator: "\"").last.map(String.init) ?? ""
+    }
+
+    static func masking(_ time: String, in text: String) -> String {
+        time.isEmpty ? text : text.replacingOccurrences(of: time, with: "<time>")
     }
 }
