@@ -15,8 +15,9 @@ What it does:
      worker's exit, and the CPU time of the workers and of the server's processes over that time.
   4. For comparison, `slant run --jobs 1` and `slant run` (all cores) into SQLite on the same
      corpus (cold: the store removed first), and `slant report` from the shared store.
-  5. Prints documents per second (median over the rounds), the scaling ratio against 1 worker,
-     and the load average (the machine is shared).
+  5. Prints documents per second (median over the rounds), the scaling ratio against 1 worker
+     (workers' wall time only: `slant report` after them is timed apart; the SQLite runs include
+     their reports), CPU seconds, and the load average (the machine is shared).
 
 usage: scripts/with-postgres python3 bench/workers.py [--articles N] [--runs R] [--binary PATH]
 """
@@ -138,9 +139,13 @@ def timed_workers(binary, directory, workers):
 
 
 def timed(binary, arguments, cwd):
+    """(wall seconds, CPU seconds) of one slant command."""
     started = time.perf_counter()
+    before = os.times()
     run(binary, arguments, cwd)
-    return time.perf_counter() - started
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return time.perf_counter() - started, cpu
 
 
 def main():
@@ -175,27 +180,27 @@ def main():
 
     references = {}
     for label, jobs in (("slant run --jobs 1", ["--jobs", "1"]), ("slant run (all cores)", [])):
-        walls = []
+        measured = []
         for _ in range(args.runs):
             shutil.rmtree(os.path.join(directory, "store-workers"), ignore_errors=True)
-            walls.append(timed(binary, ["run", "--config", SQLITE_CONFIG] + jobs, directory))
-        references[label] = statistics.median(walls)
+            measured.append(timed(binary, ["run", "--config", SQLITE_CONFIG] + jobs, directory))
+        references[label] = (statistics.median(m[0] for m in measured), statistics.median(m[1] for m in measured))
 
     documents = results[1][0][3]
     base = statistics.median(r[0] for r in results[1])
     print()
     print(f"{args.articles} articles, {documents} documents; {os.cpu_count()} cores (shared); "
           f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"{'':28} {'wall s':>8} {'docs/s':>8} {'scaling':>8} {'worker CPU s':>13} {'server CPU s':>13}")
+    print(f"{'':40} {'wall s':>8} {'docs/s':>8} {'scaling':>8} {'CPU s':>8} {'server CPU s':>13}")
     for workers in WORKERS:
         wall = statistics.median(r[0] for r in results[workers])
         cpu = statistics.median(r[1] for r in results[workers])
         server = statistics.median(r[2] for r in results[workers])
         label = f"{workers} worker{'s' if workers > 1 else ''} (--jobs 1 each)"
-        print(f"{label:28} {wall:8.2f} {documents / wall:8.1f} {base / wall:7.2f}x {cpu:13.2f} {server:13.2f}")
-    for label, wall in references.items():
-        print(f"{label + ' (SQLite, cold)':28} {wall:8.2f} {documents / wall:8.1f} {base / wall:7.2f}x")
-    print(f"{'slant report (PostgreSQL)':28} {report:8.2f}")
+        print(f"{label:40} {wall:8.2f} {documents / wall:8.1f} {base / wall:7.2f}x {cpu:8.2f} {server:13.2f}")
+    print(f"{'slant report (PostgreSQL, after them)':40} {report[0]:8.2f} {'':8} {'':8} {report[1]:8.2f}")
+    for label, (wall, cpu) in references.items():
+        print(f"{label + ' (SQLite, cold, with reports)':40} {wall:8.2f} {documents / wall:8.1f} {'':8} {cpu:8.2f}")
 
 
 if __name__ == "__main__":

@@ -136,7 +136,7 @@ public final class SharedStore: @unchecked Sendable {
     }
 
     /// Runs `query` and collects its rows decoded as `type`.
-    func rows<each Column: PostgresDecodable>(
+    func rows<each Column: PostgresDecodable & Sendable>(
         _ query: PostgresQuery, as type: (repeat each Column).Type
     ) async throws(SharedStoreError) -> [(repeat each Column)] {
         killPoints?.step()
@@ -252,6 +252,10 @@ public final class SharedStore: @unchecked Sendable {
 
     /// Claims up to `limit` pending units whose lease is free or expired (skipping those other workers
     /// are claiming at this moment, and `skipping`), in queue order, for `lease` seconds.
+    ///
+    /// The units are chosen in a materialised CTE, evaluated once: as a subquery joined in `FROM`, the
+    /// planner may put the `LIMIT … FOR UPDATE SKIP LOCKED` on the inner side of a nested loop and run it
+    /// again for each row, each run locking the next free unit, so that one claim took the whole queue.
     public func claim(
         corpus: String, owner: String, lease: Double, limit: Int, skipping: Set<String>
     ) async throws(SharedStoreError) -> [Claim] {
@@ -259,12 +263,14 @@ public final class SharedStore: @unchecked Sendable {
         let skipped = Array(skipping)
         let claimed = try await rows(
             """
+            WITH free AS MATERIALIZED (
+                SELECT path FROM slant_units
+                WHERE corpus_key = \(corpus) AND state = 'pending' AND (lease_expires IS NULL OR lease_expires < now())
+                    AND NOT (path = ANY(\(skipped)))
+                ORDER BY (format = 'warc'), position LIMIT \(limit) FOR UPDATE SKIP LOCKED)
             UPDATE slant_units AS unit SET lease_token = \(token), lease_owner = \(owner),
                 lease_expires = now() + make_interval(secs => \(lease)), attempts = unit.attempts + 1
-            FROM (SELECT path FROM slant_units
-                  WHERE corpus_key = \(corpus) AND state = 'pending' AND (lease_expires IS NULL OR lease_expires < now())
-                      AND NOT (path = ANY(\(skipped)))
-                  ORDER BY (format = 'warc'), position LIMIT \(limit) FOR UPDATE SKIP LOCKED) AS free
+            FROM free
             WHERE unit.corpus_key = \(corpus) AND unit.path = free.path
             RETURNING unit.path, unit.attempts
             """, as: (String, Int).self)

@@ -75,6 +75,7 @@ let trialWorker = ["worker", "--config", "pipeline.yaml", "--jobs", "1", "--unit
     @Test(.enabled(if: serverURL != nil, "\(noServer)"))
     func sameStatisticsThroughSQLiteAndOneTwoFourWorkers() throws {
         let reference = try Project.make()
+        defer { reference.remove() }
         try reference.expectSuccess(["run", "--config", "pipeline.yaml"])
         let expected = try reference.statistics()
         let expectedData = try reference.dataFiles()
@@ -83,6 +84,7 @@ let trialWorker = ["worker", "--config", "pipeline.yaml", "--jobs", "1", "--unit
             let database = try TestDatabase()
             defer { database.drop() }
             let project = try Project.make(store: database.url)
+            defer { project.remove() }
             let processes = try (0..<workers).map { index in
                 try project.start(["worker", "--config", "pipeline.yaml", "--jobs", "1", "--units", "1", "--name", "w\(index)"])
             }
@@ -98,6 +100,34 @@ let trialWorker = ["worker", "--config", "pipeline.yaml", "--jobs", "1", "--unit
         }
     }
 
+    /// A claim takes at most its limit, in queue order, and never a unit another claim holds (as a
+    /// subquery joined in `FROM`, the planner once ran the `LIMIT 1 … SKIP LOCKED` once per row and a
+    /// claim of one unit took all six).
+    @Test(.enabled(if: serverURL != nil, "\(noServer)"))
+    func aClaimTakesAtMostItsLimitAndNeverAUnitAnotherHolds() throws {
+        let database = try TestDatabase()
+        defer { database.drop() }
+        let url = database.url
+        let claimed = try Blocking.run { () async throws -> [[String]] in
+            let store = try await SharedStore.open(try PostgresLocation.parse(url))
+            let units = (0..<6).map { QueuedUnit(path: "u\($0).html", position: $0, format: "html", outlet: nil, size: 1, modified: 0) }
+            var result: [[String]] = []
+            do {
+                try await store.enqueue(units, corpus: "k", synchronise: false)
+                for limit in [1, 2, 1, 5, 1] {
+                    let claims = try await store.claim(corpus: "k", owner: "t", lease: 60, limit: limit, skipping: [])
+                    result.append(claims.map(\.path).sorted())
+                }
+            } catch {
+                await store.close()
+                throw error
+            }
+            await store.close()
+            return result
+        }
+        #expect(claimed == [["u0.html"], ["u1.html", "u2.html"], ["u3.html"], ["u4.html", "u5.html"], []])
+    }
+
     /// 20 trials, each on a new database: a worker is killed (SIGKILL, by itself, at a step drawn
     /// from a seeded generator among the steps a whole run makes: connecting, enqueueing, claiming,
     /// analysing, any statement of a unit's transaction), then another worker finishes the queue and
@@ -106,12 +136,14 @@ let trialWorker = ["worker", "--config", "pipeline.yaml", "--jobs", "1", "--unit
     @Test(.enabled(if: serverURL != nil, "\(noServer)"))
     func aWorkerKilledAtTwentyRandomPointsLosesAndDuplicatesNothing() throws {
         let reference = try Project.make()
+        defer { reference.remove() }
         try reference.expectSuccess(["run", "--config", "pipeline.yaml"])
         let expected = try reference.statistics()
 
         let counting = try TestDatabase()
         defer { counting.drop() }
         let clean = try Project.make(store: counting.url)
+        defer { clean.remove() }
         let counted = try clean.start(trialWorker, environment: [KillPoints.variable: "1000000"])
         counted.wait()
         #expect(counted.status == 0, "\(counted.errors)")
@@ -127,6 +159,7 @@ let trialWorker = ["worker", "--config", "pipeline.yaml", "--jobs", "1", "--unit
             let database = try TestDatabase()
             defer { database.drop() }
             let project = try Project.make(store: database.url)
+            defer { project.remove() }
             let killed = try project.start(trialWorker, environment: [KillPoints.variable: String(point)])
             killed.wait()
             #expect(killed.killedBySIGKILL, "trial \(trial) (step \(point) of \(steps)): \(killed.errors)")
@@ -290,6 +323,8 @@ struct Project {
         try yaml.write(to: file, atomically: true, encoding: .utf8)
         return Project(directory: directory)
     }
+
+    func remove() { try? FileManager.default.removeItem(at: directory) }
 
     func start(_ arguments: [String], environment: [String: String] = [:]) throws -> SlantChild {
         try SlantChild(arguments, in: directory, environment: environment)
