@@ -67,6 +67,9 @@ public final class WARCReader {
     private var finished = false
     /// Why the data ran out early, once it has.
     private var truncation: String?
+    /// Whether a record's failure has already said that the data ran out early (so the end of the
+    /// file does not say it again).
+    private var truncationReported = false
     /// A break in the compressed data seen while filling, not yet reported.
     private var pendingBreak: String?
 
@@ -111,7 +114,8 @@ public final class WARCReader {
                     return .failure(location, reason)
                 }
                 // The file ended inside the header.
-                let reason = truncation ?? "the file ends inside the record's header"
+                let reason = "the record is truncated: " + (truncation ?? "the file ends inside the record's header")
+                truncationReported = true
                 start = end
                 finished = true
                 return .failure(location, reason)
@@ -147,6 +151,12 @@ public final class WARCReader {
         if let reason = pendingBreak {
             pendingBreak = nil
             return .failure(locate(base + Int64(start)), reason)
+        }
+        // A last gzip member cut before it inflated to anything but blank lines still held a
+        // record (or part of one): losing it silently would undercount the file.
+        if let reason = truncation, !truncationReported {
+            truncationReported = true
+            return .failure(locate(base + Int64(start)), "the record is truncated: \(reason)")
         }
         return nil
     }
@@ -338,6 +348,7 @@ public final class WARCReader {
                 switch fill() {
                 case .more: continue
                 case .end:
+                    truncationReported = true
                     return .failure(RecordProblem(truncation.map { "the record is truncated: \($0)" }
                         ?? "the record is truncated: it declares \(length) bytes and the file ends after \(block.count)"))
                 case .broken:
@@ -361,6 +372,7 @@ public final class WARCReader {
                 switch fill() {
                 case .more: continue
                 case .end:
+                    truncationReported = true
                     return .failure(RecordProblem(truncation.map { "the record is truncated: \($0)" }
                         ?? "the record is truncated: it declares \(length) bytes and the file ends after \(length - left)"))
                 case .broken:

@@ -484,8 +484,9 @@ public final class PipelineRun: @unchecked Sendable {
             } catch {
                 let failure = ExcludedDocument(error)
                 batch.failures.append((digest, cleanKey, failure))
+                // Counted under `failed`, not under `cleaned`: the summary's `cleaned N` is the
+                // documents that came out of the clean stage this run.
                 result.failure = failure
-                result.cleanedNow = true
                 return
             }
         }

@@ -125,6 +125,20 @@ private func crawl() -> [[UInt8]] {
         #expect(errors[0].reason.description.contains("truncated"))
     }
 
+    /// A last member cut so early that it inflates to nothing (or to blank lines) still held a record.
+    @Test(arguments: [10, 30, 50, 80])
+    func aLastGzipMemberCutEarlyIsAnError(kept: Int) throws {
+        let (whole, offsets) = WARCBuilder.file(crawl(), gzipped: true)
+        let bytes = Array(whole[..<(Int(offsets[6]) + kept)])
+        let (found, _) = try items(bytes, gzipped: true)
+        #expect(documents(found).map(\.metadata.url) == ["https://example.org/a"])
+        let errors = failures(found)
+        try #require(errors.count == 1)
+        #expect(errors[0].source == SourceLocator(path: "crawl.warc.gz", offset: offsets[6]))
+        #expect(errors[0].reason.code == "malformed-warc-record")
+        #expect(errors[0].reason.description.contains("truncated"))
+    }
+
     @Test func aDamagedGzipMemberIsAnErrorAndReadingGoesOnAtTheNextMember() throws {
         var (bytes, offsets) = WARCBuilder.file(crawl(), gzipped: true)
         // Damage the deflate data of the first page's member (past its 10-byte gzip header).
