@@ -452,7 +452,7 @@ struct StatisticsComputer {
                     statistics.append(
                         Statistic(
                             id: id, aliases: [alias], kind: .termShare, lexicon: lexicon.id, lexiconMeasure: .terminology,
-                            label: "Share of “\(term)” among the \(family) terms in \(voiceLabel(voice))\(voice.distanced ? voice.voice == .headline ? " (quoted, reported, in scare quotes or qualified)" : " (in scare quotes)" : "")",
+                            label: "Share of “\(term)” among the \(family) terms in \(voiceLabel(voice))\(voice.distanced ? voice.voice == .headline ? " (distanced: quoted, reported, in scare quotes or after a qualifier)" : " (distanced: in scare quotes or after a qualifier such as “so-called”, “self-proclaimed”, “formerly”)" : "")",
                             outlet: outlet, voice: voice, family: family, term: term,
                             stance: termStances[Self.key(lexicon.id, family, term)], value: result.value, unit: "share",
                             interval: result.interval, articles: result.articles, occurrences: numerators.reduce(0, +),

@@ -12,7 +12,9 @@ public enum Concordance {
     public struct Query: Sendable {
         public var term: String
         public var outlet: String?
-        /// A voice as statistics name it (`authorial`, `authorial-distanced`, `quoted`, `attributed`, `comment`).
+        /// A voice as statistics name it (`authorial`, `authorial-distanced`, `quoted`, `attributed`, `comment`,
+        /// `headline`, `headline-distanced`). `authorial` and `headline` are the adopted uses only, as the
+        /// report counts them: distanced uses are in `authorial-distanced` and `headline-distanced`.
         public var voice: String?
         public var limit: Int?
 
@@ -34,10 +36,12 @@ public enum Concordance {
         public var tags: [String]
     }
 
-    /// The occurrences found, in outlet and article order, and how many places there are in all.
+    /// The occurrences found, in outlet and article order, how many places there are in all, and in
+    /// how many articles (both over every place found, not only the lines a limit kept).
     public struct Result: Sendable {
         public var lines: [Line]
         public var total: Int
+        public var articles: Int
     }
 
     /// An outlet the corpus does not have.
@@ -68,7 +72,7 @@ public enum Concordance {
             return made == wanted
         }
         func matches(_ evidence: Evidence) -> Bool {
-            if let voice = query.voice, evidence.voice.description != voice, evidence.voice.voice.rawValue != voice { return false }
+            if let voice = query.voice, evidence.voice.description != voice { return false }
             if same(evidence.item) || same(evidence.text) { return true }
             return [evidence.group, evidence.stance ?? "", evidence.lexicon].contains { !$0.isEmpty && $0.lowercased() == wantedID }
         }
@@ -92,6 +96,7 @@ public enum Concordance {
                 < ($1.member.outlet, $1.member.source, $1.evidence.comment ?? -1, $1.evidence.start)
         }
         let total = places.count
+        let articleCount = Set(places.map(\.member.digest)).count
         if let limit = query.limit { places = Array(places.prefix(limit)) }
         var articles: [String: ArticleMeasures] = [:]
         for place in places where articles[place.member.digest] == nil {
@@ -99,7 +104,7 @@ public enum Concordance {
                 .map { CorpusJoin.article($0, member: place.member) }
         }
         for index in places.indices { places[index].article = articles[places[index].member.digest] }
-        return Result(lines: places, total: total)
+        return Result(lines: places, total: total, articles: articleCount)
     }
 }
 
@@ -120,8 +125,10 @@ public enum CitationLookup {
         }
     }
 
+    /// The citation of `id` in `format`; `baseURL` (where the report directory is published) gives the
+    /// BibTeX entry an absolute `url` of the figure's evidence panel.
     public static func citation(
-        of id: String, format: Citation.Format, configuration: PipelineConfiguration
+        of id: String, format: Citation.Format, configuration: PipelineConfiguration, baseURL: String? = nil
     ) throws -> String {
         let store = try ExistingStore.open(configuration)
         guard let statistic = try store.statistic(id) else {
@@ -133,7 +140,7 @@ public enum CitationLookup {
             corpusDigest: ContentDigest(hex: try store.meta("citation_corpus") ?? ""),
             lexicons: (try store.meta("citation_lexicons") ?? "").split(separator: "\n").map(String.init),
             models: (try store.meta("citation_models") ?? "").split(separator: "\n").map(String.init),
-            generatedAt: try store.meta("citation_generated") ?? "")
+            generatedAt: try store.meta("citation_generated") ?? "", baseURL: baseURL)
         return Citation.render(statistic, context: context, format: format)
     }
 

@@ -233,8 +233,22 @@ public enum ValidationWorkflow {
         }
     }
 
+    /// Sheets in which no coder coded any row (as `slant validate sample` writes them): scoring them
+    /// would keep a "measured" validity with no coded row, so nothing is scored or kept.
+    public struct NothingCoded: Error, CustomStringConvertible {
+        public var files: [String]
+        public var tagRows: Int
+        public var untaggedRows: Int
+        public var description: String {
+            let codebook = files.first.map { ($0.lowercased().hasSuffix(".csv") ? String($0.dropLast(4)) : $0) + ".codebook.txt" } ?? "the codebook"
+            return "\(files.joined(separator: ", ")): nothing is coded: none of the \(tagRows) tagged occurrences and \(untaggedRows) untagged sentences has a coder's value. "
+                + "Fill the coder columns (coder1_correct and coder1_voice, … in tag rows, coder1_missed in untagged rows; \(codebook) says how), save the sheet as CSV and score it again; "
+                + "no scores were kept, so the report still says validity is not measured"
+        }
+    }
+
     /// Reads the coders' files (each the path and its text), scores the sample they code, and keeps the
-    /// scores in the store.
+    /// scores in the store. Throws ``NothingCoded`` when no coder coded any row.
     public static func score(_ files: [(path: String, text: String)], definition: PipelineDefinition, now: String) throws -> Scored {
         let store = try ExistingStore.open(definition.configuration)
         guard let first = files.first else { throw SheetProblems(problems: []) }
@@ -264,6 +278,9 @@ public enum ValidationWorkflow {
             warnings.append("the sample was drawn from the corpus as analysed then (lexicons and settings have changed since); its scores describe that analysis")
         }
         let validity = ValidityScoring(sample: sample, coders: coders, facts: facts, scored: now).score()
+        guard validity.codedTagRows + validity.codedUntaggedRows > 0 else {
+            throw NothingCoded(files: files.map(\.path), tagRows: validity.tagRows, untaggedRows: validity.untaggedRows)
+        }
         try store.saveScores(validity)
         return Scored(validity: validity, warnings: warnings)
     }

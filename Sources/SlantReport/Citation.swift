@@ -65,13 +65,22 @@ public struct CitationContext: Sendable {
     /// "war (8ca15d3764c165bb)": the sentence models (`models:`), named only when there are any.
     public var models: [String]
     public var generatedAt: String
+    /// Where the report directory is published ("https://example.org/study/reports"), when the user
+    /// gave it (`slant cite --base-url`): the BibTeX entry then has an absolute `url` of the figure's
+    /// evidence panel. Without it the entry has no `url` (a link relative to a local directory is
+    /// useless in a paper).
+    public var baseURL: String?
 
-    public init(slantVersion: String, corpusDigest: ContentDigest, lexicons: [String], models: [String] = [], generatedAt: String) {
+    public init(
+        slantVersion: String, corpusDigest: ContentDigest, lexicons: [String], models: [String] = [], generatedAt: String,
+        baseURL: String? = nil
+    ) {
         self.slantVersion = slantVersion
         self.corpusDigest = corpusDigest
         self.lexicons = lexicons
         self.models = models
         self.generatedAt = generatedAt
+        self.baseURL = baseURL
     }
 }
 
@@ -150,6 +159,33 @@ public enum Citation {
         return "index.html#ev-" + (id.addingPercentEncoding(withAllowedCharacters: allowed) ?? id)
     }
 
+    /// The evidence panel's absolute address under a base URL: "https://example.org/r" and
+    /// "https://example.org/r/" both give "https://example.org/r/index.html#ev-…".
+    public static func evidenceURL(_ id: String, base: String) -> String {
+        var base = base
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + "/" + evidenceURL(id)
+    }
+
+    /// Text for a BibTeX field that pdflatex with classic BibTeX reads: TeX specials escaped, true
+    /// minus signs (U+2212) as ASCII hyphen-minus, and bidi isolates and marks (which only guide screen
+    /// rendering) left out.
+    public static func bibtexField(_ text: String) -> String {
+        var field = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\u{2212}": field += "-"
+            case "\u{200E}", "\u{200F}", "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}": continue
+            case "\\": field += "\\textbackslash{}"
+            case "~": field += "\\textasciitilde{}"
+            case "^": field += "\\textasciicircum{}"
+            case "{", "}", "%", "&", "_", "#", "$": field += "\\" + String(scalar)
+            default: field.unicodeScalars.append(scalar)
+            }
+        }
+        return field
+    }
+
     public static func render(_ statistic: Statistic, context: CitationContext, format: Format) -> String {
         let statement = statement(statistic)
         var reproduce =
@@ -162,18 +198,15 @@ public enum Citation {
             return "\(Escaping.markdownCell(statement)). *\(Escaping.markdownCell(reproduce))*; generated \(context.generatedAt)."
         case .bibtex:
             let year = String(context.generatedAt.prefix(4))
-            func field(_ text: String) -> String {
-                text.replacingOccurrences(of: "\\", with: "\\textbackslash{}").replacingOccurrences(of: "{", with: "\\{")
-                    .replacingOccurrences(of: "}", with: "\\}").replacingOccurrences(of: "%", with: "\\%")
-                    .replacingOccurrences(of: "&", with: "\\&").replacingOccurrences(of: "_", with: "\\_")
-                    .replacingOccurrences(of: "#", with: "\\#").replacingOccurrences(of: "$", with: "\\$")
-            }
+            let field = bibtexField
+            let url = context.baseURL.map { base in
+                "  url = {\(evidenceURL(statistic.id, base: base).replacingOccurrences(of: "{", with: "%7B").replacingOccurrences(of: "}", with: "%7D"))},\n"
+            } ?? ""
             return """
                 @misc{\(bibtexKey(statistic.id)),
                   title = {\(field(statement))},
                   howpublished = {Slant \(field(context.slantVersion)) framing statistic \(field(statistic.id))},
-                  url = {\(evidenceURL(statistic.id).replacingOccurrences(of: "{", with: "%7B").replacingOccurrences(of: "}", with: "%7D"))},
-                  note = {\(field(reproduce))},
+                \(url)  note = {\(field(reproduce))},
                   year = {\(year)}
                 }
                 """

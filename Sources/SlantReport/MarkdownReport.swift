@@ -116,7 +116,7 @@ struct MarkdownReport {
                     lines.append("| category | " + rows.map(Escaping.markdownCell).joined(separator: " | ") + " |")
                     lines.append("|---|" + String(repeating: "---:|", count: rows.count))
                     for category in categories {
-                        let cells = rows.map { index.categoryRate(lexicon.id, $0, .authorial, category).map { Self.figure($0) } ?? "—" }
+                        let cells = rows.map { index.ownCategoryRate(lexicon, $0, category).map { Self.figure($0) } ?? "—" }
                         lines.append("| \(Escaping.markdownCell(lexicon.categoryLabels[category] ?? category)) | " + cells.joined(separator: " | ") + " |")
                     }
                     lines.append("")
@@ -212,6 +212,7 @@ struct MarkdownReport {
         let policy = tables.policy
         lines.append("- Intervals: 95% percentile intervals of the Poisson bootstrap over articles, \(policy.resamples) replicates, each article's weights seeded by its id; none with fewer than \(policy.minimumArticles) articles; shares of fewer than \(policy.minimumOccurrences) occurrences marked †.")
         lines.append("- Measures: each lexicon is its own measure, over the articles in its languages only (articles of unknown language are left out of a lexicon that declares languages); loaded language, epistemic framing and labels are separate measures, never added together; a span two lexicons match counts once in each.")
+        lines.append("- Term shares count term occurrences, not wording choices: a family with `share_spans` (in the bundled lexicon, the names of the region and of places) also counts its names inside another family's term, so “Artsakh forces” counts both as the actor label and as the region name *Artsakh*; the stance index counts such a span once. Distanced uses (in scare quotes or after a qualifier such as “so-called”, “self-proclaimed”, “formerly”) are counted apart from the outlet's own.")
         lines.append("- IDs: `<kind>/<lexicon>/<outlet>/<voice>…`; the same ID without the lexicon (as earlier reports named it) is an alias when no other statistic would have it. Names whose slugs collide get a suffix from a digest of the exact name.")
         lines.append("")
         lines += ValidityReport.markdown(input)

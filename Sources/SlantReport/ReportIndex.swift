@@ -144,6 +144,19 @@ struct ReportIndex {
         return "\(covered) of \(tables.articles.count) article\(tables.articles.count == 1 ? "" : "s") (\(languages))"
     }
 
+    /// A category's own-voice rate, or, for a category with no hit there, a rate of 0 over the
+    /// lexicon's own-voice tokens (category rates are stored only for categories with hits): shown as
+    /// 0.0, marked as the lexicon's rate is. Nil when the lexicon has no own-voice rate at all (no data: "—").
+    func ownCategoryRate(_ lexicon: LexiconFacts.Lexicon, _ outlet: String, _ category: String) -> Statistic? {
+        if let statistic = categoryRate(lexicon.id, outlet, .authorial, category) { return statistic }
+        guard let rate = self.rate(lexicon, outlet, .authorial), rate.value != nil else { return nil }
+        return Statistic(
+            id: "", kind: .categoryRate, lexicon: lexicon.id, lexiconMeasure: lexicon.measure,
+            label: "\(lexicon.categoryLabels[category] ?? category) (\(lexicon.id)): rate in the outlet's own voice", outlet: outlet,
+            voice: .authorial, category: category, value: 0, unit: rate.unit, articles: rate.articles, occurrences: 0,
+            total: rate.total, sufficient: rate.sufficient, note: rate.note, firstDate: rate.firstDate, lastDate: rate.lastDate)
+    }
+
     func categoryRate(_ lexicon: String, _ outlet: String, _ voice: VoiceKey, _ category: String) -> Statistic? {
         byKey[Key(kind: .categoryRate, lexicon: lexicon, outlet: outlet, voice: voice, category: category)]
     }
@@ -205,7 +218,7 @@ enum VoiceNames {
     static let columnHeaders = ["own voice", "headlines", "quoted", "reported", "reader comments"]
 
     static func short(_ voice: VoiceKey) -> String {
-        if voice.distanced { return voice.voice == .headline ? "headline, distanced" : "scare quotes" }
+        if voice.distanced { return voice.voice == .headline ? "headline, distanced" : "distanced" }
         switch voice.voice {
         case .authorial: return "own voice"
         case .quoted: return "quoted"

@@ -217,7 +217,7 @@ public struct CoderFileReader {
                     } else if let key = Self.voice(voice) {
                         coding.voice = key
                     } else {
-                        fail("voice", "expected one of authorial, authorial-distanced, quoted, attributed, comment, headline, headline-distanced (or own, scare-quoted, reported)")
+                        fail("voice", "expected one of authorial, authorial-distanced, quoted, attributed, comment, headline, headline-distanced (or own, distanced, scare-quoted, reported)")
                     }
                 }
                 let speaker = value("speaker")

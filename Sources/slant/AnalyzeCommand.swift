@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SlantCore
 import SlantIngest
 import SlantPipeline
@@ -52,7 +53,8 @@ struct AnalyzeCommand: ParsableCommand {
         do {
             (definition, origin) = try AnalysisSetup.resolve(lexicons: lexicons, config: config)
         } catch {
-            errors.line(error.description)
+            let hints = lexicons.compactMap(ForeignLexicon.hint)
+            errors.line(hints.isEmpty ? error.description : hints.joined(separator: "\n"))
             throw ExitCode(error.status)
         }
         errors.line("slant: " + Self.describe(definition, origin: origin))
@@ -121,5 +123,39 @@ enum AnalysisText {
         if let comment = context.comment { parts.append("comment \(comment)") }
         parts.append("sentence \(context.sentence)")
         return "(" + parts.joined(separator: ", ") + ")"
+    }
+}
+
+/// A `--lexicon` file that is another tool's dictionary rather than a Slant lexicon (YAML): a
+/// LIWC-style `.dic` or a plain word list. Asked only when loading failed, so a valid lexicon is never
+/// second-guessed; the hint names the `slant lexicon import` command that converts it.
+enum ForeignLexicon {
+    enum Kind: Equatable {
+        case liwc
+        case wordList
+    }
+
+    /// LIWC: a `.dic` file, or one whose first non-blank line is `%` (the category block's opening).
+    /// Word list: a `.txt` file, or one in which no line outside `#` comments has a colon (every YAML
+    /// lexicon has `id:` and `entries:`).
+    static func kind(path: String, text: String) -> Kind? {
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let lowered = path.lowercased()
+        if lowered.hasSuffix(".dic") || lines.first == "%" { return .liwc }
+        if lowered.hasSuffix(".txt") || lines.allSatisfy({ $0.hasPrefix("#") || !$0.contains(":") }) { return .wordList }
+        return nil
+    }
+
+    /// "words.txt: error: this is a plain word list, not a Slant lexicon (YAML); convert it with …".
+    static func hint(_ path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path),
+              let kind = kind(path: path, text: String(decoding: data, as: UTF8.self)) else { return nil }
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        switch kind {
+        case .liwc:
+            return "\(path): error: this is a LIWC-style dictionary (.dic), not a Slant lexicon (YAML); convert it with `slant lexicon import --liwc \(path) -o \(name).yaml` and pass \(name).yaml to --lexicon"
+        case .wordList:
+            return "\(path): error: this is a plain word list, not a Slant lexicon (YAML); convert it with `slant lexicon import --words \(path) -o \(name).yaml` and pass \(name).yaml to --lexicon"
+        }
     }
 }

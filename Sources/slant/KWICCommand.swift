@@ -24,7 +24,7 @@ struct KWICCommand: ParsableCommand {
     @Option(help: "Only this outlet.")
     var outlet: String?
 
-    @Option(help: "Only this voice: authorial (own), authorial-distanced (scare-quoted), quoted, attributed (reported), comment, headline or headline-distanced.")
+    @Option(help: "Only this voice: authorial (own), authorial-distanced (distanced: in scare quotes or after a qualifier such as “so-called”, “formerly”; old name scare-quoted), quoted, attributed (reported), comment, headline or headline-distanced.")
     var voice: VoiceArgument?
 
     @Option(help: "At most this many lines.")
@@ -66,7 +66,7 @@ struct KWICCommand: ParsableCommand {
         }
         if !json {
             let shown = result.lines.count
-            let articles = Set(result.lines.map(\.member.digest)).count
+            let articles = result.articles
             errors.line("\(result.total) occurrence\(result.total == 1 ? "" : "s") of “\(term)”\(shown < result.total ? " (showing \(shown))" : "") in \(articles) article(s)")
         }
     }

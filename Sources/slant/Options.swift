@@ -23,7 +23,8 @@ struct JobsOption: ParsableArguments {
 }
 
 /// A voice as the command line names it: the statistics' names, and the report's words for them
-/// (`own` = authorial, `reported` = attributed, `scare-quoted` = authorial-distanced).
+/// (`own` = authorial, `reported` = attributed, `distanced` = authorial-distanced; `scare-quoted`, the
+/// old name of `distanced`, is still accepted).
 enum VoiceArgument: String, CaseIterable, ExpressibleByArgument {
     case authorial
     case authorialDistanced = "authorial-distanced"
@@ -34,6 +35,8 @@ enum VoiceArgument: String, CaseIterable, ExpressibleByArgument {
     case headlineDistanced = "headline-distanced"
     case own
     case reported
+    case distanced
+    /// The old name of ``distanced``, kept so existing scripts work: distanced uses are not all in quotation marks.
     case scareQuoted = "scare-quoted"
 
     /// The name statistics and the store use.
@@ -41,7 +44,7 @@ enum VoiceArgument: String, CaseIterable, ExpressibleByArgument {
         switch self {
         case .own: VoiceArgument.authorial.rawValue
         case .reported: VoiceArgument.attributed.rawValue
-        case .scareQuoted: VoiceArgument.authorialDistanced.rawValue
+        case .distanced, .scareQuoted: VoiceArgument.authorialDistanced.rawValue
         default: rawValue
         }
     }

@@ -15,7 +15,8 @@ struct ScanCommand: ParsableCommand {
             source's `filter:` and nothing is parsed. Prints, per file, the records, the HTML pages, \
             those filtered out and kept, the records that could not be read, and the rate. With \
             --list, also the locator and URL of every page kept.
-            Exit status: 0, 1 when a file could not be read, 2 for a usage error.
+            Exit status: 0 when every record of every file was read, 1 when a file or any record in it \
+            could not be read (a file that is not a WARC is one unreadable record), 2 for a usage error.
             """
     )
 
@@ -86,6 +87,7 @@ struct ScanCommand: ParsableCommand {
                 parts.append("\(counts.failed) unreadable")
                 parts.append(String(format: "%.2f s (%.0f records/s)", seconds, seconds > 0 ? Double(counts.records) / seconds : 0))
                 output.line("\(input): " + parts.joined(separator: " · "))
+                if counts.failed > 0 { failed = true }
             }
         }
         if failed { throw ExitCode(1) }

@@ -43,7 +43,7 @@ import Testing
         #expect(readme.contains("```\n\(run.stdout)```"), "\(run.stdout)")
         #expect(Self.shownOutput(of: "run", in: readme)?.first == run.lines.first)
 
-        for example in ["cite stance-index/asbarez/authorial --format markdown", "kwic occupied --voice quoted", "kwic occupied --voice scare-quoted"] {
+        for example in ["cite stance-index/asbarez/authorial --format markdown", "kwic occupied --voice quoted", "kwic occupied --voice distanced"] {
             let shown = try #require(Self.shownOutput(of: example, in: readme), "README shows `slant \(example)`")
             let output = try SlantProcess.run(example.components(separatedBy: " "), in: project.url)
             #expect(output.status == 0, "\(example): \(output.stderr)")

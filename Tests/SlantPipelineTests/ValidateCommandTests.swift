@@ -93,6 +93,26 @@ import Testing
         #expect(try Data(contentsOf: directory.url.appendingPathComponent("other.csv")) != first)
     }
 
+    @Test func anUncodedSheetIsRefusedAndValidityStaysUnmeasured() throws {
+        let directory = try bundledProject()
+        #expect(try SlantProcess.run(["run"], in: directory.url).status == 0)
+        let sample = try SlantProcess.run(["validate", "sample", "--n", "20", "-o", "s.csv", "--seed", "1"], in: directory.url)
+        #expect(sample.status == 0, "\(sample.stderr)")
+        // The sheet exactly as `validate sample` wrote it: no coder column filled.
+        let score = try SlantProcess.run(["validate", "score", "s.csv"], in: directory.url)
+        #expect(score.status == 1)
+        #expect(score.stdout.isEmpty, "\(score.stdout)")
+        #expect(score.stderr.hasPrefix("slant: s.csv: nothing is coded: none of the 20 tagged occurrences and "), "\(score.stderr)")
+        #expect(score.stderr.contains("Fill the coder columns (coder1_correct and coder1_voice, … in tag rows, coder1_missed in untagged rows; s.codebook.txt says how)"))
+        #expect(score.stderr.contains("no scores were kept"))
+        #expect(try SlantProcess.run(["report"], in: directory.url).status == 0)
+        let json = jsonObject(try String(contentsOf: directory.url.appendingPathComponent("reports/statistics.json"), encoding: .utf8))
+        let validity = try #require(json["validity"] as? [String: Any])
+        #expect(validity["measured"] as? Bool == false)
+        #expect(validity["coded_tag_rows"] == nil)
+        #expect(try SlantProcess.run(["cite", "validity/precision/overall"], in: directory.url).status == 1)
+    }
+
     @Test func scoresMatchTheHandCountAndGoIntoTheReportAndCitations() throws {
         let (directory, rows, _) = try sampled()
         // Before any score the report says validity was not measured.

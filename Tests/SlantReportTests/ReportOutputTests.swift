@@ -126,16 +126,30 @@ import Testing
         #expect(try #require(files["report.md"]).contains("&lt; 0.001"))
     }
 
-    @Test func bibtexKeysAreUniqueAndCarryTheEvidenceURL() throws {
+    @Test func bibtexKeysAreUniqueAndTheURLIsAbsoluteUnderABaseURLOnly() throws {
         let long = String(repeating: "long-family-name-", count: 5)
         let first = Statistic(id: "term-share/terms/alpha/authorial/\(long)/a", kind: .termShare, label: "x", value: 0.5, unit: "share", articles: 1, occurrences: 1, total: 2, sufficient: false)
         var second = first
         second.id = "term-share/terms/alpha/authorial/\(long)/b"
         #expect(Citation.bibtexKey(first.id) != Citation.bibtexKey(second.id))
-        let context = CitationContext(slantVersion: "0", corpusDigest: ContentDigest(ofParts: ["c"]), lexicons: [], generatedAt: "2026-01-01T00:00:00Z")
+        var context = CitationContext(slantVersion: "0", corpusDigest: ContentDigest(ofParts: ["c"]), lexicons: [], generatedAt: "2026-01-01T00:00:00Z")
         let entry = Citation.render(first, context: context, format: .bibtex)
-        #expect(entry.contains("  url = {index.html#ev-term-share/terms/alpha/authorial/\(long)/a},"))
+        #expect(!entry.contains("url"))
         #expect(entry.hasPrefix("@misc{\(Citation.bibtexKey(first.id)),"))
+        context.baseURL = "https://example.org/r/"
+        let based = Citation.render(first, context: context, format: .bibtex)
+        #expect(based.contains("\n  url = {https://example.org/r/index.html#ev-term-share/terms/alpha/authorial/\(long)/a},\n  note = {"))
+    }
+
+    @Test func bibtexTitlesUseASCIIMinusSignsAndEscapeTeX() throws {
+        let index = Statistic(
+            id: "stance-index/t/o/authorial", kind: .stanceIndex, label: "Stance index 50% & {more}_#$ \\ ~^", outlet: "\u{2067}أ\u{2069}",
+            value: -0.5, unit: "index", interval: Interval(lower: -1, upper: -0.25), articles: 12, occurrences: 4, total: 4, sufficient: true)
+        let context = CitationContext(slantVersion: "0", corpusDigest: ContentDigest(ofParts: ["c"]), lexicons: [], generatedAt: "2026-01-01T00:00:00Z")
+        let entry = Citation.render(index, context: context, format: .bibtex)
+        #expect(entry.contains("stance index 50\\% \\& \\{more\\}\\_\\#\\$ \\textbackslash{} \\textasciitilde{}\\textasciicircum{} -0.50 (95\\% CI [-1.00, -0.25]; 4 term occurrences)"), "\(entry)")
+        #expect(!entry.unicodeScalars.contains { $0 == "\u{2212}" || (0x2066...0x2069).contains($0.value) })
+        #expect(Citation.render(index, context: context, format: .text).contains("−0.50 (95% CI [−1.00, −0.25]"))
     }
 
     @Test func userStringsAreEscapedInTheMarkdown() throws {
