@@ -528,6 +528,10 @@ categories:
 # - Negation applies only to predicates and evaluations: the families marked
 #   `negatable: true` (status, event framing, the blockade, the exodus);
 #   names are never negated.
+# Version 3: in reader comments, the families of generic words count only
+# near an anchor of the conflict (`anchors:` below); more distancing
+# constructions ("Armenians call it Artsakh", "the town that Armenians call
+# Shushi", "known to Azerbaijanis as Shusha").
 # `not_before` = words right AFTER the match that rule it out;
 # `not_after`  = words right BEFORE the match that rule it out.
 #
@@ -557,7 +561,7 @@ categories:
 
 lexicon: karabakh-terminology
 kind: terminology
-version: 2
+version: 3
 language: [en, ru, hy, az, tr]
 description: >
   Competing names and labels in coverage of the Nagorno-Karabakh conflict:
@@ -599,8 +603,17 @@ qualifiers:
     "what ... term*", "what ... dub*", "what is called", "also known as", "otherwise known as",
     "known to ... as", "known in ... as", "the term", "the word", "the name", "dubbed", "termed",
     "referred to as", "formerly", "formerly known as", "previously known as", "once known as", "once called",
+    # "Armenia calls it Artsakh", "Azerbaijanis called the town Shusha", "Baku refers to it as Khankendi"
+    # (a first-person subject adopts the name instead: see `not_after`); "Armenians call for" is not
+    # followed by the name, so it does not match
+    "call* it", "call* them", "call* the city", "call* the town", "call* the region", "call* the area",
+    "name* it", "refer* to it as", "refer* to them as",
+    # "the town that Armenians call Shushi", "the region which Azerbaijan refers to as Karabakh"
+    "that ... call*", "which ... call*", "that ... refer* to as", "which ... refer* to as",
     # Russian: так называемый, то, что … называют, также известный как, термин
     "так называем*", "так именуем*", "что ... называ*", "также известн* как", "термин", "термином", "термина",
+    # армяне называют его Арцахом; город, который армяне называют Шуши
+    "называ* его", "называ* ее", "называ* их", "котор* ... называ*",
     # Armenian: այսպես կոչված (so-called)
     "այսպես կոչված", "այսպես կոչվող", "այսպես անվանված",
     # Azerbaijani: sözdə, qondarma (so-called, fabricated), adlandırılan (so-named)
@@ -615,6 +628,42 @@ qualifiers:
     "как ... называ*",
     # Azerbaijani and Turkish put "so-called" after the name: Artsax deyilən, Artsakh denilen
     "deyilən", "adlanan", "denilen", "diye anılan"]
+  # A first-person subject right before a qualifier adopts the name ("we call it
+  # Artsakh", "let's call it Artsakh"): the qualifier does not distance it.
+  not_after: ["I", "I'm", "we", "we're", "us", "let's", "lets", "я", "мы"]
+
+# Anchors: names that tie a sentence to this conflict (the region, its places,
+# the two parties, their capitals and leaders). A reader comment is a text of
+# its own: it does not inherit the article's topic, and commenters digress to
+# other wars ("the USA who genocide native Americans", "Scotland is occupied
+# by English", "leave the occupied areas in Syria"). So the families of
+# generic words (status, armed actors, event framing, the blockade, the
+# exodus, the 2020 war's generic names) say `comment: {anchor_within: 8}`: in
+# a comment their term counts only where an anchor stands in the same
+# sentence at most 8 words before or after it, or inside it ("occupied
+# Artsakh", "Armenian aggression"). Eight words is the term's clause with its
+# complements ("Armenia is claiming the territory it occupied from
+# Azerbaijan", "genocide against the Armenians of Karabakh"); comments run on
+# without punctuation, so the whole sentence is too wide: an anchor further
+# off is usually in another clause about something else ("NATO funds
+# anti-Iranian elements in Azerbaijan like Pan-Turks (and recently Sunni
+# jihadis) to implement a genocidal anti-Iranian program"). A lone party name
+# within the window is enough. The article body, headline and
+# standfirst are on topic and need no anchor.
+anchors: [
+  # English
+  "Karabakh", "Karabagh", "Artsakh", "NKR", "Stepanakert", "Khankendi", "Shusha", "Shushi", "Lachin",
+  "Berdzor", "Hadrut", "Aghdam", "Agdam", "Fuzuli", "Kalbajar", "Karvachar", "Martakert", "Martuni",
+  "Khojaly", "Khojali", "Zangezur", "Syunik", "Armenia*", "Azerbaijan*", "Azeri*", "Baku", "Yerevan",
+  "Aliyev", "Pashinyan",
+  # Russian
+  "Карабах*", "Арцах*", "НКР", "Степанакерт*", "Ханкенди", "Шуша", "Шуши", "Шуше", "Шушу", "Лачин*",
+  "Армени*", "армян*", "Азербайджан*", "Баку", "Ереван*", "Алиев*", "Пашинян*",
+  # Armenian
+  "Արցախ*", "Ղարաբաղ*", "Ստեփանակերտ*", "Շուշի*", "Հայաստան*", "Ադրբեջան*",
+  # Azerbaijani and Turkish (diacritics folded: Karabağ = Karabag)
+  "Qarabağ*", "Karabağ*", "Xankəndi*", "Şuşa", "Laçın*", "Ermənistan*", "Erməni*", "Ermeni*",
+  "Azərbaycan*", "Azerbaycan*", "Bakı", "Bakü", "İrəvan*", "Erivan*"]
 
 families:
 
@@ -795,7 +844,10 @@ families:
       occupied three villages") is the Armenian framing of Azerbaijan's
       advance and counts as armenian (the subject is context, not part of the
       match). Negatable: "was never occupied", "Bu bir işgal değil".
+      In a reader comment a term counts only near an anchor (see `anchors:`).
     negatable: true
+    context:
+      comment: {anchor_within: 8}
     terms:
       - term: occupied by Azerbaijan
         stance: armenian
@@ -1092,7 +1144,11 @@ families:
       coverage it is used by both sides (Azerbaijan of Armenian forces,
       Armenia of Syrian fighters), so only phrases naming whom it labels are
       listed. A status qualifier ("the unrecognised Artsakh Defense Army")
-      distances the name.
+      distances the name. In a reader comment a term counts only near an
+      anchor (see `anchors:`): "mercenaries" or "separatists" in a comment
+      about another war is not this conflict's label.
+    context:
+      comment: {anchor_within: 8}
     qualifiers:
       before: [self-proclaimed, self-declared, self-styled, unrecognized, unrecognised,
                "самопровозглашенн*", "непризнанн*", "ինքնահռչակ", "չճանաչված",
@@ -1401,6 +1457,11 @@ families:
   # ===========================================================================
   - id: war-2020-name
     question: What does the outlet call the war of 27 September - 10 November 2020?
+    note: >
+      In a reader comment a term counts only near an anchor (see `anchors:`):
+      "Patriotic War" or "six-week war" alone may be another war.
+    context:
+      comment: {anchor_within: 8}
     terms:
       - term: Second Artsakh War
         stance: armenian
@@ -1458,7 +1519,10 @@ families:
       armenian. Names of particular events have families of their own
       (war-2020-name, lachin-corridor-2022, exodus-2023, khojaly-1992).
       Negatable: "it was not genocide", "there was no aggression".
+      In a reader comment a term counts only near an anchor (see `anchors:`).
     negatable: true
+    context:
+      comment: {anchor_within: 8}
     terms:
       - term: Azerbaijani aggression
         stance: armenian
@@ -1631,6 +1695,7 @@ families:
     negatable: true
     context:
       published: {from: 2022-12-01}
+      comment: {anchor_within: 8}
       sentence:
         not_near: ["1988", "1989", "1990", "1991", "1992", "1993", "1994", "1990s", "nineties", "1990-е", "1990-х",
                    "девяност*", "1990-cı", "1990'lar*", "1990-ական*"]
@@ -1703,6 +1768,7 @@ families:
     negatable: true
     context:
       published: {from: 2023-09-19}
+      comment: {anchor_within: 8}
       sentence:
         not_near: ["1988", "1989", "1990", "1991", "1992", "1993", "1994", "1990s", "1990-е", "1990-х",
                    "Criminal Code", "penal code", "уголовн* кодекс*", "Cinayət Məcəlləsi*", "Ceza Kanun*"]

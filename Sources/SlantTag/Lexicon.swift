@@ -51,14 +51,18 @@ public struct Lexicon: Sendable {
     public var categories: [Category]
     /// The lexicon-wide distancing qualifiers (each family's effective list is in ``Family/qualifiers``).
     public var qualifiers: Qualifiers
+    /// Words that tie a sentence to the lexicon's topic (the conflict's region, places and parties),
+    /// for ``ContextRequirement/commentAnchorWithin``.
+    public var anchors: [Pattern]
 
     public init(
         id: String, kind: Kind, version: Int, languages: [String] = [], description: String? = nil, path: String,
         digest: ContentDigest, diacriticsInsensitive: Bool = false, stances: [(id: String, label: String)] = [],
         families: [Family] = [], categories: [Category] = [], measure: Measure? = nil, stanceIndex: StanceIndex? = nil,
-        qualifiers: Qualifiers = Qualifiers()
+        qualifiers: Qualifiers = Qualifiers(), anchors: [Pattern] = []
     ) {
         self.qualifiers = qualifiers
+        self.anchors = anchors
         self.id = id
         self.kind = kind
         self.measure = kind == .loaded ? (measure ?? .loadedLanguage) : nil
@@ -115,17 +119,21 @@ public struct Lexicon: Sendable {
         /// Qualifiers that come right after the term (a comma or an opening bracket may stand
         /// between): "Stepanakert, as Armenians call it".
         public var after: [Pattern]
+        /// Words that keep a qualifier from distancing when they come right before it: a first-person
+        /// subject adopts the name ("we call it Artsakh"), where "Armenians call it Artsakh" mentions it.
+        public var notAfter: [Pattern]
 
-        public init(before: [Pattern] = [], after: [Pattern] = []) {
+        public init(before: [Pattern] = [], after: [Pattern] = [], notAfter: [Pattern] = []) {
             self.before = before
             self.after = after
+            self.notAfter = notAfter
         }
 
         public var isEmpty: Bool { before.isEmpty && after.isEmpty }
     }
 
-    /// What must surround a match for it to count: words in its sentence or paragraph, and the
-    /// article's publication date. Every rule given must hold.
+    /// What must surround a match for it to count: words in its sentence or paragraph, the
+    /// article's publication date and, in a reader comment, an anchor nearby. Every rule given must hold.
     public struct ContextRequirement: Sendable {
         /// Words of which at least one (`near`) or none (`notNear`) occurs in a unit of text
         /// around the match (outside the match itself).
@@ -144,14 +152,20 @@ public struct Lexicon: Sendable {
         public var sentence: Words
         public var paragraph: Words
         public var published: DateRange?
+        /// In a reader comment only (`comment: {anchor_within: N}`): one of the lexicon's ``Lexicon/anchors``
+        /// must occur in the match's sentence at most this many words before or after it (or within
+        /// it). A comment is a text of its own: it does not inherit the article's topic, so a generic
+        /// word ("occupied", "genocide") counts only where the comment ties it to the conflict.
+        public var commentAnchorWithin: Int?
 
-        public init(sentence: Words = Words(), paragraph: Words = Words(), published: DateRange? = nil) {
+        public init(sentence: Words = Words(), paragraph: Words = Words(), published: DateRange? = nil, commentAnchorWithin: Int? = nil) {
             self.sentence = sentence
             self.paragraph = paragraph
             self.published = published
+            self.commentAnchorWithin = commentAnchorWithin
         }
 
-        public var isEmpty: Bool { sentence.isEmpty && paragraph.isEmpty && published == nil }
+        public var isEmpty: Bool { sentence.isEmpty && paragraph.isEmpty && published == nil && commentAnchorWithin == nil }
     }
 
     /// A range of publication dates, as days written `yyyymmdd` (20230919), both ends included.

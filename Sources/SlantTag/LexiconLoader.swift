@@ -47,14 +47,19 @@ private struct LexiconReader {
     var yaml: YAMLReader
     /// The `also_in:` list of the entry ``readEntry`` read last, with its nodes.
     var lastAlsoIn: [(String, Node)] = []
+    /// Whether the lexicon declares `anchors:` (which `comment: {anchor_within:}` needs).
+    var declaresAnchors = false
 
     static let topLevelKeys = [
         "lexicon", "kind", "version", "language", "description", "options", "stances", "stance_index", "measure",
-        "qualifiers", "families", "categories",
+        "qualifiers", "anchors", "families", "categories",
     ]
-    static let qualifierKeys = ["before", "after"]
-    static let familyQualifierKeys = ["before", "after", "inherit"]
-    static let requirementKeys = ["sentence", "paragraph", "published"]
+    static let qualifierKeys = ["before", "after", "not_after"]
+    static let familyQualifierKeys = ["before", "after", "not_after", "inherit"]
+    static let requirementKeys = ["sentence", "paragraph", "published", "comment"]
+    static let commentRequirementKeys = ["anchor_within"]
+    /// The widest anchor window accepted, in words either side.
+    static let maximumAnchorWindow = 50
     static let wordRequirementKeys = ["near", "not_near"]
     static let publishedKeys = ["from", "to", "undated"]
     /// Weights allowed for loaded-language entries: greater than 0, at most this.
@@ -84,6 +89,7 @@ private struct LexiconReader {
         var measureNode: Node?
         var stanceIndexNode: Node?
         var qualifiersNode: Node?
+        var anchorsNode: Node?
         var given = Set<String>()
         for (key, _, value) in yaml.entries(of: root, allowed: Self.topLevelKeys, context: "the lexicon") {
             given.insert(key)
@@ -136,6 +142,7 @@ private struct LexiconReader {
                 }
             case "stance_index": stanceIndexNode = value
             case "qualifiers": qualifiersNode = value
+            case "anchors": anchorsNode = value
             default: break
             }
         }
@@ -154,6 +161,11 @@ private struct LexiconReader {
             if let measureNode { yaml.fail(measureNode, "`measure:` belongs to a loaded-kind lexicon; a terminology lexicon has families") }
             if let stanceIndexNode { lexicon.stanceIndex = readStanceIndex(stanceIndexNode, stances: stances.map(\.id)) }
             if let qualifiersNode { lexicon.qualifiers = readQualifiers(qualifiersNode, keys: Self.qualifierKeys, normalizer: normalizer).0 }
+            if let anchorsNode {
+                lexicon.anchors = patterns(anchorsNode, "`anchors`", normalizer: normalizer).map(\.0)
+                if lexicon.anchors.isEmpty { yaml.fail(anchorsNode, "`anchors` is empty: list the words that tie a sentence to the lexicon's topic") }
+                declaresAnchors = !lexicon.anchors.isEmpty
+            }
             guard let familiesNode else {
                 yaml.fail(root, "missing `families:` (a terminology lexicon groups its terms into families)")
                 return nil
@@ -165,6 +177,7 @@ private struct LexiconReader {
             if let familiesNode { yaml.fail(familiesNode, "a loaded-language lexicon has `categories:`, not `families:`") }
             if let stanceIndexNode { yaml.fail(stanceIndexNode, "`stance_index:` belongs to a terminology lexicon") }
             if let qualifiersNode { yaml.fail(qualifiersNode, "`qualifiers:` belong to a terminology lexicon") }
+            if let anchorsNode { yaml.fail(anchorsNode, "`anchors:` belong to a terminology lexicon") }
             guard let categoriesNode else {
                 yaml.fail(root, "missing `categories:` (a loaded-language lexicon groups its entries into categories)")
                 return nil
@@ -232,7 +245,9 @@ private struct LexiconReader {
                 case "qualifiers":
                     let (own, inherit) = readQualifiers(value, keys: Self.familyQualifierKeys, normalizer: normalizer)
                     familyQualifiers = inherit
-                        ? Lexicon.Qualifiers(before: qualifiers.before + own.before, after: qualifiers.after + own.after) : own
+                        ? Lexicon.Qualifiers(
+                            before: qualifiers.before + own.before, after: qualifiers.after + own.after,
+                            notAfter: qualifiers.notAfter + own.notAfter) : own
                 case "negatable": negatable = yaml.boolean(value, "`negatable`") ?? false
                 case "share_spans": sharesSpans = yaml.boolean(value, "`share_spans`") ?? false
                 case "context": requirement = readRequirement(value, normalizer: normalizer)
@@ -470,6 +485,7 @@ private struct LexiconReader {
             switch key {
             case "before": qualifiers.before = patterns(value, "`before`", normalizer: normalizer, allowGap: true).map(\.0)
             case "after": qualifiers.after = patterns(value, "`after`", normalizer: normalizer, allowGap: true).map(\.0)
+            case "not_after": qualifiers.notAfter = patterns(value, "`not_after`", normalizer: normalizer).map(\.0)
             case "inherit": inherit = yaml.boolean(value, "`inherit`") ?? true
             default: break
             }
@@ -477,11 +493,12 @@ private struct LexiconReader {
         return (qualifiers, inherit)
     }
 
-    /// `context: {sentence: {near, not_near}, paragraph: {near, not_near}, published: {from, to, undated}}`.
+    /// `context: {sentence: {near, not_near}, paragraph: {near, not_near}, published: {from, to, undated},
+    /// comment: {anchor_within}}`.
     mutating func readRequirement(_ node: Node, normalizer: WordNormalizer) -> Lexicon.ContextRequirement {
         var requirement = Lexicon.ContextRequirement()
         let entries = yaml.entries(of: node, allowed: Self.requirementKeys, context: "`context`")
-        if case .mapping = node, entries.isEmpty { yaml.fail(node, "`context` is empty: give `sentence`, `paragraph` or `published`") }
+        if case .mapping = node, entries.isEmpty { yaml.fail(node, "`context` is empty: give `sentence`, `paragraph`, `published` or `comment`") }
         for (key, _, value) in entries {
             switch key {
             case "sentence", "paragraph":
@@ -492,6 +509,21 @@ private struct LexiconReader {
                 }
                 if key == "sentence" { requirement.sentence = words } else { requirement.paragraph = words }
             case "published": requirement.published = readDateRange(value)
+            case "comment":
+                let commentEntries = yaml.entries(of: value, allowed: Self.commentRequirementKeys, context: "`comment`")
+                if case .mapping = value, !commentEntries.contains(where: { $0.0 == "anchor_within" }) {
+                    yaml.fail(value, "`comment` needs `anchor_within:` (words either side)")
+                }
+                for (commentKey, _, within) in commentEntries {
+                    guard commentKey == "anchor_within", let words = yaml.positiveInteger(within, "`anchor_within`") else { continue }
+                    if words > Self.maximumAnchorWindow {
+                        yaml.fail(within, "`anchor_within` is at most \(Self.maximumAnchorWindow) words")
+                    } else if !declaresAnchors {
+                        yaml.fail(within, "`anchor_within` needs the lexicon's `anchors:` (the words that tie a sentence to its topic)")
+                    } else {
+                        requirement.commentAnchorWithin = words
+                    }
+                }
             default: break
             }
         }

@@ -79,6 +79,8 @@ struct MatchEnvironment {
     let paragraphOfSentence: [Int]
     /// Publication day as `yyyymmdd`, nil when undated.
     let published: Int?
+    /// Whether the text is a reader comment (where `comment:` anchor requirements apply).
+    var isComment = false
 
     func sentence(ofToken token: Int32) -> Int { Int(tokens[Int(token)].sentence) }
 
@@ -107,7 +109,8 @@ struct MatchEnvironment {
 /// next longest.
 ///
 /// Then, for a terminology lexicon, in this order and in time linear in the matches:
-/// 1. a match whose family's or term's `context:` requirement fails is dropped;
+/// 1. a match whose family's or term's `context:` requirement fails is dropped (a `comment:` anchor
+///    requirement only in a reader comment);
 /// 2. a match right after (or before) a qualifier of its family gets that qualifier (`distanced`);
 /// 3. a span counts in one family only: where matches of different families overlap, the longest
 ///    (then the earliest, then the first family in the file) is kept, unless one of the families
@@ -132,17 +135,19 @@ public struct CompiledLexicon: Sendable {
         var order: Int32
     }
 
-    /// One context word set: the words of one `near` or `not_near` list.
+    /// One context word set: the words of one `near` or `not_near` list, or the lexicon's anchors
+    /// (found per sentence).
     struct ContextSet: Sendable {
         var inParagraph: Bool
         var near: Bool
     }
 
-    /// A family's or a term's requirement, as context set indices and a date range.
+    /// A family's or a term's requirement, as context set indices, a date range and a comment anchor window.
     struct CompiledRequirement: Sendable {
         var sets: [Int32] = []
         var published: Lexicon.DateRange?
-        var isEmpty: Bool { sets.isEmpty && published == nil }
+        var commentAnchorWithin: Int?
+        var isEmpty: Bool { sets.isEmpty && published == nil && commentAnchorWithin == nil }
     }
 
     private var words = ByteKeyTable(capacity: 64)
@@ -166,9 +171,13 @@ public struct CompiledLexicon: Sendable {
     private var qualifierIsAfter: [Bool] = []
     /// The qualifiers that apply to each family.
     private var familyQualifiers: [Set<Int32>] = []
+    /// Per family: words right before a qualifier that keep it from distancing ("we call it").
+    private var familyQualifierExclusions: [[Pattern]] = []
     /// Context word sets (group `contextBase + index`).
     private var contextSets: [ContextSet] = []
     private var familyRequirements: [CompiledRequirement] = []
+    /// The context set of the lexicon's anchors, when a requirement uses them.
+    private var anchorSet: Int32?
     private var termRequirements: [Int64: CompiledRequirement] = [:]
     /// Every group: terms, then qualifiers, then context sets.
     private var groupCount: Int { termGroupCount + qualifierIsAfter.count + contextSets.count }
@@ -231,6 +240,7 @@ public struct CompiledLexicon: Sendable {
                 }
             }
             familyQualifiers.append(applicable)
+            familyQualifierExclusions.append(family.qualifiers.notAfter)
         }
     }
 
@@ -238,7 +248,7 @@ public struct CompiledLexicon: Sendable {
     private mutating func compileRequirements(_ order: inout Int32) {
         var pending: [(patterns: [Pattern], set: Int32)] = []
         func compile(_ requirement: Lexicon.ContextRequirement) -> CompiledRequirement {
-            var compiled = CompiledRequirement(published: requirement.published)
+            var compiled = CompiledRequirement(published: requirement.published, commentAnchorWithin: requirement.commentAnchorWithin)
             for (words, inParagraph) in [(requirement.sentence, false), (requirement.paragraph, true)] {
                 for (patterns, near) in [(words.near, true), (words.notNear, false)] where !patterns.isEmpty {
                     let set = Int32(contextSets.count)
@@ -254,6 +264,14 @@ public struct CompiledLexicon: Sendable {
             for (termIndex, term) in family.terms.enumerated() where !term.requirement.isEmpty {
                 termRequirements[Int64(familyIndex) << 32 | Int64(termIndex)] = compile(term.requirement)
             }
+        }
+        let usesAnchors = (lexicon.families.map(\.requirement) + lexicon.families.flatMap { $0.terms.map(\.requirement) })
+            .contains { $0.commentAnchorWithin != nil }
+        if usesAnchors, !lexicon.anchors.isEmpty {
+            let set = Int32(contextSets.count)
+            contextSets.append(ContextSet(inParagraph: false, near: true))
+            anchorSet = set
+            pending.append((lexicon.anchors, set))
         }
         // Groups are numbered after every qualifier, so they are added once all sets are known.
         let base = Int32(termGroupCount + qualifierIsAfter.count)
@@ -367,7 +385,9 @@ public struct CompiledLexicon: Sendable {
         return resolveOverlaps(terms, stream: stream)
     }
 
-    private var hasRequirements: Bool { !contextSets.isEmpty || familyRequirements.contains { $0.published != nil } || !termRequirements.isEmpty }
+    private var hasRequirements: Bool {
+        !contextSets.isEmpty || familyRequirements.contains { $0.published != nil } || !termRequirements.isEmpty
+    }
 
     /// Every match of every group (terms, qualifiers, context words), in text order.
     func rawMatches(in stream: SubwordStream) -> [Match] {
@@ -565,6 +585,15 @@ public struct CompiledLexicon: Sendable {
                 let found = units.hits[Int(set)][unit]?.contains { $0.1 < match.first || $0.0 > match.last } ?? false
                 if found != info.near { return false }
             }
+            if let within = requirement.commentAnchorWithin, environment.isComment {
+                // An anchor in the match's sentence, at most `within` words away, or inside the match ("occupied Artsakh").
+                guard let anchorSet, let hits = units.hits[Int(anchorSet)][environment.sentence(ofToken: token)] else { return false }
+                let anchored = hits.contains { hit in
+                    let gap = hit.1 < match.first ? match.first - hit.1 - 1 : hit.0 > match.last ? hit.0 - match.last - 1 : 0
+                    return gap <= within
+                }
+                if !anchored { return false }
+            }
         }
         return true
     }
@@ -590,11 +619,17 @@ public struct CompiledLexicon: Sendable {
             let match = matches[position]
             let applicable = familyQualifiers[Int(match.group)]
             guard !applicable.isEmpty else { continue }
+            let exclusions = familyQualifierExclusions[Int(match.group)]
+            // A qualifier applies unless a `not_after` word stands right before it ("we call it Artsakh").
+            func applies(_ index: Int) -> Bool {
+                applicable.contains(hits[index].item)
+                    && !exclusions.contains { precedes($0, stream: stream, before: hits[index].first) }
+            }
             // Before: the qualifier ends right before the term, or before one or two articles.
             var end = match.first - 1
             var articles = 0
             while end >= 0 {
-                if let found = endingAt[end]?.first(where: { applicable.contains(hits[$0].item) }),
+                if let found = endingAt[end]?.first(where: applies),
                     onlyQuotationMarks(between: Int(subwords[end].token), and: Int(subwords[match.first].token), environment)
                 {
                     matches[position].qualifier = hits[found].first...hits[found].last
@@ -607,7 +642,7 @@ public struct CompiledLexicon: Sendable {
             if matches[position].qualifier != nil { continue }
             // After: the qualifier starts right after the term, a comma, bracket or dash between.
             let start = match.last + 1
-            if start < subwords.count, let found = startingAt[start]?.first(where: { applicable.contains(hits[$0].item) }),
+            if start < subwords.count, let found = startingAt[start]?.first(where: applies),
                 onlyAsides(between: Int(subwords[match.last].token), and: Int(subwords[start].token), environment)
             {
                 matches[position].qualifier = hits[found].first...hits[found].last

@@ -20,7 +20,8 @@ import SlantText
 ///   scare-quoted and qualified ones. So the headline's own figures count only the outlet's words,
 ///   and the body's quotations never take in a headline's.
 /// - Context requirements of a family or term are checked against the article's publication
-///   date (`metadata.published`, read as `YYYY-MM-DD`), for the body and its comments alike.
+///   date (`metadata.published`, read as `YYYY-MM-DD`), for the body and its comments alike; a
+///   `comment:` anchor requirement applies in reader comments only (each comment is its own text).
 ///
 /// Without lexicons it still counts word tokens by voice, which every rate needs.
 public struct TagStage: Stage {
@@ -31,7 +32,8 @@ public struct TagStage: Stage {
     /// 2: qualifiers, context requirements, one family per span, negation only of predicates and
     /// evaluations, hyphenated compounds, labels kept in the outlet's voice under a trailing "according to".
     /// 3: the headline and standfirst tagged, in voice `headline`.
-    public static let version = 3
+    /// 4: `comment:` anchor requirements (generic terms in reader comments count only near an anchor).
+    public static let version = 4
 
     public let lexicons: [CompiledLexicon]
 
@@ -110,7 +112,8 @@ public struct TagStage: Stage {
         let paragraphOfSentence = layer.sentences.map(\.paragraph)
         text.withUTF8 { bytes in
             let environment = MatchEnvironment(
-                bytes: bytes, tokens: layer.tokens, paragraphOfSentence: paragraphOfSentence, published: published)
+                bytes: bytes, tokens: layer.tokens, paragraphOfSentence: paragraphOfSentence, published: published,
+                isComment: comment != nil)
             var streams: [Bool: SubwordStream] = [:]
             for compiled in lexicons {
                 let fold = compiled.normalizer.foldDiacritics

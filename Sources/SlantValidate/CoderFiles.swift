@@ -332,6 +332,7 @@ public struct CoderFileReader {
         case "quoted": .quoted
         case "attributed", "reported": .attributed
         case "comment": .comment
+        case "comment-distanced": VoiceKey(.comment, distanced: true)
         case "headline", "standfirst": .headline
         case "headline-distanced", "standfirst-distanced": .distancedHeadline
         default: nil

@@ -187,7 +187,7 @@ import Testing
     @Test func malformedQualifiersAndRequirementsAreRefused() {
         #expect(errors(Self.terminology(extra: "    qualifiers: {before: [\"... call*\"], around: [x]}\n")) == [
             "lex.yaml:7:27: error: malformed pattern `... call*`: a gap `...` must stand between two words",
-            "lex.yaml:7:41: error: unknown key `around` in `qualifiers`; expected one of: before, after, inherit",
+            "lex.yaml:7:41: error: unknown key `around` in `qualifiers`; expected one of: before, after, not_after, inherit",
         ])
         #expect(errors(Self.terminology(term: "        variants: [\"what ... call\"]")) == [
             "lex.yaml:10:20: error: malformed pattern `what ... call`: `...` (a gap of words) is allowed only in qualifiers",
