@@ -38,7 +38,7 @@ import Testing
         #expect(try lexiconDigests(directory) == digests)
         // After a run the new digest is named, with a warning that the version was not bumped.
         let rerun = try run(directory)
-        #expect(rerun.stderr.contains("lexicon `karabakh-terminology` v2 has changed") || rerun.stderr.contains("has changed (digest"), "\(rerun.stderr)")
+        #expect(rerun.stderr.contains("lexicon `karabakh-terminology` v3 has changed") || rerun.stderr.contains("has changed (digest"), "\(rerun.stderr)")
         #expect(rerun.stderr.contains("bump `version:`"))
         #expect(try lexiconDigests(directory) != digests)
         #expect(try SlantProcess.run(["report"], in: directory.url).status == 0)
