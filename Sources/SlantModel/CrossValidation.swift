@@ -124,6 +124,24 @@ enum Intervals {
             value: p, lower: successes == 0 ? 0 : interval.lower, upper: successes == trials ? 1 : interval.upper)
     }
 
+    /// F1 with a 95% interval: the percentile bootstrap's (the (prediction, label) pairs resampled with
+    /// replacement `resamples` times), widened where needed to the F1 of the precision and recall
+    /// intervals' bounds (F1 rises with both).
+    ///
+    /// The bootstrap alone collapses to a point when every prediction is right (every resample then
+    /// scores 1), which would claim a certainty the precision and recall intervals do not.
+    static func f1(predicted: [Bool], actual: [Bool], resamples: Int, seed: UInt64) -> Estimate {
+        let bootstrap = bootstrapF1(predicted: predicted, actual: actual, resamples: resamples, seed: seed)
+        var counts = ConfusionCounts()
+        for (p, a) in zip(predicted, actual) { counts.add(predicted: p, actual: a) }
+        let precision = wilson(counts.truePositives, counts.truePositives + counts.falsePositives)
+        let recall = wilson(counts.truePositives, counts.truePositives + counts.falseNegatives)
+        func harmonic(_ p: Double, _ r: Double) -> Double { p + r > 0 ? 2 * p * r / (p + r) : 0 }
+        return Estimate(
+            value: bootstrap.value, lower: min(bootstrap.lower, harmonic(precision.lower, recall.lower)),
+            upper: max(bootstrap.upper, harmonic(precision.upper, recall.upper)))
+    }
+
     /// F1 with a 95% percentile bootstrap interval: the (prediction, label) pairs resampled with
     /// replacement `resamples` times.
     static func bootstrapF1(predicted: [Bool], actual: [Bool], resamples: Int, seed: UInt64) -> Estimate {

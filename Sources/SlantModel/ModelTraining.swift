@@ -109,7 +109,7 @@ public enum ModelTraining {
             folds: options.folds, seed: options.seed,
             precision: Intervals.wilson(counts.truePositives, counts.truePositives + counts.falsePositives),
             recall: Intervals.wilson(counts.truePositives, counts.truePositives + counts.falseNegatives),
-            f1: Intervals.bootstrapF1(predicted: predicted, actual: labels, resamples: options.resamples, seed: options.seed),
+            f1: Intervals.f1(predicted: predicted, actual: labels, resamples: options.resamples, seed: options.seed),
             accuracy: Intervals.wilson(counts.truePositives + counts.trueNegatives, counts.total),
             counts: counts, foldF1: foldF1, foldLambdas: foldLambdas,
             predictedShare: Double(counts.truePositives + counts.falsePositives) / Double(counts.total),
