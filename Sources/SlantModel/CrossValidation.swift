@@ -130,12 +130,10 @@ enum Intervals {
     ///
     /// The bootstrap alone collapses to a point when every prediction is right (every resample then
     /// scores 1), which would claim a certainty the precision and recall intervals do not.
-    static func f1(predicted: [Bool], actual: [Bool], resamples: Int, seed: UInt64) -> Estimate {
+    static func f1(
+        predicted: [Bool], actual: [Bool], precision: Estimate, recall: Estimate, resamples: Int, seed: UInt64
+    ) -> Estimate {
         let bootstrap = bootstrapF1(predicted: predicted, actual: actual, resamples: resamples, seed: seed)
-        var counts = ConfusionCounts()
-        for (p, a) in zip(predicted, actual) { counts.add(predicted: p, actual: a) }
-        let precision = wilson(counts.truePositives, counts.truePositives + counts.falsePositives)
-        let recall = wilson(counts.truePositives, counts.truePositives + counts.falseNegatives)
         func harmonic(_ p: Double, _ r: Double) -> Double { p + r > 0 ? 2 * p * r / (p + r) : 0 }
         return Estimate(
             value: bootstrap.value, lower: min(bootstrap.lower, harmonic(precision.lower, recall.lower)),

@@ -105,16 +105,18 @@ public enum ModelTraining {
         var counts = ConfusionCounts()
         for (p, a) in zip(predicted, labels) { counts.add(predicted: p, actual: a) }
         let innerNote = options.fixedLambda == nil ? "λ chosen in each by an inner \(options.folds)-fold cross-validation on its training folds" : "λ given"
+        let precision = Intervals.wilson(counts.truePositives, counts.truePositives + counts.falsePositives)
+        let recall = Intervals.wilson(counts.truePositives, counts.truePositives + counts.falseNegatives)
         let crossValidation = SentenceModel.CrossValidation(
-            folds: options.folds, seed: options.seed,
-            precision: Intervals.wilson(counts.truePositives, counts.truePositives + counts.falsePositives),
-            recall: Intervals.wilson(counts.truePositives, counts.truePositives + counts.falseNegatives),
-            f1: Intervals.f1(predicted: predicted, actual: labels, resamples: options.resamples, seed: options.seed),
+            folds: options.folds, seed: options.seed, precision: precision, recall: recall,
+            f1: Intervals.f1(
+                predicted: predicted, actual: labels, precision: precision, recall: recall,
+                resamples: options.resamples, seed: options.seed),
             accuracy: Intervals.wilson(counts.truePositives + counts.trueNegatives, counts.total),
             counts: counts, foldF1: foldF1, foldLambdas: foldLambdas,
             predictedShare: Double(counts.truePositives + counts.falsePositives) / Double(counts.total),
             labelledShare: Double(loaded) / Double(labels.count),
-            method: "stratified \(options.folds)-fold cross-validation (seed \(options.seed)), \(innerNote); every sentence predicted once by a model that did not see it, figures pooled over the folds; precision, recall and accuracy with Wilson 95% intervals, F1 with a 95% percentile bootstrap interval over sentences (\(options.resamples) resamples)")
+            method: "stratified \(options.folds)-fold cross-validation (seed \(options.seed)), \(innerNote); every sentence predicted once by a model that did not see it, figures pooled over the folds; precision, recall and accuracy with Wilson 95% intervals, F1 with a 95% percentile bootstrap interval over sentences (\(options.resamples) resamples) widened where needed to the F1 of the precision and recall bounds")
 
         // The model saved: every sentence.
         let lambda = options.fixedLambda ?? trainer.chooseLambda(everyone, purpose: "selection")
