@@ -62,10 +62,7 @@ public struct TagStage: Stage {
         // position (and so each evidence index) does not depend on whether the article has a headline.
         terms.sort { (Self.order($0.context), $0.context.start, $0.family) < (Self.order($1.context), $1.context.start, $1.family) }
         loaded.sort { (Self.order($0.context), $0.context.start) < (Self.order($1.context), $1.context.start) }
-        var voiceTokens: [Voice: Int] = [.authorial: 0, .quoted: 0, .attributed: 0]
-        for (token, voice) in zip(segmented.body.tokens, segmented.body.voices) where token.kind != .punctuation {
-            voiceTokens[voice.voice, default: 0] += 1
-        }
+        var voiceTokens = Self.wordsByVoice(segmented.body)
         if segmented.headline != nil || segmented.standfirst != nil {
             voiceTokens[.headline] = HeadlinePart.allCases.reduce(0) { $0 + (segmented.layer($1).map(Self.ownWords) ?? 0) }
         }
@@ -88,6 +85,25 @@ public struct TagStage: Stage {
         case .standfirst: Int.max
         case nil: context.comment ?? -1
         }
+    }
+
+    /// The body's word tokens by voice: authorial, quoted and attributed always (0 when none), any
+    /// other voice only when it has words. Counted in locals, not by a dictionary update per token.
+    private static func wordsByVoice(_ layer: TextLayer) -> [Voice: Int] {
+        var counts = (authorial: 0, quoted: 0, attributed: 0, comment: 0, headline: 0)
+        for (token, voice) in zip(layer.tokens, layer.voices) where token.kind != .punctuation {
+            switch voice.voice {
+            case .authorial: counts.authorial += 1
+            case .quoted: counts.quoted += 1
+            case .attributed: counts.attributed += 1
+            case .comment: counts.comment += 1
+            case .headline: counts.headline += 1
+            }
+        }
+        var words: [Voice: Int] = [.authorial: counts.authorial, .quoted: counts.quoted, .attributed: counts.attributed]
+        if counts.comment > 0 { words[.comment] = counts.comment }
+        if counts.headline > 0 { words[.headline] = counts.headline }
+        return words
     }
 
     /// Word tokens of a headline or standfirst in the outlet's own voice (scare quotes included, as

@@ -28,14 +28,16 @@ public enum HeadlineLayer {
 
     /// The first blocks of the body, white space collapsed.
     private static func leadingBlocks(of article: Article) -> Set<String> {
-        let bytes = Array(article.body.utf8)
-        var blocks: Set<String> = []
-        for block in article.blocks.prefix(leadingBlocksCompared) {
-            let start = max(0, min(block.start, bytes.count))
-            let end = max(start, min(block.end, bytes.count))
-            blocks.insert(collapsed(String(decoding: bytes[start..<end], as: UTF8.self)))
+        var body = article.body
+        return body.withUTF8 { bytes in
+            var blocks: Set<String> = []
+            for block in article.blocks.prefix(leadingBlocksCompared) {
+                let start = max(0, min(block.start, bytes.count))
+                let end = max(start, min(block.end, bytes.count))
+                blocks.insert(collapsed(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)))
+            }
+            return blocks
         }
-        return blocks
     }
 
     /// The text without white space at either end; nil when nothing is left.
@@ -48,18 +50,37 @@ public enum HeadlineLayer {
     }
 
     /// Runs of white space as one space, none at the ends: how two renderings of one line compare.
+    /// White space is Unicode's (`Unicode.Scalar.Properties.isWhitespace`); read on UTF-8 bytes, with
+    /// the property looked up only for scalars outside ASCII.
     static func collapsed(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(" ") }
-                pendingSpace = false
-                result.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                let length: Int
+                let isWhitespace: Bool
+                if lead < 0x80 {
+                    length = 1
+                    isWhitespace = lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)
+                } else {
+                    let (value, scalarLength) = ScalarReader.decode(bytes, at: index)
+                    length = min(scalarLength, bytes.count - index)
+                    isWhitespace = Unicode.Scalar(value)?.properties.isWhitespace ?? false
+                }
+                if isWhitespace {
+                    pendingSpace = !result.isEmpty
+                } else {
+                    if pendingSpace { result.append(0x20) }
+                    pendingSpace = false
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+                }
+                index += length
             }
+            return String(decoding: result, as: UTF8.self)
         }
-        return String(result)
     }
 }

@@ -50,23 +50,23 @@ public struct SegmentStage: Stage {
     public static func segment(
         _ text: String, blocks: [(Int, Int)], settings: SegmentSettings, cutSentences: inout Int
     ) -> TextLayer {
-        var text = text
+        var utf8 = text
         var cuts = 0
         defer { cutSentences += cuts }
-        return text.withUTF8 { bytes in
+        return utf8.withUTF8 { bytes in
             var tokens: [Token] = []
+            tokens.reserveCapacity(bytes.count / 5)
             var sentences: [TextSpan] = []
             var paragraphs: [TextSpan] = []
             for (paragraphIndex, block) in blocks.enumerated() {
                 paragraphs.append(TextSpan(start: block.0, end: block.1, paragraph: paragraphIndex))
                 let first = tokens.count
-                tokens += Tokenizer.tokenize(bytes, from: block.0, to: min(block.1, bytes.count))
+                Tokenizer.tokenize(bytes, from: block.0, to: min(block.1, bytes.count), into: &tokens)
                 sentences += SentenceSplitter.split(
                     bytes, tokens: &tokens, range: first..<tokens.count, paragraph: paragraphIndex,
                     firstSentence: sentences.count, maximumTokens: settings.maximumSentenceTokens, cuts: &cuts)
             }
-            var layer = TextLayer(
-                text: String(decoding: bytes, as: UTF8.self), paragraphs: paragraphs, sentences: sentences, tokens: tokens)
+            var layer = TextLayer(text: text, paragraphs: paragraphs, sentences: sentences, tokens: tokens)
             VoiceAnalyzer.annotate(&layer)
             return layer
         }

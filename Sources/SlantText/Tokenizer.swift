@@ -18,7 +18,7 @@ enum CharacterClass: UInt8 {
 /// (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic), where news text lives.
 public struct ScalarReader {
     /// Classes of U+0000–U+07FF.
-    private static let smallClasses: [CharacterClass] = (0..<0x800).map { value in
+    static let smallClasses: [CharacterClass] = (0..<0x800).map { value in
         Unicode.Scalar(UInt32(value)).map(classify) ?? .other
     }
 
@@ -45,6 +45,12 @@ public struct ScalarReader {
 
     @inline(__always)
     static func characterClass(_ value: UInt32) -> CharacterClass {
+        characterClass(value, smallClasses: smallClasses)
+    }
+
+    /// The class of `value`, with ``smallClasses`` passed in (a loop reads the global once, not per scalar).
+    @inline(__always)
+    static func characterClass(_ value: UInt32, smallClasses: [CharacterClass]) -> CharacterClass {
         if value < 0x800 { return smallClasses[Int(value)] }
         switch value {
         case 0x2019, 0x02BC: return .apostrophe
@@ -92,10 +98,17 @@ public enum Tokenizer {
         let end = end ?? bytes.count
         var tokens: [Token] = []
         tokens.reserveCapacity((end - start) / 5)
+        tokenize(bytes, from: start, to: end, into: &tokens)
+        return tokens
+    }
+
+    /// Appends the tokens of `bytes` between `start` and `end` to `tokens` (sentence index 0).
+    public static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into tokens: inout [Token]) {
+        let classes = ScalarReader.smallClasses
         var index = start
         while index < end {
             let (value, length) = ScalarReader.decode(bytes, at: index)
-            let kind = ScalarReader.characterClass(value)
+            let kind = ScalarReader.characterClass(value, smallClasses: classes)
             switch kind {
             case .space:
                 index += length
@@ -108,7 +121,7 @@ public enum Tokenizer {
                 var runLength = 1
                 while index < end {
                     let (next, nextLength) = ScalarReader.decode(bytes, at: index)
-                    let nextKind = ScalarReader.characterClass(next)
+                    let nextKind = ScalarReader.characterClass(next, smallClasses: classes)
                     if nextKind == .letter || nextKind == .digit {
                         if nextKind == .letter { hasLetter = true }
                         index += nextLength
@@ -118,7 +131,7 @@ public enum Tokenizer {
                     }
                     guard lastWasLetterOrDigit, index + nextLength < end else { break }
                     let (after, _) = ScalarReader.decode(bytes, at: index + nextLength)
-                    let afterKind = ScalarReader.characterClass(after)
+                    let afterKind = ScalarReader.characterClass(after, smallClasses: classes)
                     let joins: Bool
                     switch nextKind {
                     case .apostrophe, .hyphen:
@@ -151,6 +164,5 @@ public enum Tokenizer {
                 index += length
             }
         }
-        return tokens
     }
 }

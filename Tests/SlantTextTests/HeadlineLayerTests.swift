@@ -57,6 +57,18 @@ import Testing
         #expect(segmented.standfirst == nil)
     }
 
+    @Test func spacesOutsideASCIICountAsSpaceWhenTheBodyRepeatsTheHeadline() throws {
+        // No-break, em and ideographic spaces, a tab and a line separator compare as one space.
+        let spaced = Self.article(
+            title: "Бои\u{00A0}в \u{2003}Карабахе\t\u{3000}продолжаются\u{2028}", paragraphs: ["Бои в Карабахе продолжаются"] + Self.body)
+        #expect(try SegmentStage().process(spaced).headline == nil)
+        // A zero-width space and a hyphen are not white space: the headline is a text of its own.
+        let joined = Self.article(title: "Бои\u{200B}в Карабахе", paragraphs: ["Бои в Карабахе"] + Self.body)
+        #expect(try SegmentStage().process(joined).headline?.text == "Бои\u{200B}в Карабахе")
+        let hyphenated = Self.article(title: "Fierce-fighting over Karabakh", paragraphs: ["Fierce fighting over Karabakh"] + Self.body)
+        #expect(try SegmentStage().process(hyphenated).headline?.text == "Fierce-fighting over Karabakh")
+    }
+
     @Test func aStandfirstIsALayerOfItsOwnWithItsParagraphs() throws {
         let article = Self.article(
             title: "Occupied Artsakh", standfirst: "Shelling went on overnight.\n\nResidents fled to Stepanakert.", paragraphs: Self.body)
