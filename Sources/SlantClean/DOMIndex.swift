@@ -345,10 +345,14 @@ struct DOMIndex {
     /// says: `aria-describedby` (pointing at the tooltip), `data-tooltip`, `data-tip`,
     /// `data-toggle="tooltip"`, `data-bs-toggle="popover"`.
     static func marksPopupTrigger(name: UnsafePointer<UInt8>, value: UnsafeBufferPointer<UInt8>) -> Bool {
-        let nameBytes = UnsafeBufferPointer(start: name, count: strlen(name))
+        guard name[0] == UInt8(ascii: "a") || name[0] == UInt8(ascii: "d") else { return false }
         if XMLNode.equals(name, "aria-describedby") { return true }
-        guard nameBytes.count > 5, contains(UnsafeBufferPointer(rebasing: nameBytes[..<5]), "data-") else { return false }
-        return contains(nameBytes, "tip") || contains(nameBytes, "popover")
+        let nameBytes = UnsafeBufferPointer(start: name, count: strlen(name))
+        guard nameBytes.count > 5, contains(UnsafeBufferPointer(rebasing: nameBytes[..<5]), "data-") else {
+            return false
+        }
+        let startsWithTip = nameBytes.count >= 8 && contains(UnsafeBufferPointer(rebasing: nameBytes[..<8]), "data-tip")
+        return startsWithTip || contains(nameBytes, "tooltip") || contains(nameBytes, "popover")
             || contains(value, "tooltip") || contains(value, "popover")
     }
 
