@@ -92,6 +92,19 @@ import Testing
         #expect(paragraphs(try clean(html: html)).map(normalized) == [prose(4), prose(5), prose(6)])
     }
 
+    @Test func emptyUnclosedAndNestedCardsAreLeftOutWithoutHarm() throws {
+        // An empty card, cards nested in cards, and a card left open at the end of the page.
+        let html = """
+            <html><body><article><p>\(prose(7))</p><p>The <a href="/a">envoy</a><span class="tooltip"></span> \
+            of the republic and the deputy <a href="/b">minister</a><div class="popover"><div class="popover"><span class="popover">x</span>\
+            </div></div></p><p>\(prose(8))</p><p>\(prose(9))</p><p>Officials <a href="/c">said</a>\
+            <span class="hovercard"><span>Card
+            """
+        #expect(paragraphs(try clean(html: html)).map(normalized) == [
+            prose(7), "The envoy of the republic and the deputy minister", prose(8), prose(9), "Officials said",
+        ])
+    }
+
     @Test func popupClassWordsAreMatchedPerToken() {
         func names(_ value: String) -> Bool {
             Array(value.utf8).withUnsafeBufferPointer { DOMIndex.namesPopup($0) }
