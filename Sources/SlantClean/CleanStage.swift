@@ -17,7 +17,9 @@ public struct CleanStage: Stage {
     public static let name = "clean"
     /// 3: plain text read with a line-wrap detector, its headline out of the body, reader comments
     /// apart; NUL bytes removed, not read as the end of the page; metadata capped; complexity budget.
-    public static let version = 3
+    /// 4: tooltip, popover, hover-card and rollover cards left out of paragraphs; a few stray bytes in
+    /// an undeclared ASCII or UTF-8 page no longer read as windows-1251 (Cyrillic needs Cyrillic words).
+    public static let version = 4
 
     /// A page whose article has fewer words than this is refused as "no article" (plain text is taken as it is).
     public var minimumWords: Int

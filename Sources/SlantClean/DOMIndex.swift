@@ -37,6 +37,14 @@ struct DOMNode {
         static let inLink = Flags(rawValue: 1 << 4)
         /// Carries an `itemprop` attribute (schema.org microdata, read for metadata).
         static let hasItemprop = Flags(rawValue: 1 << 5)
+        /// Named like a tooltip, popover, hover card or rollover by its class (see ``DOMIndex/namesPopup(_:)``),
+        /// and no trigger by its attributes: the card itself, or the element that shows one.
+        static let popup = Flags(rawValue: 1 << 6)
+        /// A ``popup`` that stands where a card does: inside another ``popup``, or right after the link,
+        /// icon or image that shows it. Dropped once its subtree is read, unless it holds another ``popup``.
+        static let popupCard = Flags(rawValue: 1 << 7)
+        /// Holds an element flagged ``popup``: then it is the trigger or wrapper around the card, not the card.
+        static let holdsPopup = Flags(rawValue: 1 << 8)
     }
 
     var linkDensity: Double { textLength > 0 ? Double(linkTextLength) / Double(textLength) : 0 }
@@ -112,11 +120,25 @@ struct DOMIndex {
     }
 
     /// Finishes an element once its subtree is recorded: its range, and its sums into its parent.
+    ///
+    /// A popup card (``DOMNode/Flags/popupCard``) that holds no other popup is dropped here, its subtree
+    /// discarded, so that it ends as a hidden element does. One that holds a popup is the wrapper
+    /// around a trigger and its card (`<span class="tooltip">word<span class="tooltiptext">…`): kept.
     private mutating func close(_ index: Int, linkDepth: inout Int) {
+        if nodes[index].flags.contains(.popupCard), !nodes[index].flags.contains(.holdsPopup) {
+            nodes.removeSubrange((index + 1)...)
+            let node = nodes[index]
+            nodes[index] = DOMNode(
+                pointer: node.pointer, parent: node.parent, end: node.end, depth: node.depth, tag: node.tag,
+                hints: node.hints, flags: node.flags.union(.dropped))
+        }
         nodes[index].end = Int32(nodes.count)
         if nodes[index].tag == .a { linkDepth -= 1 }
         let parent = Int(nodes[index].parent)
         guard parent >= 0 else { return }
+        if nodes[index].flags.contains(.popup) || nodes[index].flags.contains(.holdsPopup) {
+            nodes[parent].flags.insert(.holdsPopup)
+        }
         if nodes[index].flags.contains(.dropped) {
             nodes[parent].inputs += nodes[index].inputs
         } else {
@@ -141,6 +163,8 @@ struct DOMIndex {
         var flags: DOMNode.Flags = inLink ? .inLink : []
         var hints: Hints = []
         var inputs: Int32 = 0
+        var namedPopup = false
+        var isPopupTrigger = false
         if tag.isDropped {
             flags.insert(.dropped)
             if tag == .input || tag == .textarea || tag == .select || tag == .button { inputs = 1 }
@@ -156,6 +180,7 @@ struct DOMIndex {
             switch name[0] {
             case UInt8(ascii: "c") where XMLNode.equals(name, "class"):
                 hints.formUnion(Hints.of(bytes))
+                if DOMIndex.namesPopup(bytes) { namedPopup = true }
             case UInt8(ascii: "i") where XMLNode.equals(name, "id"):
                 // A heading's id is usually an anchor made of its own words ("#nav-und-menue"), not a name.
                 if !tag.isHeading { hints.formUnion(Hints.of(bytes)) }
@@ -172,9 +197,18 @@ struct DOMIndex {
                 if DOMIndex.contains(bytes, "true") { flags.insert(.dropped) }
             case UInt8(ascii: "r") where XMLNode.equals(name, "role"):
                 if DOMIndex.isFurnitureRole(bytes) { flags.insert(.furnitureRole) }
+                // A tooltip is the popup itself (WAI-ARIA), never text of the page around it.
+                if DOMIndex.contains(bytes, "tooltip") { flags.insert(.dropped) }
             default:
-                break
+                if DOMIndex.marksPopupTrigger(name: name, value: bytes) { isPopupTrigger = true }
             }
+        }
+        if namedPopup, !isPopupTrigger, !tag.isDropped {
+            flags.insert(.popup)
+            // Named so and standing in running text, it carries words of the sentence and the card is
+            // drawn by a script (`Minister <span class="tooltip">Evelyn Wever-Croes</span> said`): kept.
+            let inPopup = parent >= 0 && nodes[Int(parent)].flags.contains(.popup)
+            if inPopup || DOMIndex.followsPopupTrigger(node) { flags.insert(.popupCard) }
         }
         var record = DOMNode(
             pointer: node, parent: parent, end: Int32(nodes.count + 1), depth: Int32(depth), tag: tag,
@@ -245,6 +279,81 @@ struct DOMIndex {
         return compact.withUnsafeBufferPointer {
             contains($0, "display:none") || contains($0, "visibility:hidden")
         }
+    }
+
+    /// Words of a `class` token that name the card a tooltip, popover, hover card or rollover shows
+    /// over the page (`tooltip`, `tooltiptext`, `popover-body`, `hover-card`, `rollover-block`).
+    static let popupWords: [StaticString] = ["tooltip", "popover", "hovercard", "hover-card", "hover_card", "rollover"]
+
+    /// Words of a `class` token that name what shows the card rather than the card: the trigger,
+    /// or the wrapper around trigger and card (`has-tooltip`, `tooltip-trigger`, `rollover-people-link`).
+    static let popupTriggerWords: [StaticString] = [
+        "trigger", "toggle", "wrap", "container", "anchor", "link", "target", "has-", "has_",
+    ]
+
+    /// Whether a `class` value has a token naming a popup card (and not its trigger).
+    static func namesPopup(_ classes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        let count = classes.count
+        while start < count {
+            while start < count, isClassSeparator(classes[start]) { start += 1 }
+            var end = start
+            while end < count, !isClassSeparator(classes[end]) { end += 1 }
+            if end > start {
+                let token = UnsafeBufferPointer(rebasing: classes[start..<end])
+                if popupWords.contains(where: { contains(token, $0) }),
+                   !popupTriggerWords.contains(where: { contains(token, $0) }) {
+                    return true
+                }
+            }
+            start = end
+        }
+        return false
+    }
+
+    @inline(__always)
+    private static func isClassSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
+    }
+
+    /// Whether the sibling before an element (white space and comments aside) is a link, an icon, an
+    /// image or a button: what a card drawn over the page hangs from.
+    static func followsPopupTrigger(_ node: xmlNodePtr) -> Bool {
+        var previous = node.pointee.prev
+        while let sibling = previous {
+            switch sibling.pointee.type {
+            case XML_COMMENT_NODE:
+                previous = sibling.pointee.prev
+            case XML_TEXT_NODE:
+                guard let content = sibling.pointee.content else { previous = sibling.pointee.prev; continue }
+                let text = UnsafeBufferPointer(start: content, count: strlen(content))
+                guard text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return false }
+                previous = sibling.pointee.prev
+            case XML_ELEMENT_NODE:
+                switch sibling.pointee.name.map(Tag.init(name:)) ?? .other {
+                case .a, .i, .img, .svg, .button, .picture: return true
+                default: return false
+                }
+            default:
+                return false
+            }
+        }
+        return false
+    }
+
+    /// An attribute that makes an element the trigger of a tooltip or popover, whatever its class
+    /// says: `aria-describedby` (pointing at the tooltip), `data-tooltip`, `data-tip`,
+    /// `data-toggle="tooltip"`, `data-bs-toggle="popover"`.
+    static func marksPopupTrigger(name: UnsafePointer<UInt8>, value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard name[0] == UInt8(ascii: "a") || name[0] == UInt8(ascii: "d") else { return false }
+        if XMLNode.equals(name, "aria-describedby") { return true }
+        let nameBytes = UnsafeBufferPointer(start: name, count: strlen(name))
+        guard nameBytes.count > 5, contains(UnsafeBufferPointer(rebasing: nameBytes[..<5]), "data-") else {
+            return false
+        }
+        let startsWithTip = nameBytes.count >= 8 && contains(UnsafeBufferPointer(rebasing: nameBytes[..<8]), "data-tip")
+        return startsWithTip || contains(nameBytes, "tooltip") || contains(nameBytes, "popover")
+            || contains(value, "tooltip") || contains(value, "popover")
     }
 
     static func isFurnitureRole(_ role: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -51,7 +51,8 @@ public struct DecodedText: Sendable, Equatable {
 ///
 /// The order of evidence: a byte order mark; for HTML, the declaration found
 /// by a WHATWG-style prescan of the first 4096 bytes, checked against the
-/// bytes; otherwise UTF-8 if the bytes are UTF-8, else a statistical guess
+/// bytes; otherwise UTF-8 if the bytes are UTF-8 (or UTF-8 with a little damage
+/// that does not read as Cyrillic words, repaired), else a statistical guess
 /// among windows-1251, KOI8-R, windows-1252, windows-1250 and ISO-8859-2.
 ///
 /// Warning codes:
@@ -146,7 +147,16 @@ public enum TextDecoding {
                 let (utf8, actual) = read(buffer, as: .utf8, warnings: &warnings)
                 return result(actual, declared == .utf8 ? .declared : .detected, utf8)
             }
-            let detection = detect(HighByteStatistics(buffer, isHTML: isHTML), hint: found.languageHint)
+            // What needs explaining is the bytes that are not UTF-8: the well-formed
+            // sequences are left out of the statistics. Damage that does not read as
+            // Cyrillic words in UTF-8 holding at least as many well-formed characters
+            // is repaired, not taken for a single-byte encoding.
+            let statistics = HighByteStatistics(buffer, isHTML: isHTML, skippingUTF8: valid > 0)
+            if valid > 0, valid >= invalid, found.languageHint != .cyrillic, !statistics.looksCyrillic {
+                let (utf8, actual) = read(buffer, as: .utf8, warnings: &warnings)
+                return result(actual, declared == .utf8 ? .declared : .detected, utf8)
+            }
+            let detection = detect(statistics, hint: found.languageHint)
             if declared == .utf8 {
                 mismatch("declared UTF-8, but the bytes are not valid UTF-8; read as \(detection.charset.rawValue)")
             } else {

@@ -5,7 +5,11 @@
 //
 // 1. Script. Cyrillic words are written entirely in high bytes, so a high byte
 //    in Cyrillic text mostly follows another one; in Latin-script text high
-//    bytes are accented letters scattered among ASCII letters. Compare the two.
+//    bytes are accented letters scattered among ASCII letters. Compare the two,
+//    and ask for real Cyrillic words besides: letters in runs of three or more
+//    (``HighByteStatistics/minimumCyrillicLetters`` of them, at least half the
+//    high bytes). A few stray bytes in an English page (a windows-1252 quote
+//    or dash pasted in) never make such runs, however they sit.
 // 2. Encoding within the script.
 //    - Cyrillic (windows-1251 or KOI8-R): the likelihood of the decoded text
 //      under Russian letter frequencies and the case patterns of words (mostly
@@ -46,14 +50,25 @@ extension TextDecoding {
         /// Per Cyrillic candidate (in ``DetectorTables/cyrillic`` order), how many
         /// words of each ``WordCase`` the text has when read in it.
         var wordCases: [[Int]] = []
+        /// Per Cyrillic candidate, the letters of the words of ``WordCaseTracker/longWordLength``
+        /// letters or more read in it: what real Cyrillic words give and stray bytes do not.
+        var lettersInLongWords: [Int] = []
+
+        /// Letters in long words below which the high bytes are too few to be Cyrillic text, unless
+        /// the page says it is in a Cyrillic language: one short word (`Путин`) and more.
+        static let minimumCyrillicLetters = 4
 
         /// High bytes after which the statistics stop: far more than the
         /// guess needs, and it bounds the cost on large pages.
         static let highByteLimit = 16384
 
         /// Gathers the statistics of the first ``highByteLimit`` high bytes;
-        /// for HTML, bytes inside tags are skipped.
-        init(_ bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool, tables: DetectorTables = .shared) {
+        /// for HTML, bytes inside tags are skipped. With `skippingUTF8`, well-formed
+        /// UTF-8 sequences are skipped too (each stands like a space): they are UTF-8
+        /// characters, no evidence of a single-byte encoding, and what is left is
+        /// the damage to explain.
+        init(_ bytes: UnsafeBufferPointer<UInt8>, isHTML: Bool, skippingUTF8: Bool = false,
+             tables: DetectorTables = .shared) {
             let count = bytes.count
             // What each candidate reads each high byte as, candidate after candidate.
             let letterCases = tables.cyrillic.flatMap(\.letterCase)
@@ -82,6 +97,18 @@ extension TextDecoding {
                                     || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
                                     inTag = true
                                 }
+                            }
+                        }
+                        if byte >= 0x80, skippingUTF8, let base = bytes.baseAddress {
+                            let length = TextDecoding.utf8Sequence(base, index &- 1, count, lead: byte)
+                            if length > 0 {
+                                index &+= length &- 1
+                                if inHighRun {
+                                    inHighRun = false
+                                    for candidate in words.indices { words[candidate].add(.none) }
+                                }
+                                previous = 0x20
+                                continue
                             }
                         }
                         guard byte >= 0x80 else {
@@ -113,6 +140,7 @@ extension TextDecoding {
             self.afterHigh = afterHigh
             self.besideASCIILetter = besideASCIILetter
             self.wordCases = words.map(\.counts)
+            self.lettersInLongWords = words.map(\.lettersInLongWords)
         }
 
         /// How many words of each ``WordCase`` the text has read in a Cyrillic candidate.
@@ -120,8 +148,13 @@ extension TextDecoding {
             tables.cyrillic.firstIndex { $0.charset == charset }.flatMap { $0 < wordCases.count ? wordCases[$0] : nil }
         }
 
-        /// Whether the high bytes read as Cyrillic words rather than as accents.
-        var looksCyrillic: Bool { afterHigh > besideASCIILetter }
+        /// Whether the high bytes read as Cyrillic words rather than as accents:
+        /// they mostly follow one another, and make words of several letters in a
+        /// Cyrillic encoding, enough of them to be text and not a stray byte or two.
+        var looksCyrillic: Bool {
+            let letters = lettersInLongWords.max() ?? 0
+            return afterHigh > besideASCIILetter && letters >= Self.minimumCyrillicLetters && 2 * letters >= total
+        }
 
         /// Cyrillic beyond doubt: enough text, and runs of high bytes far more
         /// common than high bytes among ASCII letters. Strong enough to overrule
@@ -156,6 +189,10 @@ extension TextDecoding {
     struct WordCaseTracker {
         /// Words seen so far, indexed by ``WordCase/rawValue``.
         private(set) var counts = [Int](repeating: 0, count: WordCase.allCases.count)
+        /// Letters of the words of ``longWordLength`` letters or more seen so far.
+        private(set) var lettersInLongWords = 0
+        /// Words this long are Cyrillic text; stray high bytes make runs of one or two.
+        static let longWordLength = 3
         private var length = 0
         private var uppercase = 0
         private var firstIsUpper = false
@@ -174,6 +211,7 @@ extension TextDecoding {
                     else if uppercase == length { .allCaps }
                     else { .mixed }
                 counts[pattern.rawValue] += 1
+                if length >= Self.longWordLength { lettersInLongWords += length }
                 length = 0
                 uppercase = 0
                 lastIsLower = false

@@ -453,3 +453,76 @@ private struct SplitMix64 {
         return z ^ (z >> 31)
     }
 }
+
+// MARK: - Stray bytes are not Cyrillic text
+
+/// Pages without a declaration, in ASCII or UTF-8 but for a few bytes pasted from windows-1252:
+/// the bytes give no Cyrillic words, so no Cyrillic reading.
+@Test(arguments: [
+    // No-break spaces and en dashes between digits: high bytes after high bytes, none beside a letter.
+    ([0x20, 0xA0, 0x96, 0xA0, 0x20] as [UInt8], " \u{A0}–\u{A0} "),
+    // An ellipsis, a closing quote and a dash, then an accent between Latin letters: read as
+    // windows-1251 before, "José" came out as "Josй".
+    ([0x2E, 0x85, 0x94, 0x97, 0x20, 0x4A, 0x6F, 0x73, 0xE9, 0x20], ".…”— José "),
+    // An apostrophe after a letter.
+    ([0x6E, 0x92, 0x74], "n’t"),
+])
+func strayWindows1252BytesInAnASCIIPageAreReadAsWindows1252(stray: [UInt8], expected: String) {
+    let before = "<p>Prices rose in 1990\u{A0}"
+    let after = " as the ministry said in 2001, 2003 and 2005.</p>"
+    let bytes = windows1252(before) + stray + Array(after.utf8)
+    let decoded = TextDecoding.decode(bytes, isHTML: true)
+    #expect(decoded.decision == EncodingDecision(name: "windows-1252", evidence: .detected, declared: nil))
+    #expect(text(decoded) == before + expected + after)
+    #expect(decoded.warnings == [DocumentWarning(
+        code: "encoding-guessed",
+        message: "no encoding declared and the bytes are not valid UTF-8; guessed windows-1252 from Latin letter statistics")])
+}
+
+@Test func aFewStrayBytesInAUTF8PageAreRepairedNotReadAsCyrillic() {
+    // Three well-formed characters (two em dashes and a quote), two stray windows-1252 bytes: read
+    // whole as windows-1251, the dashes came out as "вЂ”" and "café" as "cafй".
+    let bytes = Array("<p>The talks — held in Geneva — went “well, said the envoy at the caf".utf8) + [0xE9]
+        + Array(" (don".utf8) + [0x92] + Array("t ask).</p>".utf8)
+    let decoded = TextDecoding.decode(bytes, isHTML: true)
+    #expect(decoded.decision == EncodingDecision(name: "UTF-8", evidence: .detected, declared: nil))
+    #expect(text(decoded) == "<p>The talks — held in Geneva — went “well, said the envoy at the caf\u{FFFD} (don\u{FFFD}t ask).</p>")
+    #expect(decoded.warnings == [DocumentWarning(code: "invalid-utf8", message: "2 invalid UTF-8 sequences replaced with U+FFFD")])
+}
+
+@Test func strayBytesOutnumberingUTF8CharactersAreReadAsWindows1252() {
+    // One well-formed character, two stray bytes that read as Latin letters: not mostly UTF-8.
+    let bytes = Array("<p>Zürich, Gen".utf8) + [0xE8] + Array("ve and M".utf8) + [0xE1] + Array("laga.</p>".utf8)
+    let decoded = TextDecoding.decode(bytes, isHTML: true)
+    #expect(decoded.decision == EncodingDecision(name: "windows-1252", evidence: .detected, declared: nil))
+    #expect(text(decoded) == "<p>ZÃ¼rich, Genève and Málaga.</p>")
+}
+
+@Test func oneCyrillicWordInAnASCIIPageIsStillWindows1251() {
+    let bytes = Array("<p>The sign read ".utf8) + windows1251("Ереван") + Array(" in red letters.</p>".utf8)
+    let decoded = TextDecoding.decode(bytes, isHTML: true)
+    #expect(decoded.decision == EncodingDecision(name: "windows-1251", evidence: .detected, declared: nil))
+    #expect(text(decoded) == "<p>The sign read Ереван in red letters.</p>")
+}
+
+@Test func cyrillicTextWithStrayBytesAndUTF8CharactersIsStillWindows1251() {
+    // Russian in windows-1251 with a UTF-8 em dash pasted in: the damage is the Russian text.
+    let bytes = Array("<p>".utf8) + windows1251(russianParagraph) + Array(" \u{2014} end</p>".utf8)
+    let decoded = TextDecoding.decode(bytes, isHTML: true)
+    #expect(decoded.decision == EncodingDecision(name: "windows-1251", evidence: .detected, declared: nil))
+    #expect(text(decoded).hasPrefix("<p>" + russianParagraph))
+}
+
+@Test func strayBytesGiveNoCyrillicLettersInLongWords() {
+    let stray: [UInt8] = Array("in 1990".utf8) + [0xA0, 0x96, 0xA0] + Array("2000 and ".utf8) + [0x85, 0x94, 0x97]
+    let statistics = stray.withUnsafeBufferPointer { TextDecoding.HighByteStatistics($0, isHTML: false) }
+    #expect(statistics.afterHigh == 4)
+    #expect(statistics.besideASCIILetter == 0)
+    #expect(statistics.lettersInLongWords == [0, 0])
+    #expect(!statistics.looksCyrillic)
+
+    let word = windows1251("Путин")
+    let cyrillic = word.withUnsafeBufferPointer { TextDecoding.HighByteStatistics($0, isHTML: false) }
+    #expect(cyrillic.lettersInLongWords == [5, 5])
+    #expect(cyrillic.looksCyrillic)
+}
