@@ -114,6 +114,35 @@ import Testing
         ])
     }
 
+    @Test func combatMetaphorsLeaveOutHistoryTheFilmAndAFeastDay() throws {
+        let text = "The senator is in the crosshairs of the party. Critics pounced on the remark and feasted on the scandal. "
+            + "The feast day was quiet. Hitler's brownshirts marched in 1933; today he calls his opponents brownshirts. "
+            + "The imperial stormtroopers lost the film's battle."
+        #expect(try Self.hits(text, Self.english, categories: true) == [
+            Hit("in the crosshairs", 15, 32, "combat-metaphors"), Hit("pounced", 55, 62, "derogatory-verbs-of-saying"),
+            Hit("feasted", 81, 88, "combat-metaphors"), Hit("brownshirts", 197, 208, "combat-metaphors"),
+        ])
+    }
+
+    @Test func diseaseMetaphorsLeaveOutTheMedicalSenses() throws {
+        let text = "The tumour had metastasized to the liver. The dispute metastasized into a crisis. "
+            + "The wound festered for weeks, while festering divisions grew. Doctors removed cancerous cells; "
+            + "it was a cancerous ideology. The rot set in years ago."
+        #expect(try Self.hits(text, Self.english, categories: true) == [
+            Hit("metastasized", 54, 66, "disease-metaphors"), Hit("festering", 118, 127, "disease-metaphors"),
+            Hit("cancerous", 186, 195, "disease-metaphors"), Hit("rot", 210, 213, "disease-metaphors"),
+        ])
+    }
+
+    @Test func nameCallingPhrasesLeaveOutTheBandAndHyphenatedWordsThatAreAlsoPhrases() throws {
+        let text = "Talking heads on cable news blamed paid protesters. Talking Heads band members reunited. "
+            + "A would-be buyer said the war hawks were wannabes. Debris washed up on the shore."
+        #expect(try Self.hits(text, Self.english, categories: true) == [
+            Hit("Talking heads", 0, 13, "name-calling-phrases"), Hit("paid protesters", 35, 50, "name-calling-phrases"),
+            Hit("war hawks", 115, 124, "name-calling-phrases"), Hit("wannabes", 130, 138, "name-calling-phrases"),
+        ])
+    }
+
     // MARK: - English loaded language: the conflict's enemy vocabulary
 
     @Test func enemyImagesCountOnlyInTheirConflictSense() throws {
