@@ -116,23 +116,34 @@ public struct AggregateStage: Stage {
     public var configurationDigest: ContentDigest { ContentDigest(ofParts: [Self.name, policy.digest.hex]) }
 
     public func process(_ input: Input) throws(DocumentError) -> CorpusTables {
-        let articles = input.measures.sorted {
-            ($0.outlet, $0.published ?? "", $0.source, $0.id) < ($1.outlet, $1.published ?? "", $1.source, $1.id)
-        }
+        // Each outlet's articles in the order of the article table (outlet, date, source, id); the table
+        // itself is made from the groups once the statistics are computed, so that the corpus is not
+        // held twice while they are.
         var groups: [String: [ArticleMeasures]] = [:]
-        for article in articles { groups[article.outlet, default: []].append(article) }
+        for article in input.measures { groups[article.outlet, default: []].append(article) }
+        for outlet in Array(groups.keys) {
+            groups[outlet]?.sort { ($0.published ?? "", $0.source, $0.id) < ($1.published ?? "", $1.source, $1.id) }
+        }
         let outletNames = groups.keys.sorted { $0.lowercased() < $1.lowercased() }
         let outlets = outletNames.map { Self.summary($0, groups[$0] ?? []) }
 
         var warnings: [String] = []
         let facts = Self.distinctLexicons(input.facts, warnings: &warnings)
-        let stopwords = Self.stopLists(input.stopwords, for: articles)
-        var computer = StatisticsComputer(
-            policy: policy, facts: facts, groups: groups, outlets: outletNames, outletWords: input.outletWords,
-            evidence: input.evidence, stopwords: stopwords,
-            replicates: input.replicates?.replicates == policy.resamples ? input.replicates : nil)
-        let statistics = computer.all()
-        warnings += computer.warnings
+        let stopwords = Self.stopLists(input.stopwords, for: input.measures)
+        var statistics: [Statistic] = []
+        do {
+            var computer = StatisticsComputer(
+                policy: policy, facts: facts, groups: groups, outlets: outletNames, outletWords: input.outletWords,
+                evidence: input.evidence, stopwords: stopwords,
+                replicates: input.replicates?.replicates == policy.resamples ? input.replicates : nil)
+            statistics = computer.all()
+            warnings += computer.warnings
+        }
+        var articles: [ArticleMeasures] = []
+        articles.reserveCapacity(input.measures.count)
+        for outlet in groups.keys.sorted() {
+            articles += groups.removeValue(forKey: outlet) ?? []
+        }
         return CorpusTables(
             outlets: outlets, articles: articles, excluded: input.excluded.sorted { $0.source < $1.source },
             statistics: statistics, policy: policy, facts: facts,

@@ -296,11 +296,57 @@ public struct ArticleContribution: Sendable, Hashable {
 public struct ReplicateAccumulator: Sendable {
     public let replicates: Int
     private var slots: [ReplicateGroup: [ReplicateQuantity: Int]] = [:]
+    /// The group and quantity of each slot, in slot order.
+    private var slotKeys: [(group: ReplicateGroup, quantity: ReplicateQuantity)] = []
     private var totals: [Int64] = []
     private var nonzeros: [Int] = []
     private var storage: [Int64] = []
+    /// The slots whose sums changed since ``trackChanges()`` (nil when changes are not tracked).
+    private var changedSlots: Set<Int>?
 
     public init(replicates: Int) { self.replicates = replicates }
+
+    /// An empty accumulator with room for `slots` sums, so that loading that many never grows (and
+    /// never copies) its storage.
+    public init(replicates: Int, capacity slots: Int) {
+        self.replicates = replicates
+        slotKeys.reserveCapacity(slots)
+        totals.reserveCapacity(slots)
+        nonzeros.reserveCapacity(slots)
+        storage.reserveCapacity(slots * replicates)
+    }
+
+    /// Sets the sums of one quantity of a group from kept sums: the total, the articles with a non-zero
+    /// value, and the replicate sums as `replicates` little-endian 64-bit integers. False (and nothing
+    /// set) when `bytes` does not hold exactly that many.
+    public mutating func load(
+        _ group: ReplicateGroup, _ quantity: ReplicateQuantity, total: Int64, nonzero: Int, littleEndian bytes: UnsafeRawBufferPointer
+    ) -> Bool {
+        guard bytes.count == replicates * 8 else { return false }
+        let slot = self.slot(group, quantity)
+        totals[slot] = total
+        nonzeros[slot] = nonzero
+        let base = slot * replicates
+        storage.withUnsafeMutableBufferPointer { sums in
+            for index in 0..<replicates {
+                sums[base + index] = Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 8, as: Int64.self))
+            }
+        }
+        return true
+    }
+
+    /// Starts recording which sums change (by adding, removing or merging), for ``changedSums``.
+    public mutating func trackChanges() { changedSlots = [] }
+
+    /// The sums that changed since ``trackChanges()``, each with its sums now (nil when no article has
+    /// the quantity any more), in slot order; nil when changes are not tracked.
+    public var changedSums: [(group: ReplicateGroup, quantity: ReplicateQuantity, sums: ReplicateSums?)]? {
+        guard let changedSlots else { return nil }
+        return changedSlots.sorted().map { slot in
+            let key = slotKeys[slot]
+            return (key.group, key.quantity, nonzeros[slot] != 0 || totals[slot] != 0 ? entry(slot) : nil)
+        }
+    }
 
     public init(replicates: Int, sums: [ReplicateGroup: [ReplicateQuantity: ReplicateSums]]) {
         self.replicates = replicates
@@ -334,6 +380,7 @@ public struct ReplicateAccumulator: Sendable {
         if let slot = slots[group]?[quantity] { return slot }
         let slot = totals.count
         slots[group, default: [:]][quantity] = slot
+        slotKeys.append((group, quantity))
         totals.append(0)
         nonzeros.append(0)
         storage.append(contentsOf: repeatElement(0, count: replicates))
@@ -357,6 +404,7 @@ public struct ReplicateAccumulator: Sendable {
     }
 
     private mutating func update(_ slot: Int, _ value: Int64, _ weights: [UInt8], _ sign: Int64) {
+        changedSlots?.insert(slot)
         totals[slot] &+= sign &* value
         nonzeros[slot] += Int(sign)
         let signed = sign &* value
@@ -374,6 +422,7 @@ public struct ReplicateAccumulator: Sendable {
         for (group, quantities) in other.slots {
             for (quantity, theirs) in quantities {
                 let mine = slot(group, quantity)
+                changedSlots?.insert(mine)
                 totals[mine] &+= other.totals[theirs]
                 nonzeros[mine] += other.nonzeros[theirs]
                 let base = mine * replicates

@@ -40,10 +40,14 @@ enum KeptReplicates {
             byMember[member(article, origin: origins[article.id], settings: settings)] = index
         }
         let members = Set(byMember.keys)
-        let stored = try store.replicates(basis: basis, replicates: replicates)
+        var stored = try store.replicates(basis: basis, replicates: replicates)
+        // The stored sums are taken out of `stored` (which keeps the members), so that updating them
+        // changes the only copy instead of duplicating every sum.
+        var kept = stored?.accumulator
+        stored?.accumulator = ReplicateAccumulator(replicates: replicates)
         var accumulator: ReplicateAccumulator
-        if let stored,
-            let updated = try changed(stored, to: members, byMember: byMember, measures: all, facts: facts, store: store, definition: definition)
+        if var updated = kept.take(), let previous = stored?.members,
+            try update(&updated, from: previous, to: members, byMember: byMember, measures: all, facts: facts, store: store, definition: definition)
         {
             accumulator = updated
         } else {
@@ -77,25 +81,26 @@ enum KeptReplicates {
             origin: OriginStatistics.contribution(publisher: member.publisher, kind: kind, settings: settings))
     }
 
-    /// The stored sums with the articles that joined added and those that left removed; nil when that
-    /// is more work than building them anew, or when a removed article's measures are gone.
-    private static func changed(
-        _ stored: StoredReplicates, to members: Set<ReplicateMember>, byMember: [ReplicateMember: Int],
-        measures: [ArticleMeasures], facts: LexiconFacts, store: SlantStore, definition: PipelineDefinition
-    ) throws -> ReplicateAccumulator? {
+    /// Updates the stored sums held by `previous` to those of `members`: the articles that joined
+    /// added and those that left removed. False when that is more work than building them anew, or
+    /// when a removed article's measures are gone (`accumulator` is then to be dropped).
+    private static func update(
+        _ accumulator: inout ReplicateAccumulator, from previous: Set<ReplicateMember>, to members: Set<ReplicateMember>,
+        byMember: [ReplicateMember: Int], measures: [ArticleMeasures], facts: LexiconFacts, store: SlantStore,
+        definition: PipelineDefinition
+    ) throws -> Bool {
         let settings = definition.configuration.settings.origin
-        let added = members.subtracting(stored.members)
-        let removed = stored.members.subtracting(members)
-        guard added.count + removed.count <= max(16, members.count / 2) else { return nil }
-        var accumulator = stored.accumulator
+        let added = members.subtracting(previous)
+        let removed = previous.subtracting(members)
+        guard added.count + removed.count <= max(16, members.count / 2) else { return false }
         for member in removed {
-            guard let article = try store.measures(digest: member.digest, key: definition.analysisKey) else { return nil }
+            guard let article = try store.measures(digest: member.digest, key: definition.analysisKey) else { return false }
             accumulator.remove(contribution(article, member: member, facts: facts, settings: settings))
         }
         for member in added {
             guard let index = byMember[member] else { continue }
             accumulator.add(contribution(measures[index], member: member, facts: facts, settings: settings))
         }
-        return accumulator
+        return true
     }
 }

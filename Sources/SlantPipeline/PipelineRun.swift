@@ -131,7 +131,7 @@ public final class PipelineRun: @unchecked Sendable {
         var summary = loop.summary
         // The loop's parsing freed much more than it keeps; hand those pages back before reporting.
         MemoryTrim.release()
-        let corpus = Self.resolveDuplicates(loop.candidates, run: run)
+        var corpus = Self.resolveDuplicates(loop.candidates, run: run)
         var excluded = loop.excluded + corpus.excluded
         excluded.sort { $0.source < $1.source }
         for document in excluded { observer.excluded(document) }
@@ -140,15 +140,15 @@ public final class PipelineRun: @unchecked Sendable {
         summary.analysed = corpus.members.count
         summary.removed = Set(try store.corpusSources()).subtracting(loop.currentSources).count
 
-        var measures: [ArticleMeasures] = []
+        // Held for the aggregate: the evidence items compactly, apart from the measures. The measures
+        // are changed in place and moved out of `corpus`, so that only one copy of them is held.
         var evidence = EvidenceClasses()
-        measures.reserveCapacity(corpus.members.count)
-        for var article in corpus.measures {
-            // Held for the aggregate: the evidence items compactly, apart from the measures.
-            evidence.add(article.evidence, article: article.id)
-            article.evidence = []
-            measures.append(article)
+        for index in corpus.measures.indices {
+            evidence.add(corpus.measures[index].evidence, article: corpus.measures[index].id)
+            corpus.measures[index].evidence = []
         }
+        var measures: [ArticleMeasures] = []
+        swap(&measures, &corpus.measures)
         let publisher = ReportPublisher(store: store, definition: definition)
         let outcome = try publisher.publish(
             ReportCorpus(measures: consume measures, evidence: evidence, members: corpus.members, excluded: excluded),

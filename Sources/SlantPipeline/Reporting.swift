@@ -50,7 +50,10 @@ struct ReportInputs {
         let evidenceClasses = corpus.evidence
         // Outlet figures count what `origin.count` says (by default each outlet's own writing); every
         // article stays in the article tables, with its origin.
-        let all = corpus.measures
+        // Sorted in place as the article tables list them; the aggregate's tables share this array.
+        var all = corpus.measures
+        corpus.measures = []
+        all.sort { ($0.outlet, $0.published ?? "", $0.source, $0.id) < ($1.outlet, $1.published ?? "", $1.source, $1.id) }
         let origins = try OriginPass.resolve(all, members: members, store: store, definition: definition)
         let counted = OriginPass.counted(all, origins: origins)
         let groupOf = Dictionary(counted.map { ($0.id, $0.outlet) }, uniquingKeysWith: { first, _ in first })
@@ -64,12 +67,10 @@ struct ReportInputs {
         let replicates = try KeptReplicates.update(all, origins: origins, store: store, definition: definition)
         var tables = try definition.aggregate.process(
             AggregateStage.Input(
-                measures: counted, excluded: excluded, facts: definition.facts,
+                measures: consume counted, excluded: excluded, facts: definition.facts,
                 outletWords: outletWords, evidence: evidenceClasses,
                 stopwords: try StopListFiles.load(for: definition.configuration), replicates: replicates))
-        tables.articles = all.sorted {
-            ($0.outlet, $0.published ?? "", $0.source, $0.id) < ($1.outlet, $1.published ?? "", $1.source, $1.id)
-        }
+        tables.articles = all
         tables.corpusDigest = ContentDigest(ofParts: all.map(\.digest).sorted())
         let originTables = OriginStatistics.tables(
             all, origins: origins, facts: tables.facts, policy: tables.policy, settings: definition.configuration.settings.origin,

@@ -39,21 +39,27 @@ public struct StoredReplicates: Sendable {
 extension SlantStore {
     static let replicatesBasisKey = "replicates_basis"
 
-    /// The stored sums, when they were made under `basis` with `replicates` replicates.
+    /// The stored sums, when they were made under `basis` with `replicates` replicates. They are read
+    /// straight into an accumulator sized for them (no copy of the sums on the way), which records
+    /// from then on which sums change, so that ``saveReplicates(_:members:basis:previous:)`` writes
+    /// only those.
     public func replicates(basis: String, replicates: Int) throws(StoreError) -> StoredReplicates? {
         guard try meta(Self.replicatesBasisKey) == basis else { return nil }
         return try read { db -> StoredReplicates? in
-            var sums: [ReplicateGroup: [ReplicateQuantity: ReplicateSums]] = [:]
+            let rowCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM replicate_sums") ?? 0
+            var accumulator = ReplicateAccumulator(replicates: replicates, capacity: rowCount)
             let rows = try Row.fetchCursor(db, sql: "SELECT grp, quantity, total, nonzero, sums FROM replicate_sums")
             while let row = try rows.next() {
                 guard let group = Self.group(row["grp"]), let quantity = ReplicateQuantity(storageKey: row["quantity"]) else { return nil }
-                let data: Data = row["sums"]
-                guard data.count == replicates * 8 else { return nil }
-                var values = [Int64](repeating: 0, count: replicates)
-                _ = values.withUnsafeMutableBytes { data.copyBytes(to: $0) }
-                sums[group, default: [:]][quantity] = ReplicateSums(
-                    total: row["total"], nonzero: row["nonzero"], replicates: values.map { Int64(littleEndian: $0) })
+                let total: Int64 = row["total"]
+                let nonzero: Int = row["nonzero"]
+                let loaded = try row.withUnsafeData(named: "sums") { data -> Bool in
+                    guard let data else { return false }
+                    return data.withUnsafeBytes { accumulator.load(group, quantity, total: total, nonzero: nonzero, littleEndian: $0) }
+                }
+                guard loaded else { return nil }
             }
+            accumulator.trackChanges()
             var members = Set<ReplicateMember>()
             let memberRows = try Row.fetchCursor(db, sql: "SELECT article_id, digest, outlet, publisher, origin FROM replicate_members")
             while let row = try memberRows.next() {
@@ -61,36 +67,40 @@ extension SlantStore {
                     articleID: row["article_id"], digest: row["digest"], outlet: row["outlet"], publisher: row["publisher"],
                     origin: row["origin"]))
             }
-            return StoredReplicates(basis: basis, accumulator: ReplicateAccumulator(replicates: replicates, sums: sums), members: members)
+            return StoredReplicates(basis: basis, accumulator: accumulator, members: members)
         }
     }
 
-    /// Replaces the stored sums with `accumulator` (holding `members`), writing only the rows that changed
-    /// from `previous` (everything when it is nil or of another basis).
+    /// Replaces the stored sums with `accumulator` (holding `members`). When `previous` is of the same
+    /// basis and `accumulator` is it updated (it records which sums changed since it was read), only
+    /// those sums and the members that came or went are written; otherwise everything is.
     public func saveReplicates(
         _ accumulator: ReplicateAccumulator, members: Set<ReplicateMember>, basis: String, previous: StoredReplicates?
     ) throws(StoreError) {
         let old = previous?.basis == basis ? previous : nil
+        let changed = old == nil ? nil : accumulator.changedSums
         try writeTransaction { db in
-            if old == nil {
-                try db.execute(sql: "DELETE FROM replicate_sums; DELETE FROM replicate_members")
-            }
             let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO replicate_sums (grp, quantity, total, nonzero, sums) VALUES (?, ?, ?, ?, ?)")
             let delete = try db.cachedStatement(sql: "DELETE FROM replicate_sums WHERE grp = ? AND quantity = ?")
-            for (group, quantities) in accumulator.sums {
-                let groupKey = Self.key(group)
-                for (quantity, sums) in quantities where old?.accumulator.sums(group, quantity) != sums {
-                    let data = sums.replicates.map(\.littleEndian).withUnsafeBytes { Data($0) }
-                    try upsert.execute(arguments: [groupKey, quantity.storageKey, sums.total, sums.nonzero, data])
-                }
+            func write(_ group: ReplicateGroup, _ quantity: ReplicateQuantity, _ sums: ReplicateSums) throws {
+                let data = sums.replicates.map(\.littleEndian).withUnsafeBytes { Data($0) }
+                try upsert.execute(arguments: [Self.key(group), quantity.storageKey, sums.total, sums.nonzero, data])
             }
-            if let old {
-                for (group, quantities) in old.accumulator.sums {
-                    for quantity in quantities.keys where accumulator.sums(group, quantity) == nil {
+            if let changed {
+                for (group, quantity, sums) in changed {
+                    if let sums {
+                        try write(group, quantity, sums)
+                    } else {
                         try delete.execute(arguments: [Self.key(group), quantity.storageKey])
                     }
                 }
+            } else {
+                try db.execute(sql: "DELETE FROM replicate_sums")
+                for (group, quantities) in accumulator.sums {
+                    for (quantity, sums) in quantities { try write(group, quantity, sums) }
+                }
             }
+            if old == nil { try db.execute(sql: "DELETE FROM replicate_members") }
             let insertMember = try db.cachedStatement(
                 sql: "INSERT OR IGNORE INTO replicate_members (article_id, digest, outlet, publisher, origin) VALUES (?, ?, ?, ?, ?)")
             let deleteMember = try db.cachedStatement(

@@ -71,6 +71,47 @@ import Testing
         #expect(october?.nonzero == 6)
     }
 
+    @Test func loadedSumsAreTheSavedOnesAndOnlyTouchedSumsAreChanged() throws {
+        let contributions = Self.outlet(months: true).map { ArticleContribution($0, facts: AggregateTests.facts) }
+        let whole = ReplicateAccumulator.build(contributions, replicates: 300, jobs: 1)
+        let saved = whole.sums
+        // Loaded from little-endian bytes, as the store keeps them, into room for exactly that many sums.
+        var loaded = ReplicateAccumulator(replicates: 300, capacity: saved.values.reduce(0) { $0 + $1.count })
+        for (group, quantities) in saved {
+            for (quantity, sums) in quantities {
+                let bytes = sums.replicates.map(\.littleEndian).withUnsafeBytes { [UInt8]($0) }
+                let accepted = bytes.withUnsafeBytes {
+                    loaded.load(group, quantity, total: sums.total, nonzero: sums.nonzero, littleEndian: $0)
+                }
+                #expect(accepted)
+            }
+        }
+        #expect(loaded.sums == saved)
+        #expect(loaded.changedSums == nil)
+        // Bytes for another number of replicates are refused and change nothing.
+        let short = [UInt8](repeating: 1, count: 299 * 8)
+        let group = ReplicateGroup(outlet: "Omega")
+        let refused = short.withUnsafeBytes { loaded.load(group, .articleTokens, total: 1, nonzero: 1, littleEndian: $0) }
+        #expect(!refused)
+        #expect(loaded.sums == saved)
+        // From `trackChanges()` on, exactly the sums an added article has are listed as changed.
+        loaded.trackChanges()
+        #expect(loaded.changedSums?.isEmpty == true)
+        let extra = ArticleContribution(
+            AggregateTests.article("extra", outlet: "Omega", loaded: [("violence", .authorial, 7, 3.5)]), facts: AggregateTests.facts)
+        loaded.add(extra)
+        let touched = Set((loaded.changedSums ?? []).map { "\($0.group.outlet)|\($0.group.month ?? "")|\($0.quantity.storageKey)" })
+        let expected = Set(extra.parts.flatMap { part in
+            part.values.keys.map { "\(part.group.outlet)|\(part.group.month ?? "")|\($0.storageKey)" }
+        })
+        #expect(touched == expected)
+        #expect(!touched.isEmpty)
+        // Removing it again leaves the saved sums; the sums it touched are still listed.
+        loaded.remove(extra)
+        #expect(loaded.sums == saved)
+        #expect(loaded.changedSums?.count == expected.count)
+    }
+
     @Test func keptSumsGiveTheStatisticsOfSumsBuiltFromTheMeasures() throws {
         let measures = Self.outlet(months: true) + Self.outlet("Sigma", months: true).map { article in
             var copy = article
