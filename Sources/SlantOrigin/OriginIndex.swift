@@ -203,14 +203,15 @@ public enum OriginIndex {
             }
         }
 
-        // Each of those articles resolved from all its pairs, as the full resolution does.
+        // Each of those articles resolved from all its pairs, as the full resolution does. Only their
+        // partners are listed: a bucket of many near-copies has pairs by the hundred thousand.
         var partners: [Int64: [Int: [Int]]] = [:]
         func partnersIn(_ key: Int64) throws -> [Int: [Int]] {
             if let known = partners[key] { return known }
             var value: [Int: [Int]] = [:]
             forEachPair(try newBucket(key)) { a, b in
-                value[a, default: []].append(b)
-                value[b, default: []].append(a)
+                if resolve.contains(a) { value[a, default: []].append(b) }
+                if resolve.contains(b) { value[b, default: []].append(a) }
             }
             partners[key] = value
             return value

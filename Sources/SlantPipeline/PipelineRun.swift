@@ -127,11 +127,16 @@ public final class PipelineRun: @unchecked Sendable {
 
     /// The rest of a run once its files are processed: duplicates counted once, the report written
     /// and the run recorded (also the end of a report made from a shared store's units).
-    func publish(_ loop: LoopResult, store: SlantStore, run: Int64) throws -> RunSummary {
+    func publish(_ loop: consuming LoopResult, store: SlantStore, run: Int64) throws -> RunSummary {
         var summary = loop.summary
         // The loop's parsing freed much more than it keeps; hand those pages back before reporting.
         MemoryTrim.release()
-        var corpus = Self.resolveDuplicates(loop.candidates, run: run)
+        // The candidates are dropped once the corpus is made of them, so that the corpus holds the only
+        // reference to their measures (and stripping their evidence below frees it).
+        var candidates: [Candidate] = []
+        swap(&candidates, &loop.candidates)
+        var corpus = Self.resolveDuplicates(candidates, run: run)
+        candidates = []
         var excluded = loop.excluded + corpus.excluded
         excluded.sort { $0.source < $1.source }
         for document in excluded { observer.excluded(document) }

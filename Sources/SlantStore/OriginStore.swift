@@ -71,6 +71,7 @@ extension SlantStore {
         guard try meta(Self.originIndexBasisKey) == basis else { return nil }
         return try read { db -> [Int: KeptOriginMember]? in
             var members: [Int: KeptOriginMember] = [:]
+            members.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM origin_members") ?? 0)
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT ordinal, article_id, digest, outlet, published, source, words, kind, agency, agency_mark,
                     copies_article, copies_outlet, matched_sentences, containment, jaccard, basis, counted_for
