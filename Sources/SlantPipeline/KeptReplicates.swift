@@ -35,11 +35,9 @@ enum KeptReplicates {
         let settings = definition.configuration.settings.origin
         let replicates = definition.aggregate.policy.resamples
         let basis = basis(definition)
-        var byMember: [ReplicateMember: Int] = [:]
-        for (index, article) in all.enumerated() {
-            byMember[member(article, origin: origins[article.id], settings: settings)] = index
-        }
-        let members = Set(byMember.keys)
+        // Article ids are unique in a report's corpus, so each article is one member.
+        var members = Set<ReplicateMember>(minimumCapacity: all.count)
+        for article in all { members.insert(member(article, origin: origins[article.id], settings: settings)) }
         var stored = try store.replicates(basis: basis, replicates: replicates)
         // The stored sums are taken out of `stored` (which keeps the members), so that updating them
         // changes the only copy instead of duplicating every sum.
@@ -47,12 +45,12 @@ enum KeptReplicates {
         stored?.accumulator = ReplicateAccumulator(replicates: replicates)
         var accumulator: ReplicateAccumulator
         if var updated = kept.take(), let previous = stored?.members,
-            try update(&updated, from: previous, to: members, byMember: byMember, measures: all, facts: facts, store: store, definition: definition)
+            try update(&updated, from: previous, to: members, measures: all, origins: origins, store: store, definition: definition)
         {
             accumulator = updated
         } else {
-            let contributions = byMember.sorted { $0.value < $1.value }.map { member, index in
-                contribution(all[index], member: member, facts: facts, settings: settings)
+            let contributions = all.map { article in
+                contribution(article, member: member(article, origin: origins[article.id], settings: settings), facts: facts, settings: settings)
             }
             accumulator = ReplicateAccumulator.build(contributions, replicates: replicates)
         }
@@ -86,20 +84,21 @@ enum KeptReplicates {
     /// when a removed article's measures are gone (`accumulator` is then to be dropped).
     private static func update(
         _ accumulator: inout ReplicateAccumulator, from previous: Set<ReplicateMember>, to members: Set<ReplicateMember>,
-        byMember: [ReplicateMember: Int], measures: [ArticleMeasures], facts: LexiconFacts, store: SlantStore,
-        definition: PipelineDefinition
+        measures: [ArticleMeasures], origins: [String: ArticleOrigin], store: SlantStore, definition: PipelineDefinition
     ) throws -> Bool {
+        let facts = definition.facts
         let settings = definition.configuration.settings.origin
-        let added = members.subtracting(previous)
         let removed = previous.subtracting(members)
-        guard added.count + removed.count <= max(16, members.count / 2) else { return false }
+        let added = members.count - (previous.count - removed.count)
+        guard added + removed.count <= max(16, members.count / 2) else { return false }
         for member in removed {
             guard let article = try store.measures(digest: member.digest, key: definition.analysisKey) else { return false }
             accumulator.remove(contribution(article, member: member, facts: facts, settings: settings))
         }
-        for member in added {
-            guard let index = byMember[member] else { continue }
-            accumulator.add(contribution(measures[index], member: member, facts: facts, settings: settings))
+        for article in measures {
+            let joined = member(article, origin: origins[article.id], settings: settings)
+            guard !previous.contains(joined) else { continue }
+            accumulator.add(contribution(article, member: joined, facts: facts, settings: settings))
         }
         return true
     }

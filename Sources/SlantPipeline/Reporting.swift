@@ -55,6 +55,8 @@ struct ReportInputs {
         corpus.measures = []
         all.sort { ($0.outlet, $0.published ?? "", $0.source, $0.id) < ($1.outlet, $1.published ?? "", $1.source, $1.id) }
         let origins = try OriginPass.resolve(all, members: members, store: store, definition: definition)
+        // The kept sums first: the counted copy of the corpus below is not held while they are updated.
+        let replicates = try KeptReplicates.update(all, origins: origins, store: store, definition: definition)
         let counted = OriginPass.counted(all, origins: origins)
         let groupOf = Dictionary(counted.map { ($0.id, $0.outlet) }, uniquingKeysWith: { first, _ in first })
         let countedMembers = members.compactMap { member -> CorpusMember? in
@@ -64,7 +66,6 @@ struct ReportInputs {
             return counted
         }
         let outletWords = try keynessWords(countedMembers, store: store)
-        let replicates = try KeptReplicates.update(all, origins: origins, store: store, definition: definition)
         var tables = try definition.aggregate.process(
             AggregateStage.Input(
                 measures: consume counted, excluded: excluded, facts: definition.facts,

@@ -60,7 +60,7 @@ extension SlantStore {
                 guard loaded else { return nil }
             }
             accumulator.trackChanges()
-            var members = Set<ReplicateMember>()
+            var members = Set<ReplicateMember>(minimumCapacity: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM replicate_members") ?? 0)
             let memberRows = try Row.fetchCursor(db, sql: "SELECT article_id, digest, outlet, publisher, origin FROM replicate_members")
             while let row = try memberRows.next() {
                 members.insert(ReplicateMember(
