@@ -296,9 +296,9 @@ struct DOMIndex {
         var start = 0
         let count = classes.count
         while start < count {
-            while start < count, isClassSeparator(classes[start]) { start += 1 }
+            while start < count, isHTMLSpace(classes[start]) { start += 1 }
             var end = start
-            while end < count, !isClassSeparator(classes[end]) { end += 1 }
+            while end < count, !isHTMLSpace(classes[end]) { end += 1 }
             if end > start {
                 let token = UnsafeBufferPointer(rebasing: classes[start..<end])
                 if popupWords.contains(where: { contains(token, $0) }),
@@ -311,8 +311,10 @@ struct DOMIndex {
         return false
     }
 
+    /// HTML's white space (space, tab, line feed, form feed, carriage return): what separates class
+    /// tokens, and what may stand between a trigger and its card.
     @inline(__always)
-    private static func isClassSeparator(_ byte: UInt8) -> Bool {
+    private static func isHTMLSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
     }
 
@@ -327,7 +329,7 @@ struct DOMIndex {
             case XML_TEXT_NODE:
                 guard let content = sibling.pointee.content else { previous = sibling.pointee.prev; continue }
                 let text = UnsafeBufferPointer(start: content, count: strlen(content))
-                guard text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return false }
+                guard text.allSatisfy(isHTMLSpace) else { return false }
                 previous = sibling.pointee.prev
             case XML_ELEMENT_NODE:
                 switch sibling.pointee.name.map(Tag.init(name:)) ?? .other {

@@ -114,8 +114,7 @@ public final class WARCReader {
                     return .failure(location, reason)
                 }
                 // The file ended inside the header.
-                let reason = "the record is truncated: " + (truncation ?? "the file ends inside the record's header")
-                truncationReported = true
+                let reason = truncated(otherwise: "the file ends inside the record's header")
                 start = end
                 finished = true
                 return .failure(location, reason)
@@ -155,10 +154,16 @@ public final class WARCReader {
         // A last gzip member cut before it inflated to anything but blank lines still held a
         // record (or part of one): losing it silently would undercount the file.
         if let reason = truncation, !truncationReported {
-            truncationReported = true
-            return .failure(locate(base + Int64(start)), "the record is truncated: \(reason)")
+            return .failure(locate(base + Int64(start)), truncated(otherwise: reason))
         }
         return nil
+    }
+
+    /// "the record is truncated: …", with why the data ran out when that is known (else `reason`),
+    /// noted as said so that the end of the file does not say it again.
+    private func truncated(otherwise reason: String) -> String {
+        truncationReported = true
+        return "the record is truncated: " + (truncation ?? reason)
     }
 
     // MARK: - Locations
@@ -348,9 +353,7 @@ public final class WARCReader {
                 switch fill() {
                 case .more: continue
                 case .end:
-                    truncationReported = true
-                    return .failure(RecordProblem(truncation.map { "the record is truncated: \($0)" }
-                        ?? "the record is truncated: it declares \(length) bytes and the file ends after \(block.count)"))
+                    return .failure(RecordProblem(truncated(otherwise: "it declares \(length) bytes and the file ends after \(block.count)")))
                 case .broken:
                     return .failure(RecordProblem(pendingBreak.map { "the record is damaged: \($0)" } ?? "the record is damaged"))
                 }
@@ -372,9 +375,7 @@ public final class WARCReader {
                 switch fill() {
                 case .more: continue
                 case .end:
-                    truncationReported = true
-                    return .failure(RecordProblem(truncation.map { "the record is truncated: \($0)" }
-                        ?? "the record is truncated: it declares \(length) bytes and the file ends after \(length - left)"))
+                    return .failure(RecordProblem(truncated(otherwise: "it declares \(length) bytes and the file ends after \(length - left)")))
                 case .broken:
                     return .failure(RecordProblem(pendingBreak.map { "the record is damaged: \($0)" } ?? "the record is damaged"))
                 }

@@ -121,9 +121,7 @@ public struct AggregateStage: Stage {
         // held twice while they are.
         var groups: [String: [ArticleMeasures]] = [:]
         for article in input.measures { groups[article.outlet, default: []].append(article) }
-        for outlet in Array(groups.keys) {
-            groups[outlet]?.sort { ($0.published ?? "", $0.source, $0.id) < ($1.published ?? "", $1.source, $1.id) }
-        }
+        for outlet in Array(groups.keys) { groups[outlet]?.sort(by: Self.tableOrder) }
         let outletNames = groups.keys.sorted { $0.lowercased() < $1.lowercased() }
         let outlets = outletNames.map { Self.summary($0, groups[$0] ?? []) }
 
@@ -150,6 +148,11 @@ public struct AggregateStage: Stage {
             corpusDigest: ContentDigest(ofParts: articles.map(\.digest).sorted()),
             coverage: facts.lexicons.map { Self.coverage($0, articles, statistics) }, stopwords: stopwords,
             warnings: warnings)
+    }
+
+    /// The order of the article table: by outlet, then date (undated first), source and id.
+    public static func tableOrder(_ a: ArticleMeasures, _ b: ArticleMeasures) -> Bool {
+        (a.outlet, a.published ?? "", a.source, a.id) < (b.outlet, b.published ?? "", b.source, b.id)
     }
 
     /// The facts without lexicons whose id another configured lexicon also has: their matches cannot

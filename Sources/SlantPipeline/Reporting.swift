@@ -53,7 +53,7 @@ struct ReportInputs {
         // Sorted in place as the article tables list them; the aggregate's tables share this array.
         var all = corpus.measures
         corpus.measures = []
-        all.sort { ($0.outlet, $0.published ?? "", $0.source, $0.id) < ($1.outlet, $1.published ?? "", $1.source, $1.id) }
+        all.sort(by: AggregateStage.tableOrder)
         let origins = try OriginPass.resolve(all, members: members, store: store, definition: definition)
         // The kept sums first: the counted copy of the corpus below is not held while they are updated.
         let replicates = try KeptReplicates.update(all, origins: origins, store: store, definition: definition)

@@ -151,11 +151,10 @@ enum ForeignLexicon {
         guard let data = FileManager.default.contents(atPath: path),
               let kind = kind(path: path, text: String(decoding: data, as: UTF8.self)) else { return nil }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        switch kind {
-        case .liwc:
-            return "\(path): error: this is a LIWC-style dictionary (.dic), not a Slant lexicon (YAML); convert it with `slant lexicon import --liwc \(path) -o \(name).yaml` and pass \(name).yaml to --lexicon"
-        case .wordList:
-            return "\(path): error: this is a plain word list, not a Slant lexicon (YAML); convert it with `slant lexicon import --words \(path) -o \(name).yaml` and pass \(name).yaml to --lexicon"
+        let (what, flag) = switch kind {
+        case .liwc: ("a LIWC-style dictionary (.dic)", "--liwc")
+        case .wordList: ("a plain word list", "--words")
         }
+        return "\(path): error: this is \(what), not a Slant lexicon (YAML); convert it with `slant lexicon import \(flag) \(path) -o \(name).yaml` and pass \(name).yaml to --lexicon"
     }
 }
