@@ -19,7 +19,9 @@ public struct CleanStage: Stage {
     /// apart; NUL bytes removed, not read as the end of the page; metadata capped; complexity budget.
     /// 4: tooltip, popover, hover-card and rollover cards left out of paragraphs; a few stray bytes in
     /// an undeclared ASCII or UTF-8 page no longer read as windows-1251 (Cyrillic needs Cyrillic words).
-    public static let version = 4
+    /// 5: in a page read as UTF-8, a stray byte (one ill-formed byte between well-formed text) read as
+    /// its windows-1252 character instead of U+FFFD.
+    public static let version = 5
 
     /// A page whose article has fewer words than this is refused as "no article" (plain text is taken as it is).
     public var minimumWords: Int

@@ -64,7 +64,9 @@ public struct DecodedText: Sendable, Equatable {
 ///   UTF-8; the encoding was guessed.
 /// - `unknown-encoding`: the page declares a label that names no encoding.
 /// - `unsupported-encoding`: iconv cannot read the encoding; read as windows-1252.
-/// - `invalid-utf8`: ill-formed UTF-8 sequences replaced with U+FFFD.
+/// - `windows-1252-bytes`: in text read as UTF-8, stray bytes (an ill-formed sequence of one byte
+///   between well-formed text, as a windows-1252 quote or accent pasted in) read as windows-1252.
+/// - `invalid-utf8`: the other ill-formed UTF-8 sequences replaced with U+FFFD.
 /// - `undecodable-bytes`: bytes not valid in the legacy encoding replaced with U+FFFD.
 public enum TextDecoding {
     /// Decodes an HTML page (isHTML: true) or a plain-text file to UTF-8.
@@ -225,7 +227,13 @@ public enum TextDecoding {
         if charset == .utf8 {
             // The block check stops at the first damage; short input goes to repair, which copies it as it is.
             if validUTF8Blocks(bytes) != nil { return (Array(bytes), .utf8) }
-            let (utf8, replaced) = repairUTF8(bytes)
+            let (utf8, replaced, windows1252) = repairUTF8(bytes, strayBytesAsWindows1252: true)
+            if windows1252 > 0 {
+                warnings.append(DocumentWarning(
+                    code: "windows-1252-bytes",
+                    message: "\(windows1252) stray \(windows1252 == 1 ? "byte" : "bytes") not valid in UTF-8 "
+                        + "read as windows-1252"))
+            }
             if replaced > 0 {
                 warnings.append(DocumentWarning(
                     code: "invalid-utf8",

@@ -220,13 +220,34 @@ extension TextDecoding {
     /// The bytes with every ill-formed sequence replaced by U+FFFD, and how
     /// many were replaced.
     static func repairUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> (utf8: [UInt8], replaced: Int) {
-        guard let base = bytes.baseAddress else { return ([], 0) }
+        let repaired = repairUTF8(bytes, strayBytesAsWindows1252: false)
+        return (repaired.utf8, repaired.replaced)
+    }
+
+    /// The bytes with every ill-formed sequence replaced by U+FFFD, and how many were replaced; with
+    /// `strayBytesAsWindows1252`, a stray byte is read as its windows-1252 character instead (and
+    /// counted apart, in `windows1252`).
+    ///
+    /// A byte is stray when it is an ill-formed sequence of its own (it cannot start a sequence, or
+    /// the byte after it cannot continue the one it starts) between bytes that are not ill-formed:
+    /// a curly quote (0x93, 0x94), a dash (0x96) or an accented letter (0xE9 before a space) pasted
+    /// from windows-1252 into UTF-8 text. Damage of any other shape stays U+FFFD, as UTF-8 damage
+    /// and not windows-1252 text: a sequence cut short (`E2 80`, or a lead byte that ends the input),
+    /// an overlong form or a surrogate (two or three bad bytes in a row), a run of bad bytes, and the
+    /// five bytes windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D).
+    static func repairUTF8(
+        _ bytes: UnsafeBufferPointer<UInt8>, strayBytesAsWindows1252: Bool
+    ) -> (utf8: [UInt8], replaced: Int, windows1252: Int) {
+        guard let base = bytes.baseAddress else { return ([], 0, 0) }
         let count = bytes.count
         var output = [UInt8]()
         output.reserveCapacity(count + count / 8)
         var replaced = 0
+        var windows1252 = 0
         var runStart = 0
         var index = 0
+        // Where the last ill-formed sequence ended: a bad byte right after it is not stray.
+        var badEnd = -1
         while index < count {
             let lead = base[index]
             if lead < 0x80 {
@@ -239,13 +260,46 @@ extension TextDecoding {
                 continue
             }
             output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
-            output.append(contentsOf: replacementCharacter)
-            replaced += 1
+            if strayBytesAsWindows1252, length == -1, badEnd != index, isStray(base, index, count),
+               appendWindows1252(lead, to: &output) {
+                windows1252 += 1
+            } else {
+                output.append(contentsOf: replacementCharacter)
+                replaced += 1
+            }
             index -= length
             runStart = index
+            badEnd = index
         }
         output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart))
-        return (output, replaced)
+        return (output, replaced, windows1252)
+    }
+
+    /// Whether the one-byte ill-formed sequence at `index` is followed by a byte that is not itself
+    /// ill-formed, and is not a lead byte the input ends on (a sequence cut short by the end).
+    @inline(__always)
+    private static func isStray(_ base: UnsafePointer<UInt8>, _ index: Int, _ count: Int) -> Bool {
+        let next = index + 1
+        guard next < count else { return base[index] < 0xC2 || base[index] > 0xF4 }
+        let following = base[next]
+        return following < 0x80 || utf8Sequence(base, next, count, lead: following) > 0
+    }
+
+    /// Appends `byte` read as windows-1252, in UTF-8; false (nothing appended) for the five bytes it
+    /// leaves undefined.
+    @inline(__always)
+    private static func appendWindows1252(_ byte: UInt8, to output: inout [UInt8]) -> Bool {
+        let scalar = byte < 0xA0 ? windows1252C1[Int(byte) &- 0x80] : UInt32(byte)
+        if scalar == 0xFFFD { return false }
+        if scalar < 0x800 {
+            output.append(UInt8(0xC0 | (scalar >> 6)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        } else {
+            output.append(UInt8(0xE0 | (scalar >> 12)))
+            output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        }
+        return true
     }
 
     /// U+FFFD REPLACEMENT CHARACTER in UTF-8.

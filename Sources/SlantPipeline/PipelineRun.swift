@@ -108,6 +108,8 @@ public final class PipelineRun: @unchecked Sendable {
         var member: CorpusMember
         var measures: ArticleMeasures
         var givenID: String?
+        /// What the outlet's name was taken from (a folder's name is a guess the run says aloud).
+        var outletBasis: OutletBasis
         /// The run that first saw the document's digest, and the file's path (the earlier wins).
         var documentFirstRun: Int64
         var fileFirstRun: Int64
@@ -135,8 +137,13 @@ public final class PipelineRun: @unchecked Sendable {
         // reference to their measures (and stripping their evidence below frees it).
         var candidates: [Candidate] = []
         swap(&candidates, &loop.candidates)
+        var assumed: [String: OutletBasis] = [:]
+        for candidate in candidates where candidate.outletBasis.isAssumed {
+            assumed[candidate.member.source] = candidate.outletBasis
+        }
         var corpus = Self.resolveDuplicates(candidates, run: run)
         candidates = []
+        for warning in Self.assumedOutletWarnings(corpus.members, assumed: assumed) { observer.warning(warning) }
         var excluded = loop.excluded + corpus.excluded
         excluded.sort { $0.source < $1.source }
         for document in excluded { observer.excluded(document) }
@@ -164,6 +171,29 @@ public final class PipelineRun: @unchecked Sendable {
             run, at: Self.now(), corpus: corpus.members, failures: excluded, summary: summary.line,
             provenance: definition.provenance)
         return summary
+    }
+
+    /// One warning per outlet whose name nothing in the input gave, so that a folder's name taken for
+    /// an outlet (or `unknown`) is never an outlet's figures unsaid: `members` are the corpus once
+    /// duplicates are counted once, `assumed` the sources whose outlet was guessed, and how.
+    static func assumedOutletWarnings(_ members: [CorpusMember], assumed: [String: OutletBasis]) -> [String] {
+        guard !assumed.isEmpty else { return [] }
+        var sources: [String: [String]] = [:]
+        var bases: [String: OutletBasis] = [:]
+        for member in members {
+            guard let basis = assumed[member.source] else { continue }
+            sources[member.outlet, default: []].append(member.source)
+            bases[member.outlet] = basis
+        }
+        return sources.keys.sorted().map { outlet in
+            let listed = (sources[outlet] ?? []).sorted()
+            let one = listed.count == 1
+            let which = one ? "1 article names no outlet (`\(listed[0])`)" : "\(listed.count) articles name no outlet (first: `\(listed[0])`)"
+            let counted = bases[outlet] == .folder
+                ? (one ? "it is counted as outlet `\(outlet)`, the name of its folder" : "they are counted as outlet `\(outlet)`, the name of their folder")
+                : (one ? "it lies in no folder and is counted as outlet `\(outlet)`" : "they lie in no folder and are counted as outlet `\(outlet)`")
+            return "slant: warning: \(which): no `outlet:` for its source in the configuration, none in front matter or a JSON Lines record, no site name or canonical URL; \(counted); name the outlet with `outlet:` in pipeline.yaml or in front matter"
+        }
     }
 
     /// A lexicon whose content changed while its `version:` did not makes "v2" name two lexicons.
@@ -264,16 +294,17 @@ public final class PipelineRun: @unchecked Sendable {
         _ measures: ArticleMeasures, document: DocumentOutcome, digest: String, outcome: FileOutcome,
         known: [String: Int64], run: Int64
     ) -> Candidate {
-        let outlet = OutletResolver.outlet(
+        let outlet = OutletResolver.resolve(
             hint: document.recordOutlet ?? outcome.file.outlet,
             metadata: DocumentMetadata(site: measures.site, url: measures.url),
             source: SourceLocator(path: document.source))
         let member = CorpusMember(
-            digest: digest, source: document.source, outlet: outlet, analysisKey: definition.analysisKey,
+            digest: digest, source: document.source, outlet: outlet.name, analysisKey: definition.analysisKey,
             articleID: measures.id)
         let article = CorpusJoin.article(measures, member: member)
         return Candidate(
-            member: member, measures: article, givenID: document.givenID, documentFirstRun: known[digest] ?? run,
+            member: member, measures: article, givenID: document.givenID, outletBasis: outlet.basis,
+            documentFirstRun: known[digest] ?? run,
             fileFirstRun: outcome.firstRun ?? run)
     }
 

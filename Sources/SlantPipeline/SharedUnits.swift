@@ -136,9 +136,10 @@ public final class UnitReport {
     let cleanKey: String
     let analysisKey: String
 
-    /// Starts a new local store at `path` (replacing what is there).
-    public init(definition: PipelineDefinition, storePath: String) throws {
-        run = PipelineRun(definition: definition, options: RunOptions(full: true))
+    /// Starts a new local store at `path` (replacing what is there). `observer` is told what a run
+    /// tells: the warnings (an outlet assumed from a folder, say) and the documents left out.
+    public init(definition: PipelineDefinition, storePath: String, observer: any PipelineObserver = SilentObserver()) throws {
+        run = PipelineRun(definition: definition, options: RunOptions(full: true), observer: observer)
         try ReportWriter(directory: definition.configuration.resolve(definition.configuration.reports)).checkDirectory()
         let directory = (storePath as NSString).deletingLastPathComponent
         if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }

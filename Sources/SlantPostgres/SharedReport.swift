@@ -7,7 +7,7 @@ import SlantPipeline
 /// `slant kwic` and `slant cite` then read), and the reports written from them as `slant run` writes
 /// them. Refuses while any unit is not done: a report of part of a corpus would be mistaken for all of it.
 public enum SharedReport {
-    public static func run(_ definition: PipelineDefinition) async throws -> RunSummary {
+    public static func run(_ definition: PipelineDefinition, observer: any PipelineObserver = SilentObserver()) async throws -> RunSummary {
         guard let url = definition.configuration.sharedStoreURL else {
             throw SharedStoreError.invalidURL(url: definition.configuration.store, reason: "`store:` does not name a PostgreSQL server")
         }
@@ -21,7 +21,7 @@ public enum SharedReport {
             guard done == units.count else {
                 throw SharedStoreError.unfinished(location: location.description, done: done, total: units.count)
             }
-            let report = try UnitReport(definition: definition, storePath: definition.configuration.localStorePath)
+            let report = try UnitReport(definition: definition, storePath: definition.configuration.localStorePath, observer: observer)
             for (unit, _) in units {
                 try report.add(try await store.result(of: unit, corpus: key), outlet: unit.outlet)
             }

@@ -27,7 +27,8 @@ struct ReportCommand: ParsableCommand {
             let definition = try PipelineDefinition.load(try ConfigurationLoader.load(project.config, checkingSources: false))
             if definition.configuration.sharedStoreURL != nil {
                 // A PostgreSQL store: the reports of the units the workers analysed (README, "PostgreSQL").
-                let summary = try Blocking.run { try await SharedReport.run(definition) }
+                let observer = ConsoleObserver(errors: errors)
+                let summary = try Blocking.run { try await SharedReport.run(definition, observer: observer) }
                 output.line(summary.line)
                 output.line("reports in \(summary.reportDirectory)/")
                 return

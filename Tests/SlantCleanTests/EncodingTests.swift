@@ -302,14 +302,17 @@ func undeclaredWindows1252IsDetected(sample: String) {
 }
 
 @Test func invalidUTF8BecomesReplacementCharacters() {
-    // Declared UTF-8, mostly valid: a stray Latin-1 byte, a lone continuation
-    // byte, an overlong "/", a surrogate, and a sequence cut short by the end.
+    // Declared UTF-8, mostly valid: a stray windows-1252 "é" and a lone continuation byte (read as
+    // windows-1252), then an overlong "/", a surrogate, and a sequence cut short by the end (U+FFFD).
     var bytes = Array("<meta charset=utf-8><p>Карабах \u{2014} ".utf8)
     bytes += [0xE9, 0x20, 0x80, 0x20, 0xC0, 0xAF, 0x20, 0xED, 0xA0, 0x80, 0x20] + Array("Ереван".utf8) + [0xE2, 0x80]
     let decoded = TextDecoding.decode(bytes, isHTML: true)
-    #expect(text(decoded) == "<meta charset=utf-8><p>Карабах \u{2014} \u{FFFD} \u{FFFD} \u{FFFD}\u{FFFD} \u{FFFD}\u{FFFD}\u{FFFD} Ереван\u{FFFD}")
+    #expect(text(decoded) == "<meta charset=utf-8><p>Карабах \u{2014} é € \u{FFFD}\u{FFFD} \u{FFFD}\u{FFFD}\u{FFFD} Ереван\u{FFFD}")
     #expect(decoded.decision == EncodingDecision(name: "UTF-8", evidence: .declared, declared: "UTF-8"))
-    #expect(decoded.warnings == [DocumentWarning(code: "invalid-utf8", message: "8 invalid UTF-8 sequences replaced with U+FFFD")])
+    #expect(decoded.warnings == [
+        DocumentWarning(code: "windows-1252-bytes", message: "2 stray bytes not valid in UTF-8 read as windows-1252"),
+        DocumentWarning(code: "invalid-utf8", message: "6 invalid UTF-8 sequences replaced with U+FFFD"),
+    ])
     #expect(isWellFormedUTF8(decoded.utf8))
 }
 
@@ -481,13 +484,14 @@ func strayWindows1252BytesInAnASCIIPageAreReadAsWindows1252(stray: [UInt8], expe
 
 @Test func aFewStrayBytesInAUTF8PageAreRepairedNotReadAsCyrillic() {
     // Three well-formed characters (two em dashes and a quote), two stray windows-1252 bytes: read
-    // whole as windows-1251, the dashes came out as "вЂ”" and "café" as "cafй".
+    // whole as windows-1251, the dashes came out as "вЂ”" and "café" as "cafй"; repaired as U+FFFD,
+    // "caf\u{FFFD}" and "don\u{FFFD}t". Each stray byte is read as windows-1252.
     let bytes = Array("<p>The talks — held in Geneva — went “well, said the envoy at the caf".utf8) + [0xE9]
         + Array(" (don".utf8) + [0x92] + Array("t ask).</p>".utf8)
     let decoded = TextDecoding.decode(bytes, isHTML: true)
     #expect(decoded.decision == EncodingDecision(name: "UTF-8", evidence: .detected, declared: nil))
-    #expect(text(decoded) == "<p>The talks — held in Geneva — went “well, said the envoy at the caf\u{FFFD} (don\u{FFFD}t ask).</p>")
-    #expect(decoded.warnings == [DocumentWarning(code: "invalid-utf8", message: "2 invalid UTF-8 sequences replaced with U+FFFD")])
+    #expect(text(decoded) == "<p>The talks — held in Geneva — went “well, said the envoy at the café (don’t ask).</p>")
+    #expect(decoded.warnings == [DocumentWarning(code: "windows-1252-bytes", message: "2 stray bytes not valid in UTF-8 read as windows-1252")])
 }
 
 @Test func strayBytesOutnumberingUTF8CharactersAreReadAsWindows1252() {
@@ -525,4 +529,86 @@ func strayWindows1252BytesInAnASCIIPageAreReadAsWindows1252(stray: [UInt8], expe
     let cyrillic = word.withUnsafeBufferPointer { TextDecoding.HighByteStatistics($0, isHTML: false) }
     #expect(cyrillic.lettersInLongWords == [5, 5])
     #expect(cyrillic.looksCyrillic)
+}
+
+// MARK: - Stray windows-1252 bytes in UTF-8 pages
+
+/// A UTF-8 page (well-formed characters all through it) around one stray byte.
+private func utf8Page(around stray: [UInt8]) -> [UInt8] {
+    Array("<p>Zürich — Genève — Ærø: the envoy said ".utf8) + stray + Array(" and left for Málaga.</p>".utf8)
+}
+
+private let utf8PageText = ("<p>Zürich — Genève — Ærø: the envoy said ", " and left for Málaga.</p>")
+
+/// A byte that is an ill-formed sequence of its own between well-formed text is read as windows-1252:
+/// punctuation, a no-break space, the euro sign, letters before a space or ASCII, a byte that never
+/// starts a UTF-8 sequence.
+@Test(arguments: [
+    ([0x93] as [UInt8], "“", 1), ([0x94], "”", 1), ([0x91, 0x20, 0x92], "‘ ’", 2), ([0x96], "–", 1), ([0x97], "—", 1),
+    ([0x85], "…", 1), ([0x80], "€", 1), ([0xA0], "\u{A0}", 1), ([0x41, 0xE9, 0x42], "AéB", 1), ([0xE9, 0x2E], "é.", 1),
+    ([0xC0, 0x41], "ÀA", 1), ([0xFF], "ÿ", 1), ([0xF5], "õ", 1), ([0x9F], "Ÿ", 1), ([0x8A], "Š", 1),
+    // Before a well-formed UTF-8 character, and after one.
+    (Array("x".utf8) + [0xE9] + Array("ü".utf8), "xéü", 1), (Array("ü".utf8) + [0x94], "ü”", 1),
+])
+func aStrayByteInAUTF8PageIsReadAsWindows1252(stray: [UInt8], expected: String, count: Int) {
+    let decoded = TextDecoding.decode(utf8Page(around: stray), isHTML: true)
+    #expect(decoded.decision == EncodingDecision(name: "UTF-8", evidence: .detected, declared: nil))
+    #expect(text(decoded) == utf8PageText.0 + expected + utf8PageText.1)
+    let message = count == 1 ? "1 stray byte not valid in UTF-8 read as windows-1252" : "\(count) stray bytes not valid in UTF-8 read as windows-1252"
+    #expect(decoded.warnings == [DocumentWarning(code: "windows-1252-bytes", message: message)])
+}
+
+/// Damage of any other shape stays U+FFFD: the five bytes windows-1252 leaves undefined, a sequence
+/// cut short in the middle or by the end, an overlong form, a surrogate, and a run of bad bytes.
+@Test(arguments: [
+    ([0x81] as [UInt8], "\u{FFFD}", 1), ([0x8D], "\u{FFFD}", 1), ([0x8F], "\u{FFFD}", 1), ([0x90], "\u{FFFD}", 1),
+    ([0x9D], "\u{FFFD}", 1),
+    ([0xE2, 0x80], "\u{FFFD}", 1), ([0xF0, 0x9F, 0x98], "\u{FFFD}", 1), ([0xC0, 0xAF], "\u{FFFD}\u{FFFD}", 2),
+    ([0xE0, 0x80, 0x80], "\u{FFFD}\u{FFFD}\u{FFFD}", 3), ([0xED, 0xA0, 0x80], "\u{FFFD}\u{FFFD}\u{FFFD}", 3),
+    ([0x93, 0x94], "\u{FFFD}\u{FFFD}", 2), ([0xE9, 0xE8], "\u{FFFD}\u{FFFD}", 2), ([0xE9, 0x94], "\u{FFFD}", 1),
+])
+func otherUTF8DamageStaysReplacementCharacters(bad: [UInt8], expected: String, sequences: Int) {
+    let decoded = TextDecoding.decode(utf8Page(around: bad), isHTML: true)
+    #expect(decoded.decision == EncodingDecision(name: "UTF-8", evidence: .detected, declared: nil))
+    #expect(text(decoded) == utf8PageText.0 + expected + utf8PageText.1)
+    let message = sequences == 1 ? "1 invalid UTF-8 sequence replaced with U+FFFD" : "\(sequences) invalid UTF-8 sequences replaced with U+FFFD"
+    #expect(decoded.warnings == [DocumentWarning(code: "invalid-utf8", message: message)])
+}
+
+@Test func aLeadByteThatEndsThePageIsASequenceCutShort() {
+    // "é" in windows-1252 is also the lead of a three-byte UTF-8 sequence: at the very end it is taken
+    // for one cut short. A byte that starts no sequence is read as windows-1252 even there.
+    let page = Array("Zürich — Genève — caf".utf8)
+    #expect(text(TextDecoding.decode(page + [0xE9], isHTML: false)) == "Zürich — Genève — caf\u{FFFD}")
+    let closing = TextDecoding.decode(page + [0x94], isHTML: false)
+    #expect(text(closing) == "Zürich — Genève — caf”")
+    #expect(closing.warnings.map(\.code) == ["windows-1252-bytes"])
+}
+
+@Test func strayBytesAreReadAsWindows1252UnderADeclarationOrAByteOrderMark() {
+    let declared = TextDecoding.decode(Array("<meta charset=utf-8><p>It was ".utf8) + [0x93] + Array("fine".utf8) + [0x94] + Array(" — she said — in Zürich.".utf8), isHTML: true)
+    #expect(text(declared) == "<meta charset=utf-8><p>It was “fine” — she said — in Zürich.")
+    #expect(declared.decision == EncodingDecision(name: "UTF-8", evidence: .declared, declared: "UTF-8"))
+    let marked = TextDecoding.decode([0xEF, 0xBB, 0xBF] + Array("Caf".utf8) + [0xE9] + Array(" — open".utf8), isHTML: false)
+    #expect(text(marked) == "Café — open")
+    #expect(marked.decision == EncodingDecision(name: "UTF-8", evidence: .byteOrderMark))
+    #expect(marked.warnings == [DocumentWarning(code: "windows-1252-bytes", message: "1 stray byte not valid in UTF-8 read as windows-1252")])
+}
+
+/// Whatever the bytes, the repair gives well-formed UTF-8, and every ill-formed sequence the scan
+/// counts is either replaced or read as windows-1252, once.
+@Test func theRepairAccountsForEveryIllFormedSequence() {
+    var generator = SplitMix64(seed: 0x1252)
+    let pieces: [[UInt8]] = [Array("abc ".utf8), Array("é".utf8), Array("—".utf8), Array("😀".utf8), [0x93], [0xE9], [0x81], [0xE2, 0x80], [0xC0], [0xBF], [0xF4, 0x90]]
+    for round in 0 ..< 2000 {
+        var bytes: [UInt8] = []
+        for _ in 0 ..< (round % 40) { bytes += pieces[Int(generator.next() % UInt64(pieces.count))] }
+        let scan = bytes.withUnsafeBufferPointer { TextDecoding.scanUTF8Sequences($0) }
+        let repaired = bytes.withUnsafeBufferPointer { TextDecoding.repairUTF8($0, strayBytesAsWindows1252: true) }
+        #expect(isWellFormedUTF8(repaired.utf8), "\(bytes)")
+        #expect(repaired.replaced + repaired.windows1252 == scan.invalidSequences, "\(bytes)")
+        let plain = bytes.withUnsafeBufferPointer { TextDecoding.repairUTF8($0) }
+        #expect(plain.replaced == scan.invalidSequences, "\(bytes)")
+        if repaired.windows1252 == 0 { #expect(repaired.utf8 == plain.utf8, "\(bytes)") }
+    }
 }

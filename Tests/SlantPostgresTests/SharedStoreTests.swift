@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import Testing
+@testable import SlantPipeline
 @testable import SlantPostgres
 #if canImport(Glibc)
 import Glibc
@@ -126,6 +127,127 @@ let trialWorker = ["worker", "--config", "pipeline.yaml", "--jobs", "1", "--unit
             return result
         }
         #expect(claimed == [["u0.html"], ["u1.html", "u2.html"], ["u3.html"], ["u4.html", "u5.html"], []])
+    }
+
+    /// A slow worker, not a dead one: A's lease of `u0` expires while A still works on it (a tenth of a
+    /// second, waited out by the server's clock), B claims and completes the unit, and A's stale claim can
+    /// neither renew nor complete nor release it. The unit is done once, with B's result; A's other
+    /// claims are untouched (`u1`, leased for ten minutes, which B's claim skips), and a lease that
+    /// expired with no other claim taking the unit (`u2`) still lets its holder write its result.
+    @Test(.enabled(if: serverURL != nil, "\(noServer)"))
+    func aStaleClaimWhoseLeaseExpiredCanNeitherRenewNorComplete() throws {
+        let database = try TestDatabase()
+        defer { database.drop() }
+        let url = database.url
+        let outcome = try Blocking.run { () async throws -> StaleClaimOutcome in
+            let store = try await SharedStore.open(try PostgresLocation.parse(url))
+            do {
+                let outcome = try await Self.staleClaim(store)
+                await store.close()
+                return outcome
+            } catch {
+                await store.close()
+                throw error
+            }
+        }
+        #expect(outcome.aClaims == ["u0.html", "u1.html"])
+        #expect(outcome.bBeforeExpiry == [])
+        #expect(outcome.bClaims == ["u0.html"])
+        #expect(outcome.aRenewAfterB == false)
+        #expect(outcome.aCompleteAfterB == false)
+        #expect(outcome.bRenew == true)
+        #expect(outcome.bComplete == true)
+        #expect(outcome.aCompleteAfterDone == false)
+        #expect(outcome.aRenewOther == true)
+        #expect(outcome.aCompleteOther == true)
+        #expect(outcome.lateComplete == true)
+        #expect(outcome.kept == Self.result(path: "u0.html", by: "b", documents: 1))
+        #expect(outcome.status == QueueStatus.with(total: 3, done: 3, leased: 0))
+        #expect(outcome.documents == 1 + 2 + 1)
+        #expect(outcome.attempts == ["u0.html": 2, "u1.html": 1, "u2.html": 1])
+        #expect(outcome.finishedBy == ["u0.html": "b", "u1.html": "a", "u2.html": "a"])
+    }
+
+    /// What ``aStaleClaimWhoseLeaseExpiredCanNeitherRenewNorComplete()`` saw.
+    struct StaleClaimOutcome: Sendable {
+        var aClaims: [String] = []
+        var bBeforeExpiry: [String] = []
+        var bClaims: [String] = []
+        var aRenewAfterB = true
+        var aCompleteAfterB = true
+        var bRenew = false
+        var bComplete = false
+        var aCompleteAfterDone = true
+        var aRenewOther = false
+        var aCompleteOther = false
+        var lateComplete = false
+        var kept: UnitResult?
+        var status = QueueStatus()
+        var documents = 0
+        var attempts: [String: Int] = [:]
+        var finishedBy: [String: String] = [:]
+    }
+
+    static func staleClaim(_ store: SharedStore) async throws -> StaleClaimOutcome {
+        var outcome = StaleClaimOutcome()
+        let units = (0..<3).map { QueuedUnit(path: "u\($0).html", position: $0, format: "html", outlet: nil, size: 1, modified: 0) }
+        try await store.enqueue(units, corpus: "k", synchronise: false)
+        let short = try await store.claim(corpus: "k", owner: "a", lease: 0.1, limit: 1, skipping: [])
+        let long = try await store.claim(corpus: "k", owner: "a", lease: 600, limit: 1, skipping: [])
+        outcome.aClaims = (short + long).map(\.path)
+        guard let stale = short.first, let held = long.first else { return outcome }
+        // A lease that holds is never taken: B, leaving aside `u0` (whose lease may expire at any time
+        // from now) and `u2` (kept for the late completion below), finds `u1` held and claims nothing.
+        outcome.bBeforeExpiry = try await store.claim(corpus: "k", owner: "b", lease: 600, limit: 3, skipping: ["u0.html", "u2.html"]).map(\.path)
+        try await waitUntilExpired(store, stale)
+        let taken = try await store.claim(corpus: "k", owner: "b", lease: 600, limit: 3, skipping: ["u2.html"])
+        outcome.bClaims = taken.map(\.path)
+        guard let fresh = taken.first else { return outcome }
+        outcome.aRenewAfterB = try await store.renew(stale, corpus: "k", lease: 600)
+        outcome.aCompleteAfterB = try await store.complete(stale, result: result(path: "u0.html", by: "a", documents: 2), corpus: "k", owner: "a")
+        outcome.bRenew = try await store.renew(fresh, corpus: "k", lease: 600)
+        outcome.bComplete = try await store.complete(fresh, result: result(path: "u0.html", by: "b", documents: 1), corpus: "k", owner: "b")
+        outcome.aCompleteAfterDone = try await store.complete(stale, result: result(path: "u0.html", by: "a", documents: 2), corpus: "k", owner: "a")
+        try await store.release(stale, corpus: "k")
+        outcome.aRenewOther = try await store.renew(held, corpus: "k", lease: 600)
+        outcome.aCompleteOther = try await store.complete(held, result: result(path: "u1.html", by: "a", documents: 2), corpus: "k", owner: "a")
+
+        let late = try await store.claim(corpus: "k", owner: "a", lease: 0.1, limit: 1, skipping: [])
+        guard let lateClaim = late.first else { return outcome }
+        try await waitUntilExpired(store, lateClaim)
+        outcome.lateComplete = try await store.complete(lateClaim, result: result(path: "u2.html", by: "a", documents: 1), corpus: "k", owner: "a")
+
+        outcome.kept = try await store.result(of: units[0], corpus: "k")
+        outcome.status = try await store.status(corpus: "k")
+        outcome.documents = try await store.documentCount(corpus: "k")
+        for row in try await store.rows("SELECT path, attempts, finished_by FROM slant_units WHERE corpus_key = 'k'", as: (String, Int, String?).self) {
+            outcome.attempts[row.0] = row.1
+            outcome.finishedBy[row.0] = row.2
+        }
+        return outcome
+    }
+
+    /// Waits until the server's clock has passed the lease of `claim` (at most a minute: a lease of a
+    /// tenth of a second that has not expired by then is a failure, not slowness).
+    static func waitUntilExpired(_ store: SharedStore, _ claim: Claim) async throws {
+        for _ in 0..<1200 {
+            let expired = try await store.rows(
+                "SELECT lease_expires < now() FROM slant_units WHERE corpus_key = 'k' AND path = \(claim.path) AND lease_token = \(claim.token)",
+                as: Bool.self)
+            if expired == [true] { return }
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        Issue.record("the lease of \(claim.path) did not expire")
+    }
+
+    /// A unit's result whose documents say who made them (`b-0`, `b-1`…).
+    static func result(path: String, by worker: String, documents: Int) -> UnitResult {
+        UnitResult(
+            path: path, format: "html",
+            documents: (0..<documents).map { index in
+                UnitDocument(source: "\(path)#\(worker)-\(index)", digest: "\(worker)-\(index)", recordOutlet: nil, givenID: nil, article: nil, measures: nil, failure: nil)
+            },
+            failures: [], filtered: 0)
     }
 
     /// 20 trials, each on a new database: a worker is killed (SIGKILL, by itself, at a step drawn
@@ -363,5 +485,15 @@ struct Project {
 
     static func masking(_ time: String, in text: String) -> String {
         time.isEmpty ? text : text.replacingOccurrences(of: time, with: "<time>")
+    }
+}
+
+extension QueueStatus {
+    static func with(total: Int, done: Int, leased: Int) -> QueueStatus {
+        var status = QueueStatus()
+        status.total = total
+        status.done = done
+        status.leased = leased
+        return status
     }
 }
