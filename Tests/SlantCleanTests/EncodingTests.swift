@@ -484,8 +484,8 @@ func strayWindows1252BytesInAnASCIIPageAreReadAsWindows1252(stray: [UInt8], expe
 
 @Test func aFewStrayBytesInAUTF8PageAreRepairedNotReadAsCyrillic() {
     // Three well-formed characters (two em dashes and a quote), two stray windows-1252 bytes: read
-    // whole as windows-1251, the dashes came out as "вЂ”" and "café" as "cafй"; repaired as U+FFFD,
-    // "caf\u{FFFD}" and "don\u{FFFD}t". Each stray byte is read as windows-1252.
+    // whole as windows-1251, the dashes came out as "вЂ”" and "café" as "cafй"; before clean stage 5
+    // the stray bytes became U+FFFD ("caf\u{FFFD}", "don\u{FFFD}t"). Each is now read as windows-1252.
     let bytes = Array("<p>The talks — held in Geneva — went “well, said the envoy at the caf".utf8) + [0xE9]
         + Array(" (don".utf8) + [0x92] + Array("t ask).</p>".utf8)
     let decoded = TextDecoding.decode(bytes, isHTML: true)
